@@ -1,0 +1,79 @@
+"""citekit: research-portal pages, BibTeX, RIS and CSL-JSON in; every format and CSL style out.
+
+The public API::
+
+    import citekit
+    result = citekit.load(["records/"])            # files, folders, or "-" for stdin
+    print(citekit.dump(result.records, "bibtex"))  # bibtex, ris, csljson
+    for line in citekit.render(result.records, "apa"):
+        print(line)
+
+Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first use, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from citekit.errors import CitekitError, ExitStatus, Problem
+from citekit.formats.base import ReadResult
+from citekit.model import Date, Location, Name, Record
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CitekitError",
+    "Date",
+    "ExitStatus",
+    "Location",
+    "Name",
+    "Problem",
+    "ReadResult",
+    "Record",
+    "__version__",
+    "dump",
+    "load",
+    "loads",
+    "render",
+]
+
+
+def load(inputs: str | Iterable[str], from_format: str | None = None) -> ReadResult:
+    """Read records from files, folders (recursively) or ``"-"`` (stdin).
+
+    Nothing is raised for a bad file or record: it is reported in ``result.problems``
+    (``problem.is_error``) and every good record is still returned, each with a unique id.
+    """
+    from citekit import inputs as _inputs
+
+    return _inputs.load([inputs] if isinstance(inputs, str) else inputs, from_format)
+
+
+def loads(text: str, format: str = "portal", source: str = "<string>") -> ReadResult:
+    """Read records from a string in ``format``; raises CitekitError if it holds none."""
+    from citekit import formats
+    from citekit.normalize.keys import assign_keys
+
+    result = formats.get(format).reader()(text, source)
+    result.records = assign_keys(result.records)
+    return result
+
+
+def dump(records: Sequence[Record], format: str) -> str:
+    """Write records as ``bibtex``, ``ris`` or ``csljson`` text."""
+    from citekit import formats
+
+    fmt = formats.get(format)
+    if not fmt.writable:
+        raise CitekitError(f"citekit cannot write {fmt.title}")
+    return fmt.writer()(records)
+
+
+def render(
+    records: Sequence[Record], style: str = "apa", locale: str | None = None, markup: str = "text"
+) -> list[str]:
+    """Format records as a bibliography in a CSL style (a short name such as ``apa`` or
+    ``vancouver``, a CSL repository id, or a ``.csl`` path), sorted as the style sorts them."""
+    from citekit.csl.render import bibliography
+
+    return bibliography(records, style, locale, markup)

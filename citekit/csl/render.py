@@ -1,0 +1,78 @@
+"""Styled references: records in, one formatted reference per record out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+
+from citekit.csl import locales
+from citekit.csl.formatters import MARKUPS
+from citekit.csl.rules.second_field_align import FIELD_BREAK
+from citekit.csl.source import RecordSource
+from citekit.csl.styles import StyleRef, find
+from citekit.csl.xml import parse_csl
+from citekit.errors import StyleError
+from citekit.model import Record
+
+
+class LoadedStyle(CitationStylesStyle):  # type: ignore[misc]
+    """A citeproc-py style parsed by citekit's safe parser into citekit's element classes."""
+
+    def __init__(self, ref: StyleRef, locale: str | None) -> None:
+        self.root = parse_csl(ref.path)
+        code = locales.check(locale or ref.default_locale or self.root.get("default-locale") or "en-US")
+        self.root.set_locale_list(code)
+        self.locale = code
+
+
+@cache
+def load_style(name: str, locale: str | None = None) -> LoadedStyle:
+    """A style by short name, id or path, in a locale (the style's own by default); built once."""
+    return LoadedStyle(find(name), locale)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One formatted reference: the margin field (a citation number) if set apart, and the body."""
+
+    margin: str
+    body: str
+
+    def text(self) -> str:
+        return f"{self.margin} {self.body}" if self.margin else self.body
+
+
+def bibliography(
+    records: Sequence[Record], style: str, locale: str | None = None, markup: str = "text"
+) -> list[str]:
+    """The bibliography of ``records`` in ``style``, in the order the style sorts it, one string each."""
+    if markup not in MARKUPS:
+        raise StyleError(f"unknown markup {markup!r}; use one of {', '.join(MARKUPS)}")
+    loaded = load_style(style, locale)
+    if not loaded.has_bibliography():
+        raise StyleError(f"style {style!r} defines no bibliography")
+    chosen = MARKUPS[markup]
+    source = RecordSource([r.to_csl() for r in records], chosen.escape_data)
+    bib = CitationStylesBibliography(loaded, source, chosen.formatter)
+    for record in records:
+        bib.register(Citation([CitationItem(record.id)]))
+    bib.sort()
+    out = []
+    for entry in bib.bibliography():
+        margin, _, body = str(entry).rpartition(FIELD_BREAK)
+        out.append(_finish(Rendered(margin, body), markup))
+    return out
+
+
+def _finish(entry: Rendered, markup: str) -> str:
+    if markup == "html":
+        if entry.margin:
+            return (
+                f'<div class="csl-entry"><div class="csl-left-margin">{entry.margin}</div>'
+                f'<div class="csl-right-inline">{entry.body}</div></div>'
+            )
+        return f'<div class="csl-entry">{entry.body}</div>'
+    return entry.text()

@@ -1,0 +1,31 @@
+"""The CSL 1.0.2 rules citekit adds to citeproc-py, one module per rule.
+
+Each module names its rule and exports ``ELEMENTS``: CSL element name -> a mixin class
+whose methods override citeproc-py's for that element. ``citekit.csl.elements`` stacks the
+mixins of every rule on top of citeproc-py's element classes. To add a fix: write a module
+here, list it in ``RULE_MODULES``, and test it in tests/csl/.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+RULE_MODULES = (
+    "locale_fallback",
+    "localized_date_delimiter",
+    "second_field_align",
+    "group_suppression",
+    "label_plural",
+    "label_text_case",
+)
+
+
+def mixins() -> dict[str, list[type[Any]]]:
+    """Element name -> the rule mixins for it, in ``RULE_MODULES`` order (earlier ones win)."""
+    table: dict[str, list[type[Any]]] = {}
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        for element, mixin in module.ELEMENTS.items():
+            table.setdefault(element, []).append(mixin)
+    return table

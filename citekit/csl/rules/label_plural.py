@@ -1,0 +1,25 @@
+"""CSL 1.0.2 ``cs:label`` plurals: for ``number-of-pages`` and ``number-of-volumes`` the term is
+plural when the number is above one (NLM's ``400 p.``); citeproc-py failed on these variables."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.source import VariableError
+
+
+class LabelPlural:
+    def _is_plural(self: Any, item: Any) -> bool:
+        variable = self.get("variable") or ""
+        if not variable.startswith("number-of-"):
+            return bool(super()._is_plural(item))  # type: ignore[misc]
+        try:
+            value = str(item.reference[variable.replace("-", "_")])
+        except VariableError:
+            return False
+        number = re.match(r"\d+", value)
+        return bool(number) and int(number.group(0)) > 1 if number else False
+
+
+ELEMENTS = {"label": LabelPlural}

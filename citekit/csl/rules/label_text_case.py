@@ -1,0 +1,17 @@
+"""CSL 1.0.2 "Text-case" on ``cs:label``: terms come from the locale, so ``text-case="title"``
+applies when the style's locale is English (APA's ``(Eds.)``, not ``(eds.)``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LabelTextCase:
+    def markup(self: Any, text: Any) -> Any:
+        if not text:
+            return None
+        language = getattr(self.get_root(), "output_locale", "en")[:2]
+        return self.wrap(self.format(self.case(self.strip_periods(text), language)))
+
+
+ELEMENTS = {"label": LabelTextCase}

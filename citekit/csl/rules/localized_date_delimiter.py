@@ -1,0 +1,17 @@
+"""CSL 1.0.2 "Localized Date Formats": a localized date's parts are joined by the delimiter of the
+locale's cs:date (NLM's ``2019 Dec 1``), not by that of the style's cs:date that called it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LocalizedDateDelimiter:
+    def render_single_date(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+        if not self.is_locale_date():
+            return super().render_single_date(date, show_parts, context)  # type: ignore[misc]
+        parts = self.parts(date, show_parts, context)
+        return self.join(parts) if parts else None
+
+
+ELEMENTS = {"date": LocalizedDateDelimiter}

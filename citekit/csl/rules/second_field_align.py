@@ -1,0 +1,38 @@
+"""CSL 1.0.2 bibliography option ``second-field-align``: the first rendered field of an entry
+(a citation number) is set apart from the rest, so text output reads ``1. Dalgarno M`` and HTML
+output gets csl-left-margin / csl-right-inline blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.source import VariableError
+from citeproc.string import String, join
+
+# Marks the end of the first field; citekit.csl.render turns it into a space or HTML blocks.
+FIELD_BREAK = "\x1f"
+
+
+class SecondFieldAlign:
+    def render_bibliography(self: Any, citation_items: Any) -> list[Any]:
+        if not self.getparent().get_option("second-field-align"):
+            return list(super().render_bibliography(citation_items))  # type: ignore[misc]
+        entries = []
+        for item in citation_items:
+            self.repressed: dict[str, Any] = {}
+            rendered = []
+            for child in self.iterchildren():
+                try:
+                    text = child.render(item)
+                except VariableError:
+                    continue
+                if text is not None:
+                    rendered.append(text)
+            if rendered:
+                first, rest = rendered[0], rendered[1:]
+                body = self.format(self.wrap(join(rest, ""))) if rest else String("")
+                entries.append(first + FIELD_BREAK + body)
+        return entries
+
+
+ELEMENTS = {"layout": SecondFieldAlign}

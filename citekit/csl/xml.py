@@ -1,0 +1,64 @@
+"""Parsing CSL styles and locales safely, into citeproc-py's element classes or our fixed ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from citeproc import model as citeproc_model
+from lxml import etree
+
+from citekit.errors import StyleError
+
+CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
+
+
+def _element_classes() -> dict[str, type[Any]]:
+    """Tag name -> element class: citeproc-py's, replaced by ours where we fix a rule."""
+    from citekit.csl import elements
+
+    classes: dict[str, type[Any]] = {
+        cls.__name__.replace("_", "-").lower(): cls
+        for cls in citeproc_model.CitationStylesElement.__subclasses__()
+    }
+    classes.update(elements.FIXED_ELEMENTS)
+    return classes
+
+
+_PARSER: etree.XMLParser | None = None
+
+
+def parser() -> etree.XMLParser:
+    """One parser for every style and locale: no DTDs, no entities, no network, no huge trees."""
+    global _PARSER
+    if _PARSER is None:
+        lookup = etree.ElementNamespaceClassLookup()
+        namespace = lookup.get_namespace(CSL_NAMESPACE)
+        namespace[None] = citeproc_model.CitationStylesElement
+        namespace.update(_element_classes())
+        _PARSER = etree.XMLParser(
+            remove_comments=True,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
+        )
+        _PARSER.set_element_class_lookup(lookup)
+    return _PARSER
+
+
+def parse_csl(path: Path | str, what: str = "style") -> Any:
+    """The root element of a CSL style or locale file; a StyleError names the file if it is unusable."""
+    try:
+        tree = etree.parse(str(path), parser())
+    except OSError as exc:
+        raise StyleError(f"cannot read {what} file {path}: {exc.strerror or exc}") from None
+    except etree.XMLSyntaxError as exc:
+        raise StyleError(f"{path}:{exc.lineno}: not a valid CSL {what}: {exc.msg}") from None
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise StyleError(f"{path}: CSL {what} files may not declare a DOCTYPE or entities")
+    root = tree.getroot()
+    expected = "style" if what == "style" else "locale"
+    if root.tag != f"{{{CSL_NAMESPACE}}}{expected}":
+        raise StyleError(f"{path}: not a CSL {what} (root element is {etree.QName(root).localname!r})")
+    return root

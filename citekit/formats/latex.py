@@ -1,0 +1,32 @@
+"""Escaping text for BibTeX values."""
+
+from __future__ import annotations
+
+import re
+
+# The characters LaTeX gives a meaning of its own, and how to write each as text.
+LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_SPECIAL = re.compile("|".join(re.escape(c) for c in LATEX_SPECIALS))
+# Words BibTeX styles must not lower-case: acronyms and words with inner capitals (COVID-19, iPhone).
+_PROTECT = re.compile(r"\b\w*[A-Z]\w*[A-Z0-9]\w*\b|\b[a-z]+[A-Z]\w*\b")
+
+
+def escape(text: str) -> str:
+    """Text as a BibTeX value that LaTeX prints literally and that cannot close its braces."""
+    return _SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group(0)], text)
+
+
+def protect_title(text: str) -> str:
+    """Escape a title and brace its acronyms so that sentence-casing styles keep them."""
+    return _PROTECT.sub(lambda m: "{" + m.group(0) + "}", escape(text))

@@ -1,0 +1,128 @@
+"""Citation keys: deterministic, unique and ASCII (``dalgarno2019crucible``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from citekit.model import Record
+
+# Title words too common to identify a work.
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "about",
+        "as",
+        "is",
+        "are",
+        "be",
+        "into",
+        "over",
+        "under",
+        "via",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "de",
+        "del",
+        "da",
+        "di",
+    ]
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Latin letters without their accents, and nothing that is not a letter or digit."""
+    text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
+    text = text.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("þ", "th")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^A-Za-z0-9]", "", decomposed.encode("ascii", "ignore").decode())
+
+
+def base_key(record: Record) -> str:
+    """Family name of the first author (or editor, or title) + year + first significant title word."""
+    names = record.names.get("author") or record.names.get("editor") or ()
+    who = ""
+    if names:
+        first = names[0]
+        who = first.literal.split()[0] if first.literal else (first.family or first.given)
+    year = ""
+    for var in ("issued", "available-date"):
+        date = record.dates.get(var)
+        if date and date.year:
+            year = str(date.year)
+            break
+    words = [ascii_fold(w).lower() for w in re.split(r"[\s\-–—/:]+", record.get("title"))]
+    word = next((w for w in words if w and w not in _STOP_WORDS), "")
+    key = ascii_fold(who).lower() + year + word
+    return key or "item"
+
+
+def assign_keys(records: Iterable[Record], keep_existing: bool = True) -> list[Record]:
+    """Give every record a unique key; clashes get ``a``, ``b``… in input order.
+
+    A record whose id came from its source (a BibTeX key, say) keeps it when
+    ``keep_existing`` is set and it is not already taken.
+    """
+    out: list[Record] = []
+    taken: set[str] = set()
+    pending: list[tuple[int, Record, str]] = []
+    items = list(records)
+    for index, record in enumerate(items):
+        if keep_existing and record.id and record.id not in taken:
+            taken.add(record.id)
+            out.append(record)
+        else:
+            out.append(record)
+            pending.append((index, record, base_key(record)))
+    counts: dict[str, int] = {}
+    for _, _, key in pending:
+        counts[key] = counts.get(key, 0) + 1
+    used: dict[str, int] = {}
+    for index, record, key in pending:
+        if counts[key] == 1 and key not in taken:
+            final = key
+        else:
+            n = used.get(key, 0)
+            final = key + _suffix(n)
+            while final in taken:
+                n += 1
+                final = key + _suffix(n)
+            used[key] = n + 1
+        taken.add(final)
+        out[index] = record.with_id(final)
+    return out
+
+
+def _suffix(n: int) -> str:
+    """a, b, …, z, aa, ab, …"""
+    letters = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters

@@ -1,0 +1,26 @@
+// Render a CSL-JSON file with citeproc-js, the reference CSL processor, one reference a line.
+// usage: node citeproc_js.js ITEMS.json STYLE.csl LOCALES_DIR [LANG] [text|html]
+// Needs the npm package `citeproc` (npm install citeproc). Used to make golden files; never at run time.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const CSL = require("citeproc");
+
+const [itemsPath, stylePath, localesDir, lang = "en-US", format = "text"] = process.argv.slice(2);
+const items = JSON.parse(fs.readFileSync(itemsPath, "utf8"));
+const byId = Object.fromEntries(items.map((item) => [String(item.id), item]));
+const style = fs.readFileSync(stylePath, "utf8");
+
+const sys = {
+  retrieveLocale: (code) => {
+    const file = path.join(localesDir, `locales-${code}.xml`);
+    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : false;
+  },
+  retrieveItem: (id) => byId[String(id)],
+};
+const engine = new CSL.Engine(sys, style, lang, true);
+engine.setOutputFormat(format);
+engine.updateItems(items.map((item) => String(item.id)));
+const [meta, entries] = engine.makeBibliography();
+// citeproc-js indents HTML entries over several lines; that layout whitespace is dropped.
+for (const entry of entries) process.stdout.write(entry.trim().replace(/\n\s*/g, "") + "\n");
