@@ -402,13 +402,12 @@ def _dates(
 
     status_text, _, status_date = values.get("status", "").partition(" - ")
     status = STATUS_TERMS.get(status_text.strip().lower(), "")
-    for slot in ("issued", "available-date", "event-date"):
-        if values.get(slot) and (date := parse(slot, values[slot])):
+    # Dates under their own labels first; the date in "Publication status" fills a gap.
+    candidates = [(slot, values.get(slot, "")) for slot in ("issued", "available-date", "event-date")]
+    candidates.append((STATUS_DATES.get(status_text.strip().lower(), ""), status_date))
+    for slot, text in candidates:
+        if slot and text and slot not in dates and (date := parse(slot, text)):
             dates[slot] = date
-    status_slot = STATUS_DATES.get(status_text.strip().lower(), "")
-    if status_slot and status_date and status_slot not in dates:
-        if date := parse(status_slot, status_date):
-            dates[status_slot] = date
     if "issued" not in dates and "available-date" in dates and not status:
         # Published online only: the online date is the publication date.
         dates["issued"] = dates["available-date"]
