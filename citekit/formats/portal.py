@@ -153,19 +153,20 @@ def scan(lines: list[tuple[int, str]], source: str) -> Page:
                 _continue_value(page, no, text)
             continue
         label, slot, value = match
+        mode = "table"
+        if slot.startswith("block:"):
+            # A block header opens its block; "Conference" is also the block's first label.
+            block = slot.split(":", 1)[1]
+            slot = BLOCK_LABELS[block].get(label, "")
+            if not slot:
+                continue
+        elif block and label not in BLOCK_LABELS[block]:
+            block = None
         if value is None:
             value = ""
             if i < len(lines) and not _is_label_line(lines[i][1], block) and not _is_furniture(lines[i][1]):
                 value = lines[i][1]
                 i += 1
-        mode = "table"
-        if slot.startswith("block:"):
-            block = slot.split(":", 1)[1]
-            if label != "Conference" or not value:
-                continue
-            slot = BLOCK_LABELS[block]["Conference"]
-        elif block and label not in BLOCK_LABELS[block]:
-            block = None
         page.entries.append(Entry(label, slot, value.strip(), no))
     return page
 

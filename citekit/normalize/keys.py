@@ -69,7 +69,7 @@ def base_key(record: Record) -> str:
     who = ""
     if names:
         first = names[0]
-        who = first.literal.split()[0] if first.literal else (first.family or first.given)
+        who = first.literal.split()[0] if first.literal else (first.full_family or first.given)
     year = ""
     for var in ("issued", "available-date"):
         date = record.dates.get(var)
