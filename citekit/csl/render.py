@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 
@@ -49,16 +50,23 @@ def bibliography(
     records: Sequence[Record], style: str, locale: str | None = None, markup: str = "text"
 ) -> list[str]:
     """The bibliography of ``records`` in ``style``, in the order the style sorts it, one string each."""
+    return bibliography_of_items([r.to_csl() for r in records], style, locale, markup)
+
+
+def bibliography_of_items(
+    items: Sequence[dict[str, Any]], style: str, locale: str | None = None, markup: str = "text"
+) -> list[str]:
+    """The bibliography of CSL-JSON ``items`` (as citeproc-js takes them) in ``style``."""
     if markup not in MARKUPS:
         raise StyleError(f"unknown markup {markup!r}; use one of {', '.join(MARKUPS)}")
     loaded = load_style(style, locale)
     if not loaded.has_bibliography():
         raise StyleError(f"style {style!r} defines no bibliography")
     chosen = MARKUPS[markup]
-    source = RecordSource([r.to_csl() for r in records], chosen.escape_data)
+    source = RecordSource(list(items), chosen.escape_data)
     bib = CitationStylesBibliography(loaded, source, chosen.formatter)
-    for record in records:
-        bib.register(Citation([CitationItem(record.id)]))
+    for item in items:
+        bib.register(Citation([CitationItem(str(item["id"]))]))
     bib.sort()
     out = []
     for entry in bib.bibliography():
