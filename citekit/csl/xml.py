@@ -55,6 +55,19 @@ def parse_csl(path: Path | str, what: str = "style") -> Any:
         raise StyleError(f"cannot read {what} file {path}: {exc.strerror or exc}") from None
     except etree.XMLSyntaxError as exc:
         raise StyleError(f"{path}:{exc.lineno}: not a valid CSL {what}: {exc.msg}") from None
+    return _checked_root(tree, str(path), what)
+
+
+def parse_csl_text(text: str, what: str = "style", origin: str = "<string>") -> Any:
+    """The root element of a CSL style or locale given as text, parsed by the same safe parser."""
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser())
+    except etree.XMLSyntaxError as exc:
+        raise StyleError(f"{origin}:{exc.lineno}: not a valid CSL {what}: {exc.msg}") from None
+    return _checked_root(root.getroottree(), origin, what)
+
+
+def _checked_root(tree: Any, path: str, what: str) -> Any:
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise StyleError(f"{path}: CSL {what} files may not declare a DOCTYPE or entities")
     root = tree.getroot()

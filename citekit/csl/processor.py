@@ -1,0 +1,92 @@
+"""A CSL processing session: a style, CSL-JSON items, citations in document order, a bibliography.
+
+citeproc-py renders one element tree at a time; what depends on the whole document (which
+citation comes first, citation numbers, the registry of cited items) is decided here and handed
+to citeproc-py through its own ``Citation``/``CitationItem`` objects.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
+
+from citekit.csl import locales
+from citekit.csl.formatters import MARKUPS
+from citekit.csl.source import RecordSource
+from citekit.errors import StyleError
+
+Cite = dict[str, Any]
+"""One cite of a citation as CSL processors take it: ``id`` plus optional ``locator``, ``label``,
+``prefix``, ``suffix``."""
+
+
+class ParsedStyle(CitationStylesStyle):  # type: ignore[misc]
+    """A citeproc-py style around a root element citekit has already parsed."""
+
+    def __init__(self, root: Any, locale: str | None = None) -> None:
+        self.root = root
+        wanted = locale or root.get("default-locale") or "en-US"
+        try:
+            code = locales.check(wanted)
+        except StyleError:
+            code = "en-US"
+        self.root.set_locale_list(code)
+        self.locale = code
+
+
+def _citation_item(cite: Cite, escape: Any) -> Any:
+    extra: dict[str, Any] = {}
+    if cite.get("locator") not in (None, ""):
+        extra["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
+    for affix in ("prefix", "suffix"):
+        if cite.get(affix):
+            extra[affix] = escape(str(cite[affix])) if escape else str(cite[affix])
+    return CitationItem(str(cite["id"]), **extra)
+
+
+def _normalized(number: int, item: dict[str, Any]) -> dict[str, Any]:
+    """An item with a string id and a type (an unknown one, matching no condition, if it has none)."""
+    return dict(item, id=str(item.get("id", f"item-{number + 1}")), type=item.get("type", ""))
+
+
+class Session:
+    """Items registered once; citations and bibliographies rendered from them in one markup."""
+
+    def __init__(self, style_root: Any, items: Sequence[dict[str, Any]], markup: str = "html") -> None:
+        self.style = ParsedStyle(style_root)
+        chosen = MARKUPS[markup]
+        self.escape = chosen.escape_data
+        self.formatter = chosen.formatter
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.source = RecordSource([_normalized(n, item) for n, item in enumerate(items)], self.escape)
+
+    def _registry(self, citations: Sequence[Sequence[Cite]], extra_ids: Sequence[str] = ()) -> Any:
+        bib = CitationStylesBibliography(self.style, self.source, self.formatter)
+        built = [Citation([_citation_item(cite, self.escape) for cite in cites]) for cites in citations]
+        for citation in built:
+            bib.register(citation)
+        if extra_ids:
+            bib.register(Citation([CitationItem(str(key)) for key in extra_ids]))
+        if self.style.has_bibliography():
+            bib.sort()
+        return bib, built
+
+    def citations(self, citations: Sequence[Sequence[Cite]]) -> list[str]:
+        """Each citation rendered, in document order (positions follow that order)."""
+        bib, built = self._registry(citations)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return [str(bib.cite(citation, lambda item: None)) for citation in built]
+
+    def bibliography(self, ids: Sequence[str], citations: Sequence[Sequence[Cite]] = ()) -> list[str]:
+        """The bibliography entries of the cited items and ``ids``, sorted as the style sorts them."""
+        if not self.style.has_bibliography():
+            raise StyleError("the style defines no bibliography")
+        bib, _ = self._registry(citations, ids)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return [str(entry) for entry in bib.bibliography()]

@@ -1,0 +1,79 @@
+"""The CSL processor test suite, run through citekit's CSL layer, never passes fewer fixtures.
+
+``suite_floor.txt`` holds the pass count reached and ``suite_passing.txt`` the names of the fixtures
+that pass; raise both (``UPDATE_SUITE_FLOOR=1 pytest tests/csl/test_suite_floor.py``) after a fix.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from citekit.csl import suite
+from tests.conftest import SHARED
+
+HUMANS = SHARED / "csl-test-suite" / "humans"
+HERE = Path(__file__).resolve().parent
+FLOOR = HERE / "suite_floor.txt"
+PASSING = HERE / "suite_passing.txt"
+
+
+SAMPLE = """>>===== MODE =====>>
+citation
+<<===== MODE =====<<
+>>===== RESULT =====>>
+Doe
+<<===== RESULT =====<<
+>>===== CSL =====>>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><names variable="author"><name form="short"/></names></layout></citation>
+</style>
+<<===== CSL =====<<
+>>===== INPUT =====>>
+[{"id": "A", "type": "book", "author": [{"family": "Doe", "given": "Jane"}]}]
+<<===== INPUT =====<<
+"""
+
+
+@pytest.fixture(scope="module")
+def result() -> suite.SuiteResult:
+    if not HUMANS.is_dir():
+        pytest.skip("../shared/csl-test-suite/humans is not present")
+    outcome = suite.run(HUMANS)
+    if os.environ.get("UPDATE_SUITE_FLOOR"):
+        FLOOR.write_text(f"{len(outcome.passed)}\n", encoding="utf-8")
+        PASSING.write_text("".join(f"{name}\n" for name in sorted(outcome.passed)), encoding="utf-8")
+    return outcome
+
+
+def test_pass_count_does_not_drop_below_the_floor(result: suite.SuiteResult) -> None:
+    """At least as many suite fixtures pass as the floor file records."""
+    floor = int(FLOOR.read_text(encoding="utf-8").strip())
+    assert len(result.passed) >= floor, result.summary()
+
+
+def test_no_fixture_that_passed_before_fails(result: suite.SuiteResult) -> None:
+    """Every fixture recorded as passing still passes (a fix elsewhere broke none)."""
+    before = set(PASSING.read_text(encoding="utf-8").split())
+    broken = sorted(before - set(result.passed))
+    assert not broken, f"{len(broken)} fixtures no longer pass: {', '.join(broken[:20])}"
+
+
+def test_summary_line_has_the_runner_format(result: suite.SuiteResult) -> None:
+    """The runner's last line reads 'N passed, M failed' (', K skipped' when it skips)."""
+    text = result.summary()
+    assert text.startswith(f"{len(result.passed)} passed, {len(result.failed)} failed")
+
+
+def test_a_crashing_fixture_is_one_failure(tmp_path: Path) -> None:
+    """A fixture whose style is not XML fails alone; the run goes on to the next fixture."""
+    good = SAMPLE
+    (tmp_path / "a_broken.txt").write_text(good.replace("<style", "<style <<"), encoding="utf-8")
+    (tmp_path / "b_good.txt").write_text(good, encoding="utf-8")
+    outcome = suite.run(tmp_path)
+    assert outcome.passed == ["b_good"]
+    assert [f.name for f in outcome.failed] == ["a_broken"]
+    assert "XMLSyntaxError" in outcome.failed[0].report or "StyleError" in outcome.failed[0].report
