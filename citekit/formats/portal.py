@@ -4,15 +4,17 @@ A page is read in two passes. The first turns each line into what it is: furnitu
 type breadcrumb, a (label, value) pair in any of the table layouts, abstract text, or a
 header line (title and authors). The second builds a ``Record`` from those pieces, choosing
 the publication date the way the portal defines it. The vocabulary lives in
-``portal_labels.py``.
+``portal_labels.py``; the second pass is in ``portal_build.py`` and saved HTML pages are
+turned into lines by ``portal_html.py``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from citekit.errors import ParseError, Problem
+from citekit.errors import ParseError
 from citekit.formats.base import ReadResult
 from citekit.formats.portal_labels import (
     ALL_LABELS,
@@ -24,18 +26,18 @@ from citekit.formats.portal_labels import (
     LABELS,
     OUTPUT_SUBTYPES,
     OUTPUT_TYPES,
-    STATUS_DATES,
-    STATUS_TERMS,
 )
-from citekit.model import Date, Location, Name, Record
-from citekit.normalize.case import title_case_shouting
-from citekit.normalize.dates import numeric_order, parse_date
-from citekit.normalize.languages import code_for
-from citekit.normalize.names import parse_name_list
+from citekit.model import Location
+from citekit.normalize.identifiers import find_dois
+from citekit.normalize.steps import clean
 
-_DOI = re.compile(r"10\.\d{4,9}/[^\s,;|<>\"]+")
+if TYPE_CHECKING:
+    from citekit.formats.portal_build import Built
+
 _BREADCRUMB = re.compile(r"^Research output:\s*(.+)$", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^[\s|:\-]+$")
+# How many lines a spilled Markdown cell may run over before the row is taken as unclosed.
+_MAX_SPILL = 12
 
 
 @dataclass
@@ -57,12 +59,48 @@ class Page:
     breadcrumb: tuple[int, str] | None = None
     entries: list[Entry] = field(default_factory=list)
     abstract: list[str] = field(default_factory=list)
+    # Lines of the table that are no known label, and label/value pairs under unknown labels.
     unknown: list[tuple[int, str]] = field(default_factory=list)
+    extra: list[Entry] = field(default_factory=list)
+
+
+# Spaces that are spaces to the parser; values keep every other character as given, for the
+# normalize steps (or --raw) to decide.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f\u3000", " "))
 
 
 def _clean(line: str) -> str:
-    line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
-    return re.sub(r"^#{1,6}\s+", "", line.strip())  # Markdown headings
+    line = line.translate(_SPACES).strip().replace("<br>", "\n").replace("<br/>", "\n")
+    return re.sub(r"^#{1,6}\s+", "", line)  # Markdown headings
+
+
+def _join_spilled_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A Markdown row whose cell spills over several lines (``| DOIs | 10.1/a``, ``10.1/b |``)
+    becomes one row again, the spilled lines joined by newlines inside the cell. A row that
+    never closes (a table written without closing pipes) is left as it was."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(lines):
+        no, text = lines[k]
+        k += 1
+        if not (text.startswith("|") and not text.endswith("|") and text.count("|") >= 2):
+            out.append((no, text))
+            continue
+        spill: list[str] = []
+        for _, more in lines[k : k + _MAX_SPILL]:
+            if more.startswith("|"):
+                break
+            spill.append(more)
+            if more.endswith("|"):
+                out.append((no, "\n".join([text, *spill])))
+                k += len(spill)
+                break
+        else:
+            out.append((no, text))
+            continue
+        if not spill or not spill[-1].endswith("|"):
+            out.append((no, text))
+    return out
 
 
 def _is_furniture(text: str) -> bool:
@@ -75,7 +113,7 @@ def _markdown_cells(text: str) -> list[str] | None:
         return None
     if _MD_SEPARATOR.match(text):
         return []
-    return [c.strip() for c in text.strip("|").split("|")]
+    return [c.strip() for c in text.strip().strip("|").split("|")]
 
 
 def _slot(label: str, block: str | None) -> str | None:
@@ -122,15 +160,13 @@ def scan(lines: list[tuple[int, str]], source: str) -> Page:
         if cells == []:
             continue
         if cells is not None:
-            match = _markdown_entry(cells, block, page)
+            match = _markdown_entry(cells, block, page, no)
             if match is None:
                 continue
         elif text.lower() == "abstract":
             mode = "abstract"
             continue
-        elif page.breadcrumb is None and (
-            _BREADCRUMB.match(text) or (_type_of(text)[0] and mode == "header")
-        ):
+        elif page.breadcrumb is None and (_BREADCRUMB.match(text) or (type_of(text)[0] and mode == "header")):
             page.breadcrumb = (no, text)
             continue
         else:
@@ -171,7 +207,9 @@ def scan(lines: list[tuple[int, str]], source: str) -> Page:
     return page
 
 
-def _markdown_entry(cells: list[str], block: str | None, page: Page) -> tuple[str, str, str | None] | None:
+def _markdown_entry(
+    cells: list[str], block: str | None, page: Page, no: int
+) -> tuple[str, str, str | None] | None:
     """A Markdown table row; a row with an empty label cell continues the previous value."""
     label = cells[0]
     value = " ".join(c for c in cells[1:] if c)
@@ -182,7 +220,7 @@ def _markdown_entry(cells: list[str], block: str | None, page: Page) -> tuple[st
     slot = _slot(label, block)
     if slot is None:
         if value:
-            page.unknown.append((0, f"{label}: {value}"))
+            page.extra.append(Entry(label, "", value, no))
         return None
     return label, slot, value
 
@@ -191,15 +229,27 @@ def _is_label_line(text: str, block: str | None) -> bool:
     return _match_label(text, block, glued_ok=True) is not None or bool(_BREADCRUMB.match(text))
 
 
+# Fields whose value may go on over several lines (one DOI, keyword or name a line).
+_LIST_SLOTS = ("DOI", "keyword", "editor", "supervisor")
+_LABELLED = re.compile(r"^(?P<label>[^\t:]{2,40}?)\s*(?:\t|:\s)\s*(?P<value>\S.*)$")
+
+
 def _continue_value(page: Page, no: int, text: str) -> None:
-    """A stray line inside the table: more DOIs or keywords, or an unknown label."""
-    if page.entries and page.entries[-1].slot in ("DOI", "keyword", "editor", "supervisor"):
-        page.entries[-1].value += "\n" + text
+    """A stray line inside the table: more DOIs or keywords, an unknown label with its value,
+    or a line nobody can place."""
+    last = page.entries[-1] if page.entries else None
+    labelled = _LABELLED.match(text)
+    if (last and last.slot == "DOI" and find_dois(text)) or (
+        last and last.slot in _LIST_SLOTS[1:] and not labelled and last.line >= no - 3
+    ):
+        last.value += "\n" + text
+    elif labelled:
+        page.extra.append(Entry(labelled["label"].strip(), "", labelled["value"].strip(), no))
     else:
         page.unknown.append((no, text))
 
 
-def _type_of(breadcrumb: str) -> tuple[str, str]:
+def type_of(breadcrumb: str) -> tuple[str, str]:
     """(CSL type, genre) for a breadcrumb such as ``Contribution to journalArticle``."""
     text = _BREADCRUMB.sub(r"\1", breadcrumb)
     key = re.sub(r"[^a-z0-9]", "", text.lower())
@@ -234,9 +284,24 @@ def _split_pages(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 def read(text: str, source: str) -> ReadResult:
     """Read every portal page in ``text``; ``source`` names the file in messages."""
-    lines = [(no, _clean(t)) for no, t in enumerate(text.splitlines(), start=1)]
-    lines = [(no, t) for no, t in lines if t]
+    return read_lines(text_lines(text), source)
+
+
+def read_lines(lines: list[tuple[int, str]], source: str) -> ReadResult:
+    """Read the pages in numbered, cleaned, non-empty lines (from text or from an HTML page)."""
     result = ReadResult()
+    for built in build_pages(lines, source):
+        result.records.append(clean(built.record))
+        result.problems.extend(built.problems)
+    return result
+
+
+def build_pages(lines: list[tuple[int, str]], source: str) -> list[Built]:
+    """Every page in the lines, built into a record (not yet cleaned) with its doubts: what
+    ``citekit show`` prints. Raises ParseError for text with no portal fields at all."""
+    from citekit.formats.portal_build import build
+
+    built: list[Built] = []
     for page_lines in _split_pages(lines):
         page = scan(page_lines, source)
         first_line = page_lines[0][0] if page_lines else 1
@@ -246,184 +311,11 @@ def read(text: str, source: str) -> ReadResult:
                 "'Journal' or 'Publication status'); is this a portal page?",
                 Location(source, first_line),
             )
-        record, problems = build(page, Location(source, first_line))
-        result.records.append(record)
-        result.problems.extend(problems)
-    return result
+        built.append(build(page, Location(source, first_line)))
+    return built
 
 
-# ---- second pass: from the pieces of a page to a Record ------------------------------------
-
-
-def _title_and_authors(page: Page) -> tuple[str, str]:
-    """The title is the line just above the breadcrumb; authors follow it (or precede it)."""
-    header = page.header
-    if page.breadcrumb:
-        crumb = page.breadcrumb[0]
-        before = [t for no, t in header if no < crumb]
-        after = [t for no, t in header if no > crumb]
-        if before and after:
-            return before[-1], _join_author_lines(after)
-        if after:
-            return after[0], _join_author_lines(after[1:])
-        if len(before) >= 2:
-            return before[-2], before[-1]
-        return (before[-1] if before else ""), ""
-    texts = [t for _, t in header]
-    if len(texts) >= 2:
-        return texts[-2], texts[-1]
-    return (texts[0] if texts else ""), ""
-
-
-def _join_author_lines(lines: list[str]) -> str:
-    """Authors one per line, with or without leading commas, become one list."""
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif line[0] in ",;&" or out[-1] in ",;&":
-            out += " " + line
-        else:
-            out += ", " + line
-    return out
-
-
-def _date_order(page: Page) -> bool | None:
-    """Day-first (True), month-first (False) or unknown, judged from every numeric date on the page."""
-    votes = set()
-    for entry in page.entries:
-        for piece in re.split(r"→|->|\s-\s", entry.value):
-            order = numeric_order(piece)
-            if order is not None:
-                votes.add(order)
-    return votes.pop() if len(votes) == 1 else None
-
-
-def build(page: Page, location: Location) -> tuple[Record, list[Problem]]:
-    """Second pass: the record a page describes, and what was doubtful about it."""
-    problems: list[Problem] = []
-    values: dict[str, str] = {}
-    for entry in page.entries:
-        if entry.value and entry.slot not in values:
-            values[entry.slot] = entry.value
-        elif entry.slot == "ISBN" and entry.value:
-            values.setdefault("ISBN", entry.value)
-    for no, text in page.unknown:
-        problems.append(Problem(Location(location.source, no), f"ignored unknown line {text!r}"))
-
-    csl_type, genre = _type_of(page.breadcrumb[1]) if page.breadcrumb else ("", "")
-    if not csl_type:
-        csl_type = _guess_type(values)
-        problems.append(Problem(location, f"no output type given; read as {csl_type}"))
-
-    title, author_text = _title_and_authors(page)
-    fields: dict[str, str] = {}
-    names: dict[str, tuple[Name, ...]] = {}
-    et_al = False
-    if title:
-        fields["title"] = title_case_shouting(title)
-    else:
-        problems.append(Problem(location, "no title found"))
-    if author_text:
-        authors, et_al = parse_name_list(author_text)
-        if authors:
-            names["author"] = authors
-    if "author" not in names:
-        problems.append(Problem(location, "no authors found"))
-    if values.get("editor"):
-        names["editor"] = parse_name_list(values["editor"])[0]
-
-    for slot in ("volume", "issue", "number", "edition", "publisher", "publisher-place", "note"):
-        if values.get(slot):
-            fields[slot] = " ".join(values[slot].split())
-    if values.get("collection-title"):
-        fields["collection-title"] = values["collection-title"]
-        if values.get("collection-number"):
-            fields["collection-number"] = values["collection-number"]
-    container = values.get("container-title", "")
-    if container:
-        container = title_case_shouting(" ".join(container.split()))
-        if values.get("container-subtitle"):
-            container += ": " + values["container-subtitle"]
-        fields["container-title"] = container
-    if values.get("page"):
-        fields["page"] = re.sub(r"\s*[–—-]+\s*", "-", values["page"].strip())
-    if pages := re.sub(r"\D", "", values.get("number-of-pages", "")):
-        fields["number-of-pages"] = pages
-    if values.get("language") and (code := code_for(values["language"])):
-        fields["language"] = code
-    if values.get("keyword"):
-        words = [w.strip() for w in re.split(r"[;,\n]", values["keyword"]) if w.strip()]
-        fields["keyword"] = ", ".join(words)
-    for slot in ("ISBN", "ISSN"):
-        if values.get(slot) or values.get(slot + "-electronic"):
-            fields[slot] = (values.get(slot) or values[slot + "-electronic"]).split()[0].strip(",;")
-    if page.abstract:
-        fields["abstract"] = "\n".join(page.abstract)
-    if genre or values.get("genre"):
-        fields["genre"] = genre or values["genre"]
-    if values.get("event-title"):
-        fields["event-title"] = values["event-title"]
-    place = [values[k] for k in ("event-city", "event-country") if values.get(k)]
-    if place:
-        fields["event-place"] = ", ".join(place)
-
-    dois = tuple(dict.fromkeys(m.group(0).rstrip(".") for m in _DOI.finditer(values.get("DOI", ""))))
-    if dois:
-        fields["DOI"] = dois[0]
-
-    dates, status = _dates(page, values, problems, location)
-    if status:
-        fields["status"] = status
-    record = Record(
-        id="",
-        type=csl_type,
-        fields=fields,
-        names=names,
-        dates=dates,
-        dois=dois,
-        et_al=et_al,
-        location=location,
-    )
-    return record, problems
-
-
-def _dates(
-    page: Page, values: dict[str, str], problems: list[Problem], location: Location
-) -> tuple[dict[str, Date], str]:
-    """The record's dates, with ``issued`` chosen as the portal defines the publication date."""
-    order = _date_order(page)
-    dates: dict[str, Date] = {}
-
-    def parse(slot: str, text: str) -> Date | None:
-        date = parse_date(text, order)
-        if date is None:
-            problems.append(Problem(location, f"could not read the date {text!r} ({slot})"))
-        return date
-
-    status_text, _, status_date = values.get("status", "").partition(" - ")
-    status = STATUS_TERMS.get(status_text.strip().lower(), "")
-    # Dates under their own labels first; the date in "Publication status" fills a gap.
-    candidates = [(slot, values.get(slot, "")) for slot in ("issued", "available-date", "event-date")]
-    candidates.append((STATUS_DATES.get(status_text.strip().lower(), ""), status_date))
-    for slot, text in candidates:
-        if slot and text and slot not in dates and (date := parse(slot, text)):
-            dates[slot] = date
-    if "issued" not in dates and "available-date" in dates and not status:
-        # Published online only: the online date is the publication date.
-        dates["issued"] = dates["available-date"]
-    if "issued" not in dates and not status:
-        problems.append(Problem(location, "no publication date found"))
-    return dates, status
-
-
-def _guess_type(values: dict[str, str]) -> str:
-    if values.get("genre"):
-        return "thesis"
-    if values.get("event-title"):
-        return "paper-conference"
-    if values.get("container-title") and values.get("ISBN"):
-        return "chapter"
-    if values.get("container-title"):
-        return "article-journal"
-    return "book" if values.get("ISBN") else "article"
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """The numbered, cleaned, non-empty lines of a page's text, spilled Markdown cells joined."""
+    lines = [(no, _clean(t)) for no, t in enumerate(text.splitlines(), start=1)]
+    return _join_spilled_rows([(no, t) for no, t in lines if t])

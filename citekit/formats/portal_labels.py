@@ -68,6 +68,8 @@ BLOCK_LABELS: dict[str, dict[str, str]] = {
         "Country": "event-country",
         "City": "event-city",
         "Period": "event-date",
+        "Duration": "event-date",
+        "Dates": "event-date",
         "Internet address": "event-url",
     },
 }
@@ -135,7 +137,20 @@ STATUS_TERMS: dict[str, str] = {
 }
 
 # Publication-status values whose date is a date of the record -> its CSL date variable.
-STATUS_DATES: dict[str, str] = {"published": "issued", "e-pub ahead of print": "available-date"}
+STATUS_DATES: dict[str, str] = {
+    "published": "issued",
+    "e-pub ahead of print": "available-date",
+    "accepted/in press": "accepted-date",
+}
+
+# Fields a record of a type usually has, beyond title, authors and date: (CSL variable, what
+# the warning calls it when the page does not give it).
+MISSING_BY_TYPE: dict[str, tuple[tuple[str, str], ...]] = {
+    "article-journal": (("container-title", "journal"),),
+    "chapter": (("container-title", "host publication"),),
+    "thesis": (("publisher", "awarding institution"),),
+    "book": (("publisher", "publisher"),),
+}
 
 # Whole lines that are page furniture (compared lower-cased).
 FURNITURE_LINES = frozenset(

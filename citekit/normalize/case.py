@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Words that stay lower case inside a title (Chicago/APA minor words).
 MINOR_WORDS = frozenset(
@@ -31,8 +32,9 @@ MINOR_WORDS = frozenset(
         "with",
     ]
 )
-# Names of publishers, societies and journals that are written in capitals and read as letters
-# or as a name, although some are also ordinary words (ONE in PLOS ONE, CELL is not one).
+# Acronyms in journal and publisher names that are also (or look like) ordinary words, so that
+# word frequencies cannot tell them apart: names are data no word list holds. Other short
+# capitalised words that are not English words (CVPR, EMNLP, JCAP) are found with wordfreq.
 KNOWN_ACRONYMS = frozenset(
     [
         "ACM",
@@ -54,13 +56,11 @@ KNOWN_ACRONYMS = frozenset(
         "IET",
         "IOP",
         "JAMA",
-        "JCAP",
         "MRS",
         "NEJM",
         "NHS",
         "NIH",
         "PLOS",
-        "ONE",
         "PNAS",
         "RNA",
         "SIAM",
@@ -72,6 +72,10 @@ KNOWN_ACRONYMS = frozenset(
         "WHO",
     ]
 )
+# Words kept in capitals only after the word that makes them a name ("PLOS ONE").
+ACRONYM_AFTER = {"ONE": "PLOS"}
+# Short capitalised words rarer than this (wordfreq Zipf scale) are not English words: acronyms.
+_ACRONYM_ZIPF = 2.0
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _VOWELS = set("AEIOUY")
 
@@ -82,8 +86,19 @@ def is_shouting(text: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
-def _is_acronym(word: str) -> bool:
-    return word in KNOWN_ACRONYMS or (len(word) <= 4 and not (_VOWELS & set(word)))
+@cache
+def _is_english_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return bool(zipf_frequency(word, "en") >= _ACRONYM_ZIPF)
+
+
+def _is_acronym(word: str, previous: str) -> bool:
+    if word in KNOWN_ACRONYMS or ACRONYM_AFTER.get(word) == previous:
+        return True
+    if len(word) <= 4 and not (_VOWELS & set(word)):
+        return True
+    return len(word) <= 5 and not _is_english_word(word.lower())
 
 
 def title_case_shouting(text: str) -> str:
@@ -96,7 +111,7 @@ def title_case_shouting(text: str) -> str:
     for i, m in enumerate(words):
         word = m.group(0)
         out.append(text[last : m.start()])
-        if _is_acronym(word):
+        if _is_acronym(word, words[i - 1].group(0) if i else ""):
             out.append(word)
         elif i > 0 and word.lower() in MINOR_WORDS and not text[last : m.start()].rstrip().endswith(":"):
             out.append(word.lower())

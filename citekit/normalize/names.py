@@ -3,42 +3,30 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from citekit.model import Name
 
-# Lower-case words that start a family name ("van Kooten", "de la Cruz", "von der Leyen").
-PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "les",
-        "ten",
-        "ter",
-        "te",
-        "zu",
-        "vom",
-        "zur",
-        "af",
-        "av",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-    ]
-)
-SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+
+def _particles() -> frozenset[str]:
+    """Lower-case words that start a family name ("van Kooten", "de la Cruz", "von der Leyen"):
+    nameparser's list of name prefixes, whole words only, and a few Dutch and German ones it lacks.
+    A particle only counts when written in lower case, so "San" or "Mac" in a name are names."""
+    from nameparser.config import CONSTANTS
+
+    words = {p for p in CONSTANTS.prefixes if p.isalpha() and p.isascii()}
+    return frozenset(words | {"ten", "zur", "des", "les", "el"})
+
+
+def _suffixes() -> frozenset[str]:
+    """Generational suffixes ("Jr.", "III") from nameparser, compared lower-cased without dots."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(s for s in CONSTANTS.suffix_not_acronyms if s.isascii() and s.isalpha())
+
+
+PARTICLES = _particles()
+SUFFIXES = _suffixes()
 
 # Separators between names in a list, most specific first: ";" always separates names,
 # "," separates names only when no name is written "Family, Given".
@@ -75,25 +63,53 @@ def parse_name(text: str) -> Name:
         return Name()
     pieces = [p.strip() for p in text.split(",")]
     suffix = ""
-    if len(pieces) >= 2 and pieces[-1].lower() in SUFFIXES:
+    if len(pieces) >= 2 and _is_suffix(pieces[-1]):
         suffix = pieces.pop()
     if len(pieces) >= 2:
         family_text, given = pieces[0], " ".join(pieces[1:])
         particle, family = _split_particle(family_text.split())
     else:
         words = pieces[0].split()
-        if words and words[-1].lower() in SUFFIXES and len(words) > 2:
+        if words and _is_suffix(words[-1]) and len(words) > 2:
             suffix = words.pop()
         if len(words) == 1:
-            return Name(family=fix_caps(words[0]), suffix=suffix)
+            return Name(family=words[0], suffix=suffix)
         given_words, family_words = _split_given_family(words)
         given = " ".join(given_words)
         particle, family = _split_particle(family_words)
     return Name(
-        family=fix_caps(family),
-        given=" ".join(fix_caps(w) for w in given.split()),
+        family=family,
+        given=" ".join(given.split()),
         non_dropping_particle=particle,
         suffix=suffix,
+    )
+
+
+def _is_suffix(word: str) -> bool:
+    return word.replace(".", "").lower() in SUFFIXES
+
+
+def _is_initials(text: str) -> bool:
+    """``J.``, ``J. A.``, ``J.-P.``, ``JA``: given names cut to initials."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.?[\s-]*)+", text.strip())) and len(text.strip()) <= 8
+
+
+def guessed_split(name: Name) -> bool:
+    """True when which words are the family name was a guess: a given name of several full
+    words in "Given Family" order and no particle or capitals to mark the family (``Fa Peng Huang``)."""
+    words = name.given.split()
+    full_words = [w for w in words if not _is_initials(w)]
+    return len(full_words) >= 2 and not name.non_dropping_particle and not name.literal
+
+
+def fix_name_case(name: Name) -> Name:
+    """A name with parts typed in capitals brought to normal case (``CAI`` -> ``Cai``)."""
+    if name.literal:
+        return name
+    return replace(
+        name,
+        family=fix_caps(name.family),
+        given=" ".join(w if _is_initials(w) else fix_caps(w) for w in name.given.split()),
     )
 
 
@@ -141,10 +157,20 @@ def _split_commas(text: str) -> list[str]:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     if len(pieces) <= 1:
         return pieces
-    # "Family, G." or "Family, Given" pairs: every second piece is short given names/initials.
-    if all(len(p.split()) == 1 for p in pieces) and len(pieces) % 2 == 0:
-        return [f"{pieces[i]}, {pieces[i + 1]}" for i in range(0, len(pieces), 2)]
+    # "Family, G." or "Family, Given" pairs: every piece one word, or every second piece initials.
+    if len(pieces) % 2 == 0:
+        families, givens = pieces[0::2], pieces[1::2]
+        if all(len(p.split()) == 1 or _particle_family(p) for p in families) or all(
+            _is_initials(g) for g in givens
+        ):
+            return [f"{pieces[i]}, {pieces[i + 1]}" for i in range(0, len(pieces), 2)]
     return pieces
+
+
+def _particle_family(text: str) -> bool:
+    """``van der Walt``: a family name with its particles, still one name-piece."""
+    words = text.split()
+    return len(words) > 1 and all(w in PARTICLES for w in words[:-1])
 
 
 def parse_name_list(text: str) -> tuple[tuple[Name, ...], bool]:
