@@ -38,7 +38,7 @@ class Fixture:
 
     @classmethod
     def read(cls, path: Path) -> Fixture:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         sections = {m.group(1): m.group(2).rstrip("\n") for m in SECTION.finditer(text)}
         return cls(path.stem, sections)
 

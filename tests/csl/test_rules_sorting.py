@@ -1,0 +1,40 @@
+"""CSL 1.0.2 Sorting: keys by variable and macro, empty keys last."""
+
+from __future__ import annotations
+
+from tests.csl.minimal import bibliography
+
+ITEMS = [
+    {"id": "a", "type": "book", "title": "Zebra", "issued": {"date-parts": [[2001, 5]]}, "volume": "10"},
+    {"id": "b", "type": "book", "title": "<i>alpha</i>", "issued": {"date-parts": [[2001]]}, "volume": "9"},
+    {"id": "c", "type": "book", "title": "Mango"},
+]
+
+
+def test_text_keys_ignore_case_and_markup() -> None:
+    """A title key compares plain text, ignoring case and markup."""
+    out = bibliography(ITEMS, bibliography_sort='<sort><key variable="title"/></sort>')
+    assert [e.replace("&#60;i&#62;", "").replace("&#60;/i&#62;", "") for e in out] == [
+        "alpha",
+        "Mango",
+        "Zebra",
+    ]
+
+
+def test_number_keys_compare_numerically() -> None:
+    """Volume 9 sorts before volume 10; an item without a volume goes last."""
+    out = bibliography(ITEMS, bibliography_sort='<sort><key variable="volume"/></sort>')
+    assert out[0].endswith("alpha&#60;/i&#62;") and out[1] == "Zebra" and out[2] == "Mango"
+
+
+def test_empty_keys_sort_last_even_when_descending() -> None:
+    """Descending dates put the later date first and the undated item last."""
+    out = bibliography(ITEMS, bibliography_sort='<sort><key variable="issued" sort="descending"/></sort>')
+    assert out[0] == "Zebra" and out[2] == "Mango"
+
+
+def test_macro_keys_render_the_macro() -> None:
+    """A macro key sorts by what the macro renders, numbers in it compared as numbers."""
+    macros = '<macro name="v"><group><text value="Vol. "/><number variable="volume"/></group></macro>'
+    out = bibliography(ITEMS, macros=macros, bibliography_sort='<sort><key macro="v"/></sort>')
+    assert out[1] == "Zebra" and out[2] == "Mango"
