@@ -1,21 +1,50 @@
-"""The only module that imports rich: messages on stderr, printed literally, coloured when allowed.
+"""The only module that imports rich: messages and progress on stderr, decorated data on a terminal.
 
 Record text can contain ``[bold]`` or escape sequences; it is always passed as plain Text,
-never as markup, so nothing in a record can style or control the terminal.
+never as markup, and control characters are shown as ``\\xNN``, so nothing in a record can
+style or control the terminal. rich is imported inside functions: ``citekit --help`` never loads it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.text import Text
 
     from citekit.errors import Problem
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+# A run shorter than this shows no progress at all: a bar that flashes is noise.
+PROGRESS_DELAY = 1.0
+
+
+@dataclass
+class Verbosity:
+    """How talkative the current command is; set once per command by ``citekit.boundary.run``."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+
+verbosity = Verbosity()
+
+
+def configure(quiet: bool = False, verbose: bool = False) -> None:
+    verbosity.quiet = quiet
+    verbosity.verbose = verbose and not quiet
 
 
 def printable(text: str) -> str:
@@ -23,11 +52,28 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
-@cache
-def stderr() -> Console:
+def no_color() -> bool:
+    """True when the user asked for no colour (https://no-color.org: NO_COLOR set and not empty)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def _console(stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    # With NO_COLOR, rich would still send bold and underline; we send no escape codes at all.
+    if no_color():
+        return Console(stderr=stderr, highlight=False, soft_wrap=True, color_system=None)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+@cache
+def stderr() -> Console:
+    return _console(stderr=True)
+
+
+@cache
+def stdout() -> Console:
+    return _console(stderr=False)
 
 
 def _say(label: str, style: str, message: str) -> None:
@@ -44,12 +90,139 @@ def error(message: str) -> None:
 
 
 def warning(message: str) -> None:
-    _say("warning", "yellow", message)
+    if not verbosity.quiet:
+        _say("warning", "yellow", message)
 
 
 def info(message: str) -> None:
-    _say("info", "cyan", message)
+    """A note only ``--verbose`` shows: what was read, what was written, how long it took."""
+    if verbosity.verbose:
+        _say("info", "cyan", message)
+
+
+def note(message: str) -> None:
+    """A closing line such as a summary: shown unless ``--quiet``."""
+    if not verbosity.quiet:
+        _say("note", "green", message)
 
 
 def problem(item: Problem) -> None:
     (error if item.is_error else warning)(str(item))
+
+
+# --- data on a terminal -------------------------------------------------------------------------
+
+# The pygments lexer for each kind of output; RIS has none, so it has its own highlighter below.
+LEXERS = {"bibtex": "bibtex", "csljson": "json", "json": "json", "html": "html", "markdown": "markdown"}
+_RIS_TAG = re.compile(r"^([A-Z][A-Z0-9])(  - ?)", re.MULTILINE)
+# `citekit check` lines: "file:line: level: key: message [rule]".
+_FINDING = re.compile(r"^(.*?: )?(error|warning)(: )([^:]*)(: .*)( \[[a-z-]+\])$", re.MULTILINE)
+_LEVEL_STYLES = {"error": "bold red", "warning": "yellow"}
+
+
+def _highlight(text: str, kind: str) -> Text:
+    from rich.text import Text
+
+    if kind == "check":
+        out = Text(text)
+        for match in _FINDING.finditer(text):
+            if match.group(1):
+                out.stylize("cyan", *match.span(1))
+            out.stylize(_LEVEL_STYLES[match.group(2)], *match.span(2))
+            out.stylize("bold", *match.span(4))
+            out.stylize("dim", *match.span(6))
+        return out
+    if kind == "ris":
+        out = Text(text)
+        for match in _RIS_TAG.finditer(text):
+            style = "bold magenta" if match.group(1) in ("TY", "ER") else "cyan"
+            out.stylize(style, match.start(1), match.end(1))
+            out.stylize("dim", match.start(2), match.end(2))
+        return out
+    from rich.syntax import Syntax
+
+    syntax = Syntax("", LEXERS[kind], theme="ansi_dark", background_color="default")
+    return syntax.highlight(text)
+
+
+def show_data(text: str, kind: str) -> None:
+    """Print exported data on a terminal: highlighted, every character of the data kept.
+
+    Lines are never cut or re-wrapped (soft wrap), so what is copied from the terminal is the data.
+    """
+    if kind == "references":
+        show_references(text.splitlines())
+        return
+    safe = "\n".join(printable(line) for line in text.split("\n"))
+    out = stdout()
+    if kind in LEXERS or kind in ("ris", "check"):
+        out.print(_highlight(safe, kind), end="")
+    else:
+        out.print(safe, end="", markup=False)
+
+
+def show_references(lines: list[str]) -> None:
+    """Styled references on a terminal: one paragraph each, wrapped with a hanging indent."""
+    from rich.text import Text
+
+    out = stdout()
+    width = max(out.width - 1, 40)
+    for number, line in enumerate(lines):
+        if number:
+            out.print()
+        wrapped = textwrap.fill(printable(line), width=width, subsequent_indent="    ")
+        out.print(Text(wrapped), soft_wrap=True)
+
+
+# --- progress -----------------------------------------------------------------------------------
+
+
+class Advance(Protocol):
+    def __call__(self, steps: int = 1) -> None: ...
+
+
+@contextmanager
+def progress(label: str, total: int | None = None) -> Iterator[Advance]:
+    """A progress bar on stderr that appears only if the work takes over ``PROGRESS_DELAY`` seconds,
+    only when stderr is a terminal, and never with ``--quiet``. It disappears when the work ends.
+
+    ``total=None`` shows a pulsing bar, for one long call whose steps cannot be counted.
+    """
+    if verbosity.quiet or not sys.stderr.isatty():
+        yield lambda steps=1: None
+        return
+    lock = threading.Lock()
+    state: dict[str, int] = {"done": 0}
+    shown: list[tuple[Progress, TaskID]] = []
+
+    def start() -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = [TextColumn("{task.description}"), BarColumn()]
+        if total is not None:
+            columns.append(MofNCompleteColumn())
+        bar = Progress(*columns, TimeElapsedColumn(), console=stderr(), transient=True)
+        with lock:
+            if state.get("finished"):
+                return
+            task = bar.add_task(printable(label), total=total, completed=state["done"])
+            bar.start()
+            shown.append((bar, task))
+
+    def advance(steps: int = 1) -> None:
+        with lock:
+            state["done"] += steps
+            if shown:
+                shown[0][0].update(shown[0][1], completed=state["done"])
+
+    timer = threading.Timer(PROGRESS_DELAY, start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield advance
+    finally:
+        timer.cancel()
+        with lock:
+            state["finished"] = 1
+            if shown:
+                shown[0][0].stop()

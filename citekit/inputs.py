@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from citekit import formats
@@ -69,10 +69,16 @@ def read_one(item: str, from_format: str | None = None) -> ReadResult:
     return ReadResult(problems=[error])
 
 
-def load(inputs: Iterable[str], from_format: str | None = None) -> ReadResult:
-    """Every record of every input, with unique citation keys, and every problem met."""
+def load(
+    inputs: Iterable[str], from_format: str | None = None, on_file: Callable[[str], object] | None = None
+) -> ReadResult:
+    """Every record of every input, with unique citation keys, and every problem met.
+
+    ``on_file`` is called with each file once it has been read (the CLI's progress bar)."""
     total = ReadResult()
     for item in expand(inputs):
         total.extend(read_one(item, from_format))
+        if on_file is not None:
+            on_file(item)
     total.records = assign_keys(total.records)
     return total

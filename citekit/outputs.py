@@ -1,21 +1,54 @@
-"""Writing results: to stdout as exact bytes, or to a file atomically."""
+"""Writing results: to stdout as exact bytes, to a file atomically, or one file per record in a folder.
+
+Nothing here ever writes to a path the user did not name: a file is written to a temporary file
+beside it and renamed into place, so an interrupted run leaves the old file whole, and the file
+names made from citation keys cannot leave the folder they are written to.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
+from citekit.errors import CitekitError
 
-def write_text(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` (a temporary file renamed into place) or to stdout."""
-    if output is None:
+# Names Windows reserves in every folder, whatever the extension (a key may well be "con" or "aux").
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_STEM = 100
+
+
+def write_text(text: str, output: Path | None, kind: str | None = None) -> None:
+    """Write ``text`` to ``output`` (atomically) or to stdout.
+
+    On a terminal, stdout is decorated for reading (``kind`` names the highlighting: ``bibtex``,
+    ``ris``, ``csljson``, ``html``, ``markdown``, ``text``); anywhere else it is the exact bytes.
+    """
+    if output is not None:
+        write_file(text, output)
+    elif kind is not None and sys.stdout.isatty():
+        from citekit import console
+
+        console.show_data(text, kind)
+    else:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
-        return
+
+
+def write_file(text: str, output: Path) -> None:
+    """Write ``text`` to a temporary file beside ``output``, then rename it into place."""
     folder = output.parent if str(output.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise CitekitError(f"{folder}: no such folder; create it or choose another output") from None
+    except PermissionError:
+        raise CitekitError(f"{folder}: permission denied; choose another output") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -25,3 +58,51 @@ def write_text(text: str, output: Path | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def safe_name(key: str) -> str:
+    """A file name stem made from a citation key that cannot name another folder or a device.
+
+    Only ASCII letters, digits, ``.``, ``_`` and ``-`` are kept (others become ``_``); a leading dot
+    or dash is dropped (no hidden files, nothing read as an option); Windows device names are prefixed.
+    """
+    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("_", ascii_key).lstrip(".-_")[:_MAX_STEM].rstrip(".")
+    if not stem:
+        return "record"
+    if stem.split(".")[0].lower() in _RESERVED:
+        return f"_{stem}"
+    return stem
+
+
+def file_names(keys: Iterable[str], suffix: str) -> list[str]:
+    """One distinct file name per key: ``safe_name`` plus ``suffix``, numbered when two would clash
+    (compared without case, as macOS and Windows compare them)."""
+    taken: set[str] = set()
+    names = []
+    for key in keys:
+        stem = safe_name(key)
+        name, n = f"{stem}{suffix}", 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{stem}-{n}{suffix}"
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def write_folder(folder: Path, files: Iterable[tuple[str, str]]) -> list[Path]:
+    """Write each ``(name, text)`` into ``folder`` (created if missing), atomically; return the paths.
+
+    Every name is checked to land directly in ``folder``: a name that would leave it is an error.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    written = []
+    for name, text in files:
+        target = folder / name
+        if Path(name).name != name or target.resolve().parent != root:
+            raise CitekitError(f"{name!r} would be written outside {folder}; nothing more was written")
+        write_file(text, target)
+        written.append(target)
+    return written

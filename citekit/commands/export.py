@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -10,14 +11,16 @@ import typer
 
 from citekit import formats
 from citekit.boundary import fail, run
+from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Strict, Verbose, complete_format
 from citekit.errors import ExitStatus
+from citekit.model import Record
+
+# The file suffix of one styled reference per markup, for --output-dir.
+MARKUP_SUFFIXES = {"text": ".txt", "html": ".html", "markdown": ".md"}
 
 
 def export(
-    inputs: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders (read recursively) or - for stdin. Default: stdin."),
-    ] = None,
+    inputs: Inputs = None,
     format: Annotated[
         str,
         typer.Option(
@@ -25,10 +28,17 @@ def export(
             "-f",
             "--style",
             help="bibtex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id or a .csl file.",
+            autocompletion=complete_format,
         ),
     ] = "bibtex",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", "-d", help="Write one file per record into DIR, named by its citation key."
+        ),
     ] = None,
     locale: Annotated[
         str | None, typer.Option("--locale", "-l", help="CSL locale for styles, e.g. en-GB, de-DE.")
@@ -36,34 +46,47 @@ def export(
     markup: Annotated[
         str, typer.Option("--markup", help="Styled output as text, html or markdown.")
     ] = "text",
-    from_format: Annotated[
-        str | None, typer.Option("--from", help="Read inputs as this format instead of guessing.")
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, on any problem.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only, no warnings.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    from_format: FromFormat = None,
+    strict: Strict = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    debug: Debug = False,
 ) -> None:
     """Export records as BibTeX, RIS, CSL-JSON or a formatted bibliography.
 
-    Example: citekit export records/ --format apa
+    On a terminal the output is highlighted; into a pipe or file it is exactly the data.
+
+    \b
+    Example:
+      citekit export records/ --format apa
+      citekit export page.txt -f bibtex -o refs.bib
+      citekit export records/ -f ris --output-dir ris/
     """
 
     def action() -> ExitStatus:
         import citekit
         from citekit import console, outputs
+        from citekit import inputs as reading
 
         if not inputs and sys.stdin.isatty():
             fail("no input given; name files or folders, or pipe records into `citekit export -`")
+        if output is not None and output_dir is not None:
+            fail("give -o FILE or --output-dir DIR, not both")
+        if markup not in MARKUP_SUFFIXES:
+            fail(f"unknown markup {markup!r}; use text, html or markdown")
         data_format = formats.FORMATS.get(format.lower())
         style = data_format is None or not data_format.writable
         if style:
             from citekit.csl.styles import find
 
             find(format)  # an unknown style is a usage error, reported before reading anything
-        result = citekit.load(inputs or ["-"], from_format)
+        files = list(reading.expand(inputs or ["-"]))
+        _refuse_to_overwrite(files, output)
+        with console.progress("reading", len(files)) as advance:
+            result = reading.load(files, from_format, on_file=lambda _: advance())
+        console.info(f"read {len(result.records)} record(s) from {len(files)} input(s)")
         for item in result.problems:
-            if item.is_error or not quiet:
-                console.problem(item)
+            console.problem(item)
         errors = any(p.is_error for p in result.problems)
         if strict and result.problems:
             fail(f"{len(result.problems)} problem(s) and --strict given; nothing was written")
@@ -71,12 +94,66 @@ def export(
             if errors:
                 raise typer.Exit(int(ExitStatus.FAILURE))
             fail("no records to export")
-        if style:
-            lines = citekit.render(result.records, format, locale, markup)
-            text = "".join(line + "\n" for line in lines)
+        if output_dir is not None:
+            _export_folder(result.records, format, style, locale, markup, output_dir, files)
         else:
-            text = citekit.dump(result.records, format)
-        outputs.write_text(text, output)
+            if style:
+                with console.progress(f"formatting {len(result.records)} references"):
+                    lines = citekit.render(result.records, format, locale, markup)
+                text = "".join(line + "\n" for line in lines)
+                kind = "references" if markup == "text" else markup
+            else:
+                text = citekit.dump(result.records, format)
+                kind = format.lower()
+            outputs.write_text(text, output, kind)
+            if output is not None:
+                console.info(f"wrote {len(result.records)} record(s) to {output}")
         return ExitStatus.PARTIAL if errors else ExitStatus.OK
 
-    run(debug, action)
+    run(debug, action, quiet=quiet, verbose=verbose)
+
+
+def _refuse_to_overwrite(files: Sequence[str], output: Path | None) -> None:
+    """Inputs are never modified: -o naming one of them is a usage error."""
+    if output is None:
+        return
+    target = output.resolve()
+    for item in files:
+        if item != "-" and Path(item).resolve() == target:
+            fail(f"{output} is one of the inputs and would be overwritten; choose another -o")
+
+
+def _export_folder(
+    records: Sequence[Record],
+    format: str,
+    style: bool,
+    locale: str | None,
+    markup: str,
+    folder: Path,
+    files: Sequence[str],
+) -> None:
+    """One file per record in ``folder``, named by its citation key (made safe to use as a file name)."""
+    import citekit
+    from citekit import console, outputs
+
+    suffix = MARKUP_SUFFIXES[markup] if style else formats.get(format).suffixes[0]
+    names = outputs.file_names((r.id for r in records), suffix)
+    inputs = {Path(f).resolve() for f in files if f != "-"}
+    clash = next((n for n in names if (folder / n).resolve() in inputs), None)
+    if clash is not None:
+        fail(f"{folder / clash} is one of the inputs and would be overwritten; choose another --output-dir")
+
+    def texts() -> list[tuple[str, str]]:
+        out = []
+        with console.progress(f"writing {len(records)} files", len(records)) as advance:
+            for name, record in zip(names, records, strict=True):
+                if style:
+                    text = "".join(line + "\n" for line in citekit.render([record], format, locale, markup))
+                else:
+                    text = citekit.dump([record], format)
+                out.append((name, text))
+                advance()
+        return out
+
+    written = outputs.write_folder(folder, texts())
+    console.info(f"wrote {len(written)} file(s) to {folder}")
