@@ -14,6 +14,8 @@ from typing import Any
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
 
 from citekit.csl import locales
+from citekit.csl.citations import Tracker
+from citekit.csl.citations import render as render_citation
 from citekit.csl.formatters import MARKUPS
 from citekit.csl.source import RecordSource
 from citekit.errors import StyleError
@@ -44,12 +46,23 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
     for affix in ("prefix", "suffix"):
         if cite.get(affix):
             extra[affix] = escape(str(cite[affix])) if escape else str(cite[affix])
-    return CitationItem(str(cite["id"]), **extra)
+    item = CitationItem(str(cite["id"]), **extra)
+    if cite.get("position") is not None:
+        item["explicit_position"] = cite["position"]
+    return item
 
 
 def _normalized(number: int, item: dict[str, Any]) -> dict[str, Any]:
     """An item with a string id and a type (an unknown one, matching no condition, if it has none)."""
     return dict(item, id=str(item.get("id", f"item-{number + 1}")), type=item.get("type", ""))
+
+
+def _sorts_by_citation_number(bibliography: Any) -> bool:
+    sort = bibliography.find("{http://purl.org/net/xbiblio/csl}sort")
+    return sort is not None and any(
+        key.get("variable") == "citation-number"
+        for key in sort.iterfind("{http://purl.org/net/xbiblio/csl}key")
+    )
 
 
 class Session:
@@ -72,15 +85,27 @@ class Session:
         if extra_ids:
             bib.register(Citation([CitationItem(str(key)) for key in extra_ids]))
         if self.style.has_bibliography():
+            registered = list(bib.keys)
             bib.sort()
+            if _sorts_by_citation_number(self.style.root.bibliography):
+                bib.keys = registered  # numbers stay in order of first citation
         return bib, built
 
-    def citations(self, citations: Sequence[Sequence[Cite]]) -> list[str]:
-        """Each citation rendered, in document order (positions follow that order)."""
-        bib, built = self._registry(citations)
+    def citations(self, citations: Sequence[Sequence[Cite]], notes: Sequence[int] = ()) -> list[str]:
+        """Each citation rendered, in document order (positions follow that order); ``notes`` are
+        the note numbers of the citations (1, 2, 3 … by default)."""
+        _bib, built = self._registry(citations)
+        element = self.style.root.citation
+        element.cites = []
+        tracker = Tracker(int(element.get("near-note-distance", "5")))
+        out = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return [str(bib.cite(citation, lambda item: None)) for citation in built]
+            for number, citation in enumerate(built):
+                note = notes[number] if number < len(notes) and notes[number] else number + 1
+                known = [item for item in citation.cites if item.key in self.source]
+                out.append(render_citation(element, known, tracker, note))
+        return out
 
     def bibliography(self, ids: Sequence[str], citations: Sequence[Sequence[Cite]] = ()) -> list[str]:
         """The bibliography entries of the cited items and ``ids``, sorted as the style sorts them."""

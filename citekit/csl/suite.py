@@ -87,15 +87,17 @@ def _document(fixture: Fixture, session: Session) -> str:
     calls = fixture.json("CITATIONS")
     order: list[str] = []
     cites: dict[str, list[Cite]] = {}
+    notes: dict[str, int] = {}
     before: dict[str, str] = {}
     rendered: dict[str, str] = {}
     for number, (citation, pre, post) in enumerate(calls):
         cid = citation["citationID"]
         cites[cid] = citation["citationItems"]
+        notes[cid] = int(citation.get("properties", {}).get("noteIndex", 0) or 0)
         order = [c[0] for c in pre] + [cid] + [c[0] for c in post]
         if number == len(calls) - 1:
             before = dict(rendered)
-        texts = session.citations([cites[c] for c in order])
+        texts = session.citations([cites[c] for c in order], [notes[c] for c in order])
         rendered = dict(zip(order, texts, strict=True))
     last = calls[-1][0]["citationID"]
     lines = []

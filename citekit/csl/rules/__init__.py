@@ -19,6 +19,8 @@ RULE_MODULES = (
     "label_plural",
     "label_text_case",
     "sorting",
+    "position",
+    "note_start_capital",
 )
 
 

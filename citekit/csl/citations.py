@@ -1,0 +1,128 @@
+"""Citations in document order: cite positions, the citation's own sort, and the cluster's layout.
+
+citeproc-py renders a citation's cites in bibliography order and judges positions from its own list
+of rendered cites. CSL 1.0.2 keeps the cites in the order given unless ``cs:citation`` has a
+``cs:sort``, and defines positions over the whole document ("Position" in the spec), so this
+module computes them first and the ``position`` rule reads them from each cite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from citeproc.source import VariableError
+
+from citekit.csl.rules.note_start_capital import RenderedTerms, capitalized_if_term
+from citekit.csl.rules.sorting import sort_items
+
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+# The numbers citeproc-js accepts for an explicit position on a cite.
+EXPLICIT_POSITIONS = {0: "first", 1: "subsequent", 2: "ibid", 3: "ibid-with-locator"}
+
+
+@dataclass
+class Position:
+    """Which CSL position tests a cite passes."""
+
+    first: bool = True
+    ibid: bool = False
+    with_locator: bool = False
+    near_note: bool = False
+
+    def passes(self, test: str) -> bool:
+        if test == "first":
+            return self.first
+        if test == "subsequent":
+            return not self.first
+        if test == "ibid":
+            return self.ibid or self.with_locator
+        if test == "ibid-with-locator":
+            return self.with_locator
+        if test == "near-note":
+            return self.near_note
+        return False
+
+
+def _locator(item: Any) -> tuple[str, str] | None:
+    if "locator" not in item:
+        return None
+    return (str(item["locator"].label), str(item["locator"].identifier))
+
+
+@dataclass
+class Tracker:
+    """What has been cited so far in the document, for the positions of the next cites."""
+
+    near_note_distance: int = 5
+    last_note: dict[str, int] = field(default_factory=dict)
+    first_note: dict[str, int] = field(default_factory=dict)
+    previous_citation: list[Any] = field(default_factory=list)
+
+    def position(self, item: Any, before: Any, note: int) -> Position:
+        key = item.key
+        if key not in self.last_note:
+            return Position()
+        preceding = before
+        if preceding is None and len(self.previous_citation) == 1:
+            preceding = self.previous_citation[0]
+        pos = Position(first=False)
+        pos.near_note = note - self.last_note[key] <= self.near_note_distance
+        if preceding is not None and preceding.key == key:
+            mine, theirs = _locator(item), _locator(preceding)
+            if mine is None:
+                pos.ibid = theirs is None
+            elif theirs != mine:
+                pos.with_locator = True
+            else:
+                pos.ibid = True
+        return pos
+
+    def explicit(self, code: Any) -> Position:
+        name = EXPLICIT_POSITIONS.get(int(code), "first")
+        return Position(first=name == "first", ibid=name == "ibid", with_locator=name == "ibid-with-locator")
+
+    def cited_one(self, item: Any, note: int) -> None:
+        self.last_note[item.key] = note
+        self.first_note.setdefault(item.key, note)
+
+
+def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int) -> str:
+    """One citation: its cites (sorted if the style says so) with their positions, then the layout."""
+    layout = citation_element.layout
+    if citation_element.sort is not None:
+        items = sort_items(citation_element.sort, items, layout)
+    parts = []
+    first_notes = {}
+    for index, item in enumerate(items):
+        before = items[index - 1] if index else None
+        explicit = item.get("explicit_position")
+        item["csl_position"] = (
+            tracker.explicit(explicit) if explicit is not None else tracker.position(item, before, note)
+        )
+        if item.key in tracker.first_note:
+            first_notes[item.key] = tracker.first_note[item.key]
+        tracker.cited_one(item, note)
+    tracker.previous_citation = list(items)
+    note_style = citation_element.get_root().get("class") == "note"
+    for index, item in enumerate(items):
+        layout.repressed = {}
+        reference = item.reference
+        if item.key in first_notes:
+            reference["first_reference_note_number"] = str(first_notes[item.key])
+        else:
+            reference.pop("first_reference_note_number", None)
+        RenderedTerms.texts = []
+        try:
+            text = layout.render_children(item)
+        except VariableError:
+            text = None
+        if not text:
+            parts.append(NO_PRINTED_FORM)
+            continue
+        prefix = item.get("prefix", "")
+        opens = (index == 0 and not prefix) or prefix.rstrip().endswith((".", "!", "?"))
+        if note_style and opens:
+            text = capitalized_if_term(str(text))
+        parts.append(prefix + text + item.get("suffix", ""))
+    return str(layout.format(layout.wrap(layout.join(parts))))

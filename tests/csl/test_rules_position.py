@@ -1,0 +1,46 @@
+"""CSL 1.0.2 Position: first, subsequent, ibid, ibid-with-locator and near-note over a document."""
+
+from __future__ import annotations
+
+from tests.csl.minimal import citations
+
+ITEMS = [
+    {"id": "a", "type": "book", "title": "Alpha"},
+    {"id": "b", "type": "book", "title": "Beta"},
+]
+LAYOUT = (
+    '<choose><if position="ibid-with-locator"><text term="ibid"/><text variable="locator" prefix=" "/></if>'
+    '<else-if position="ibid"><text term="ibid"/></else-if>'
+    '<else-if position="subsequent"><text variable="title"/><text value=" again"/></else-if>'
+    '<else><text variable="title"/></else></choose>'
+)
+
+
+def test_positions_across_citations() -> None:
+    """First cite, then ibid, ibid with a new locator, then a subsequent cite after another item."""
+    clusters = [[{"id": "a"}], [{"id": "a"}], [{"id": "a", "locator": "5"}], [{"id": "b"}], [{"id": "a"}]]
+    out = citations(ITEMS, clusters, citation_layout=LAYOUT, cls="note")
+    assert out == ["Alpha", "Ibid.", "Ibid. 5", "Beta", "Alpha again"]
+
+
+def test_ibid_inside_one_citation_and_the_citation_keeps_its_order() -> None:
+    """Cites keep the order given (no cs:sort) and a repeated cite in the same citation is ibid."""
+    out = citations(
+        ITEMS,
+        [[{"id": "b"}, {"id": "a"}, {"id": "a"}]],
+        citation_layout=LAYOUT,
+        layout_attrs='delimiter="; "',
+    )
+    assert out == ["Beta; Alpha; ibid."]
+
+
+def test_near_note_follows_note_distance() -> None:
+    """A cite within near-note-distance notes of the last one of its item is near-note."""
+    layout = (
+        '<choose><if position="near-note"><text value="near"/></if><else><text value="far"/></else></choose>'
+    )
+    clusters = [[{"id": "a"}], [{"id": "b"}], [{"id": "a"}], [{"id": "b"}]]
+    out = citations(ITEMS, clusters, citation_layout=layout, citation='near-note-distance="1"', cls="note")
+    assert out == ["far", "far", "far", "far"]
+    out = citations(ITEMS, clusters, citation_layout=layout, citation='near-note-distance="2"', cls="note")
+    assert out == ["far", "far", "near", "near"]
