@@ -12,6 +12,7 @@ import typer
 
 from citekit import __version__
 from citekit.commands.export import export
+from citekit.commands.show import show
 
 app = typer.Typer(
     name="citekit",
@@ -40,6 +41,7 @@ def _main(
 
 # The command registry: one line per command, in the order --help lists them.
 app.command()(export)
+app.command()(show)
 
 
 def main() -> None:

@@ -174,6 +174,39 @@ def show_references(lines: list[str]) -> None:
         out.print(Text(wrapped), soft_wrap=True)
 
 
+# --- citekit show: one record field by field ---------------------------------------------------
+
+_REMARK_STYLES = {"warning": "yellow", "ignored": "dim", "doubtful": "magenta"}
+
+
+def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[str, str]]) -> None:
+    """A record as ``citekit show`` prints it: a heading, one field a line, then its remarks.
+
+    Values are printed literally (never as markup); a value of several lines keeps its breaks,
+    indented under the field.
+    """
+    from rich.text import Text
+
+    out = stdout()
+    out.print(Text(printable(heading), style="bold"))
+    width = max((len(name) for name, _ in rows), default=0)
+    for name, value in rows:
+        line = Text("  ")
+        line.append(name.ljust(width), style="cyan")
+        indent = "\n" + " " * (width + 4)
+        line.append("  " + indent.join(printable(part) for part in value.split("\n")))
+        out.print(line)
+    for kind, message in remarks:
+        line = Text("  ")
+        line.append(f"{kind}: ", style=_REMARK_STYLES.get(kind, "bold"))
+        line.append(printable(message))
+        out.print(line)
+
+
+def show_blank() -> None:
+    stdout().print()
+
+
 # --- progress -----------------------------------------------------------------------------------
 
 

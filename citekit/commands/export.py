@@ -12,6 +12,7 @@ import typer
 from citekit import formats
 from citekit.boundary import fail, run
 from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Strict, Verbose, complete_format
+from citekit.commands.show import Raw
 from citekit.errors import ExitStatus
 from citekit.model import Record
 
@@ -47,6 +48,7 @@ def export(
         str, typer.Option("--markup", help="Styled output as text, html or markdown.")
     ] = "text",
     from_format: FromFormat = None,
+    raw: Raw = False,
     strict: Strict = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -67,6 +69,7 @@ def export(
         import citekit
         from citekit import console, outputs
         from citekit import inputs as reading
+        from citekit.normalize.steps import raw_text
 
         if not inputs and sys.stdin.isatty():
             fail("no input given; name files or folders, or pipe records into `citekit export -`")
@@ -82,7 +85,7 @@ def export(
             find(format)  # an unknown style is a usage error, reported before reading anything
         files = list(reading.expand(inputs or ["-"]))
         _refuse_to_overwrite(files, output)
-        with console.progress("reading", len(files)) as advance:
+        with console.progress("reading", len(files)) as advance, raw_text(raw):
             result = reading.load(files, from_format, on_file=lambda _: advance())
         console.info(f"read {len(result.records)} record(s) from {len(files)} input(s)")
         for item in result.problems:

@@ -44,6 +44,13 @@ FORMATS: dict[str, Format] = {
             (".txt", ".md"),
             readable=True,
         ),
+        Format(
+            "portal-html",
+            "Research-portal page saved as HTML",
+            "citekit.formats.portal_html",
+            (".html", ".htm"),
+            readable=True,
+        ),
         Format("bibtex", "BibTeX", "citekit.formats.bibtex", (".bib", ".bibtex"), writable=True),
         Format("ris", "RIS", "citekit.formats.ris", (".ris",), writable=True),
         Format("csljson", "CSL-JSON", "citekit.formats.csljson", (".json", ".csljson"), writable=True),

@@ -69,7 +69,8 @@ class Page:
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f\u3000", " "))
 
 
-def _clean(line: str) -> str:
+def clean_line_for_parsing(line: str) -> str:
+    """A line with odd spaces made plain, ``<br>`` as a line break and no Markdown heading marks."""
     line = line.translate(_SPACES).strip().replace("<br>", "\n").replace("<br/>", "\n")
     return re.sub(r"^#{1,6}\s+", "", line)  # Markdown headings
 
@@ -317,5 +318,5 @@ def build_pages(lines: list[tuple[int, str]], source: str) -> list[Built]:
 
 def text_lines(text: str) -> list[tuple[int, str]]:
     """The numbered, cleaned, non-empty lines of a page's text, spilled Markdown cells joined."""
-    lines = [(no, _clean(t)) for no, t in enumerate(text.splitlines(), start=1)]
+    lines = [(no, clean_line_for_parsing(t)) for no, t in enumerate(text.splitlines(), start=1)]
     return _join_spilled_rows([(no, t) for no, t in lines if t])

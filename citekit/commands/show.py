@@ -1,0 +1,180 @@
+"""`citekit show`: what was read from each record, field by field, and what was ignored or doubtful.
+
+For research-portal pages it also lists the labels the page gave that no field uses (a
+supervisor, a conference web address), the lines it could not place, and the name splits
+that were guesses, so that a user can trust the record or fix the page.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from citekit.boundary import fail, run
+from citekit.commands.options import Debug, FromFormat, Inputs, Quiet
+from citekit.errors import CitekitError, ExitStatus, Problem
+from citekit.model import Location, Name, Record
+
+Raw = Annotated[
+    bool,
+    typer.Option(
+        "--raw", help="Keep the text as the page gives it: no clean-up of capitals, hyphens, spaces."
+    ),
+]
+
+
+@dataclass
+class Shown:
+    """One record as ``show`` prints it: the record and remarks as (kind, text) pairs."""
+
+    record: Record
+    remarks: list[tuple[str, str]] = field(default_factory=list)
+
+
+def show(
+    inputs: Inputs = None,
+    from_format: FromFormat = None,
+    raw: Raw = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Show what was read from each record, field by field, and what was ignored or doubtful.
+
+    \b
+    Example:
+      citekit show page.txt
+      citekit show records/ --raw
+    """
+
+    def action() -> ExitStatus:
+        from citekit import console
+        from citekit import inputs as reading
+        from citekit.normalize.keys import assign_keys
+
+        if not inputs and sys.stdin.isatty():
+            fail("no input given; name files or folders, or pipe a page into `citekit show -`")
+        shown: list[Shown] = []
+        errors: list[Problem] = []
+        for item in reading.expand(inputs or ["-"]):
+            records, problems = inspect(item, from_format, raw)
+            shown += records
+            errors += [p for p in problems if p.is_error]
+        keyed = assign_keys([entry.record for entry in shown])
+        for entry, record in zip(shown, keyed, strict=True):
+            entry.record = record
+        for number, entry in enumerate(shown):
+            if number:
+                console.show_blank()
+            console.show_record(heading(entry.record), field_rows(entry.record), entry.remarks)
+        for problem in errors:
+            console.problem(problem)
+        if not shown:
+            return ExitStatus.FAILURE
+        return ExitStatus.PARTIAL if errors else ExitStatus.OK
+
+    run(debug, action, quiet=quiet)
+
+
+def inspect(item: str, from_format: str | None, raw: bool) -> tuple[list[Shown], list[Problem]]:
+    """The records of one input with their remarks, and the errors that stopped reading it."""
+    from citekit import formats
+    from citekit import inputs as reading
+    from citekit.normalize.steps import raw_text
+
+    source = "<stdin>" if item == reading.STDIN else item
+    fmt = formats.get(from_format) if from_format else formats.for_suffix(Path(item).suffix)
+    name = fmt.name if fmt else "portal"
+    if name not in ("portal", "portal-html"):
+        with raw_text(raw):
+            result = reading.read_one(item, from_format)
+        shown = [Shown(r, _doubts(r)) for r in result.records]
+        if shown:
+            shown[0].remarks += [("warning", p.message) for p in result.problems if not p.is_error]
+        return shown, [p for p in result.problems if p.is_error]
+    try:
+        data = sys.stdin.buffer.read() if item == reading.STDIN else Path(item).read_bytes()
+        text, _ = reading.decode(data, source)
+        return _portal(text, source, name == "portal-html", raw), []
+    except OSError as exc:
+        return [], [Problem(Location(source), exc.strerror or str(exc), "error")]
+    except CitekitError as exc:
+        return [], [Problem(exc.location or Location(source), exc.message, "error")]
+
+
+def _portal(text: str, source: str, html: bool, raw: bool) -> list[Shown]:
+    from citekit.formats import portal
+    from citekit.normalize.steps import clean, raw_text
+
+    if html:
+        from citekit.formats.portal_html import html_lines
+
+        lines = html_lines(text, source)
+    else:
+        lines = portal.text_lines(text)
+    out = []
+    for built in portal.build_pages(lines, source):
+        with raw_text(raw):
+            record = clean(built.record)
+        remarks = [("warning", _located(p)) for p in built.problems]
+        remarks += [("ignored", f"{e.label}: {e.value} (line {e.line}; no CSL field)") for e in built.ignored]
+        out.append(Shown(record, remarks + _doubts(record)))
+    return out
+
+
+def _located(problem: Problem) -> str:
+    return f"line {problem.location.line}: {problem.message}" if problem.location.line else problem.message
+
+
+def _doubts(record: Record) -> list[tuple[str, str]]:
+    from citekit.normalize.names import guessed_split
+
+    out = []
+    for var, people in record.names.items():
+        for person in people:
+            if guessed_split(person):
+                out.append(
+                    (
+                        "doubtful",
+                        f"{var} {person.given} {person.family}: family name taken to be "
+                        f"{person.family!r}; if not, write it 'Family, Given' on the page",
+                    )
+                )
+    if record.et_al:
+        out.append(("doubtful", "the author list ends in 'et al.': the other authors are not known"))
+    return out
+
+
+def heading(record: Record) -> str:
+    where = f"{record.location}  " if record.location else ""
+    return f"{where}{record.id or '(no key)'}  [{record.type}]"
+
+
+def _name(name: Name) -> str:
+    if name.literal:
+        return name.literal
+    family = " ".join(p for p in (name.non_dropping_particle, name.family) if p)
+    given = " ".join(p for p in (name.given, name.dropping_particle) if p)
+    text = ", ".join(p for p in (family, given, name.suffix) if p)
+    return text
+
+
+def field_rows(record: Record) -> list[tuple[str, str]]:
+    """(field, value) rows in CSL-JSON order; names one a row, dates as ISO, every DOI."""
+    rows: list[tuple[str, str]] = []
+    for var, people in record.names.items():
+        rows += [(var, _name(p)) for p in people]
+    if record.et_al:
+        rows.append(("author", "et al."))
+    for var, date in record.dates.items():
+        text = " → ".join("-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(p)) for p in date.parts)
+        rows.append((var, text or date.literal))
+    data = record.to_csl()
+    for var, value in data.items():
+        if isinstance(value, str) and var not in ("id", "type"):
+            rows.append((var, value))
+    rows += [("DOI (more)", doi) for doi in record.dois[1:]]
+    return rows
