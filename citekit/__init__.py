@@ -31,6 +31,7 @@ __all__ = [
     "ReadResult",
     "Record",
     "__version__",
+    "cite",
     "dump",
     "load",
     "loads",
@@ -77,3 +78,17 @@ def render(
     from citekit.csl.render import bibliography
 
     return bibliography(records, style, locale, markup)
+
+
+def cite(
+    records: Sequence[Record],
+    keys: str | Sequence[str],
+    style: str = "apa",
+    locale: str | None = None,
+    markup: str = "text",
+) -> str:
+    """One in-text citation of the records with ``keys`` (their ids), cited together:
+    ``cite(records, ["dalgarno2019crucible"], "apa")`` -> ``(Dalgarno & Oates, 2019)``."""
+    from citekit.csl.cite import citation
+
+    return citation(records, [keys] if isinstance(keys, str) else list(keys), style, locale, markup)

@@ -11,8 +11,10 @@ from typing import Annotated
 import typer
 
 from citekit import __version__
+from citekit.commands.cite import cite
 from citekit.commands.export import export
 from citekit.commands.show import show
+from citekit.commands.styles import styles
 
 app = typer.Typer(
     name="citekit",
@@ -41,6 +43,8 @@ def _main(
 
 # The command registry: one line per command, in the order --help lists them.
 app.command()(export)
+app.command()(cite)
+app.command()(styles)
 app.command()(show)
 
 

@@ -13,8 +13,9 @@ from citekit.csl import locales
 from citekit.csl.formatters import MARKUPS
 from citekit.csl.rules.second_field_align import FIELD_BREAK
 from citekit.csl.source import RecordSource
-from citekit.csl.styles import StyleRef, find
-from citekit.csl.xml import parse_csl
+from citekit.csl.styles import StyleRef, apply_dependent, find
+from citekit.csl.validate import check_style
+from citekit.csl.xml import element_names, parse_csl
 from citekit.errors import StyleError
 from citekit.model import Record
 
@@ -24,6 +25,9 @@ class LoadedStyle(CitationStylesStyle):  # type: ignore[misc]
 
     def __init__(self, ref: StyleRef, locale: str | None) -> None:
         self.root = parse_csl(ref.path)
+        if ref.dependent is not None:
+            apply_dependent(self.root, ref.dependent)
+        check_style(self.root, str(ref.path), element_names())
         code = locales.check(locale or ref.default_locale or self.root.get("default-locale") or "en-US")
         self.root.set_locale_list(code)
         self.locale = code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,11 @@ def _element_classes() -> dict[str, type[Any]]:
     }
     classes.update(elements.FIXED_ELEMENTS)
     return classes
+
+
+def element_names() -> set[str]:
+    """The CSL element names citekit can render."""
+    return set(_element_classes())
 
 
 _PARSER: etree.XMLParser | None = None
@@ -50,18 +56,35 @@ def parser() -> etree.XMLParser:
 def parse_csl(path: Path | str, what: str = "style") -> Any:
     """The root element of a CSL style or locale file; a StyleError names the file if it is unusable."""
     try:
-        tree = etree.parse(str(path), parser())
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise StyleError(f"cannot read {what} file {path}: {exc.strerror or exc}") from None
+    _refuse_doctype(data, str(path), what)
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, parser(), base_url=str(path)))
     except etree.XMLSyntaxError as exc:
         raise StyleError(f"{path}:{exc.lineno}: not a valid CSL {what}: {exc.msg}") from None
     return _checked_root(tree, str(path), what)
 
 
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def _refuse_doctype(data: bytes, origin: str, what: str) -> None:
+    """Refuse a DOCTYPE before the XML parser sees it: nothing declared there is ever expanded or
+    fetched, whatever the libxml2 version's own limits are."""
+    found = _DOCTYPE.search(data)
+    if found:
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise StyleError(f"{origin}:{line}: CSL {what} files may not declare a DOCTYPE or entities")
+
+
 def parse_csl_text(text: str, what: str = "style", origin: str = "<string>") -> Any:
     """The root element of a CSL style or locale given as text, parsed by the same safe parser."""
+    data = text.encode("utf-8")
+    _refuse_doctype(data, origin, what)
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser())
+        root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
         raise StyleError(f"{origin}:{exc.lineno}: not a valid CSL {what}: {exc.msg}") from None
     return _checked_root(root.getroottree(), origin, what)

@@ -1,0 +1,63 @@
+"""`citekit styles [SEARCH]`: list and search the CSL styles (and locales) citekit can render."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from citekit.boundary import run
+from citekit.errors import ExitStatus
+
+
+def styles(
+    search: Annotated[
+        list[str] | None, typer.Argument(help="Words that the style id or title must contain.")
+    ] = None,
+    locales: Annotated[bool, typer.Option("--locales", help="List the CSL locales instead.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """List the available CSL styles (id and title), or those matching SEARCH.
+
+    Example: citekit styles vancouver
+    """
+
+    def action() -> ExitStatus:
+        from citekit import outputs
+
+        term = " ".join(search or [])
+        if locales:
+            from citekit.csl import locales as csl_locales
+
+            lines = [code for code in csl_locales.available() if term.lower() in code.lower()]
+        else:
+            lines = _style_lines(term)
+        if not lines:
+            from citekit.boundary import fail
+
+            fail(f"no {'locale' if locales else 'style'} matches {term!r}", ExitStatus.PARTIAL)
+        outputs.write_text("".join(line + "\n" for line in lines), None)
+        return ExitStatus.OK
+
+    run(debug, action)
+
+
+def _style_lines(term: str) -> list[str]:
+    from citekit.csl import styles as csl_styles
+
+    short_names: dict[str, list[str]] = {}
+    for alias, target in csl_styles.aliases().items():
+        if alias != target:
+            short_names.setdefault(target, []).append(alias)
+    found = list(csl_styles.search(term))
+    width = min(max((len(info.id) for info in found), default=0), 48)
+    lines = []
+    for info in found:
+        notes = []
+        if info.id in short_names:
+            notes.append("short name: " + ", ".join(short_names[info.id]))
+        if info.parent:
+            notes.append(f"dependent on {info.parent}")
+        extra = f" ({'; '.join(notes)})" if notes else ""
+        lines.append(f"{info.id:<{width}}  {info.title}{extra}")
+    return lines
