@@ -21,6 +21,7 @@ RULE_MODULES = (
     "sorting",
     "position",
     "note_start_capital",
+    "name_formatting",
 )
 
 

@@ -1,0 +1,211 @@
+"""CSL 1.0.2 "Name" (cs:name): name order and particles, initials, et-al abbreviation, delimiters.
+
+Covers the attributes of cs:name as the spec defines them: ``and``, ``delimiter-precedes-et-al``
+and ``delimiter-precedes-last`` (contextual, always, never, after-inverted-name), ``et-al-min`` /
+``et-al-use-first`` (and their ``-subsequent-`` forms for cites past the first), ``et-al-use-last``,
+``form`` (long, short, count), ``initialize`` / ``initialize-with``, ``name-as-sort-order``,
+``sort-separator``, the style's ``demote-non-dropping-particle`` and ``initialize-with-hyphen``,
+and ``cs:name-part`` formatting. Names in scripts written without spaces (Chinese, Japanese,
+Korean) are written family name first with no space.
+
+Disambiguation (``citekit.csl.disambiguation``) widens a cite's names by setting
+``csl_add_names`` (names shown beyond ``et-al-use-first``) and ``csl_givens`` (given-name
+expansion per name) on the cite; this rule reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import String
+
+from citekit.csl.rules.name_initials import initialized
+
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CONTAINER = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
+_INHERITED_AS = {"form": "name-form", "delimiter": "name-delimiter"}
+_DEFAULTS = {
+    "and": None,
+    "delimiter": ", ",
+    "delimiter-precedes-et-al": "contextual",
+    "delimiter-precedes-last": "contextual",
+    "et-al-min": None,
+    "et-al-use-first": None,
+    "et-al-subsequent-min": None,
+    "et-al-subsequent-use-first": None,
+    "et-al-use-last": "false",
+    "form": "long",
+    "initialize": "true",
+    "initialize-with": None,
+    "name-as-sort-order": None,
+    "sort-separator": ", ",
+}
+
+
+def no_space_script(*parts: Any) -> bool:
+    text = "".join(str(p) for p in parts if p)
+    return bool(_NO_SPACE_SCRIPT.search(text)) and not _LATIN.search(text)
+
+
+def _join(*parts: Any, sep: str = " ") -> Any:
+    present = [p for p in parts if p]
+    if not present:
+        return ""
+    out = present[0]
+    for part in present[1:]:
+        glue = "" if sep == " " and str(out).endswith(("’", "'", "-")) else sep
+        out = out + glue + part
+    return out
+
+
+class NameFormatting:
+    def _name_option(self: Any, name: str, context: Any, sort_options: Any) -> Any:
+        if sort_options and name in sort_options:
+            return sort_options[name]
+        if name in self.attrib:
+            return self.get(name)
+        found = (context if context is not None else self).xpath_search(_CONTAINER)
+        inherited = _INHERITED_AS.get(name, name)
+        for element in (*found, self.get_root()):
+            if inherited in element.attrib:
+                return element.get(inherited)
+        return _DEFAULTS.get(name)
+
+    def process(
+        self: Any, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
+    ) -> Any:
+        def option(name: str) -> Any:
+            return self._name_option(name, context, sort_options)
+
+        names = list(item.reference.get(variable.replace("-", "_"), []) or [])
+        form = option("form")
+        et_al_min, use_first = option("et-al-min"), option("et-al-use-first")
+        position = item.get("csl_position")
+        if position is not None and not position.first and sort_options is None:
+            et_al_min = option("et-al-subsequent-min") or et_al_min
+            use_first = option("et-al-subsequent-use-first") or use_first
+        et_al_min = int(et_al_min) if et_al_min else 0
+        use_first = int(use_first) if use_first else 1
+        use_first += int(item.get("csl_add_names", 0) or 0) if sort_options is None else 0
+        truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
+        shown = names[:use_first] if truncate else names
+        if form == "count":
+            return len(shown)
+        use_last = (
+            str(option("et-al-use-last")).lower() == "true" and truncate and len(names) - use_first >= 2
+        )
+        givens = item.get("csl_givens") or {} if sort_options is None else {}
+        texts = [self._one_name(item, name, i, variable, option, givens) for i, name in enumerate(shown)]
+        inverted = [self._inverted(i, option) for i in range(len(shown))]
+        delimiter = option("delimiter")
+        if use_last:
+            last = self._one_name(item, names[-1], len(names) - 1, variable, option, givens)
+            return _join(*self._joined(texts, delimiter), sep="") + delimiter + "… " + last
+        if truncate:
+            et_al = self.et_al()
+            if not et_al:
+                return self._join_with_delimiter(texts, delimiter)
+            rule = option("delimiter-precedes-et-al")
+            use = _precedes(rule, len(texts), inverted[-1] if inverted else False)
+            return self._join_with_delimiter(texts, delimiter) + (delimiter if use else " ") + et_al
+        and_ = option("and")
+        if and_ and len(texts) > 1:
+            term = self.get_single_term("and") if and_ == "text" else self.preformat("&")
+            rule = option("delimiter-precedes-last")
+            use = _precedes(rule, len(texts) - 1, inverted[-2])
+            head = self._join_with_delimiter(texts[:-1], delimiter)
+            return head + (delimiter if use else " ") + term + " " + texts[-1]
+        return self._join_with_delimiter(texts, delimiter)
+
+    def markup(self: Any, text: Any) -> Any:
+        if isinstance(text, int):  # form="count": cs:names adds the counts of its variables
+            return text
+        return super().markup(text)  # type: ignore[misc]
+
+    def _joined(self: Any, texts: list[Any], delimiter: str) -> list[Any]:
+        out: list[Any] = []
+        for text in texts:
+            out += [text, delimiter]
+        return out[:-1]
+
+    def _join_with_delimiter(self: Any, texts: list[Any], delimiter: str) -> Any:
+        if not texts:
+            return String("")
+        out = texts[0]
+        for text in texts[1:]:
+            out = out + delimiter + text
+        return out
+
+    def _inverted(self: Any, index: int, option: Any) -> bool:
+        order = option("name-as-sort-order")
+        return option("form") != "short" and (order == "all" or (order == "first" and index == 0))
+
+    def _part(self: Any, which: str, text: Any) -> Any:
+        """``text`` with the formatting of this name's cs:name-part for ``which``."""
+        if not text:
+            return text
+        for part in self.iterfind("{http://purl.org/net/xbiblio/csl}name-part"):
+            if part.get("name") == which:
+                return part.wrap(part.format(part.case(String(str(text)))))
+        return text
+
+    def _one_name(
+        self: Any, item: Any, name: Any, index: int, variable: str, option: Any, givens: Any
+    ) -> Any:
+        if "literal" in name:
+            return self._part("family", String(str(name["literal"])))
+        given, family, dropping, non_dropping, suffix = name.parts()
+        level = givens.get((variable, index), givens.get("*", 0)) if givens else 0
+        form = option("form")
+        init_with = option("initialize-with")
+        if level:
+            if form == "short":
+                form = "long"
+                if level > 1:
+                    init_with = None
+            else:
+                init_with = None
+        if given and not family:
+            family, given = given, None
+        if given and init_with is not None:
+            hyphen = str(self.get_root().get("initialize-with-hyphen", "true")).lower() == "true"
+            full_words = str(option("initialize")).lower() == "false"
+            given = initialized(str(given), init_with, hyphen, full_words)
+        if no_space_script(family, given):
+            family_text = self._part("family", family)
+            if form == "short" or not given:
+                return family_text
+            return family_text + self._part("given", given)
+        demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+        if form == "short":
+            return self._part("family", _join(non_dropping, family))
+        if self._inverted(index, option):
+            sort_separator = option("sort-separator")
+            if demote == "display-and-sort":
+                family_block = self._part("family", family)
+                given_block = self._part("given", _join(given, dropping, non_dropping))
+            else:
+                family_block = self._part("family", _join(non_dropping, family))
+                given_block = self._part("given", _join(given, dropping))
+            return _join(family_block, given_block, suffix, sep=sort_separator)
+        comma_suffix = name.get("comma-suffix") or name.get("comma_suffix")
+        family_block = _join(dropping, non_dropping, family)
+        if suffix:
+            family_block = family_block + (", " if comma_suffix else " ") + suffix
+        return _join(self._part("given", given), self._part("family", family_block))
+
+
+def _precedes(rule: str, count: int, after_inverted: bool) -> bool:
+    """Whether the delimiter goes before "and"/"et al.": ``count`` names precede it."""
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if rule == "after-inverted-name":
+        return after_inverted
+    return count >= 2
+
+
+ELEMENTS = {"name": NameFormatting}

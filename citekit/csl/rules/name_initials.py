@@ -1,0 +1,51 @@
+"""CSL 1.0.2 "Name" attributes ``initialize-with`` and ``initialize``: given names become initials.
+
+A given name is read as words separated by spaces or periods. A word written with a period
+(``Ph.``) and a single letter are already initials and keep their letters; other words are cut
+to their first letter, or kept whole (and unmarked) when ``initialize="false"``.
+Each initial is followed by the ``initialize-with`` text; a hyphenated name keeps its hyphen
+(``J.-P.``) unless ``initialize-with-hyphen="false"``; lowercase parts after a hyphen are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"([^\s.]+)(\.?)")
+
+
+def _is_initial(word: str, dotted: bool) -> bool:
+    return dotted or len(word) == 1
+
+
+def _initial_of(word: str, dotted: bool, full_words: bool) -> tuple[str, bool]:
+    """(text, is_initial) for one word."""
+    if _is_initial(word, dotted):
+        return word, True
+    if full_words:
+        return word, False
+    return word[0], True
+
+
+def initialized(given: str, mark: str, hyphen: bool, full_words: bool = False) -> str:
+    pieces: list[str] = []
+    for match in _WORD.finditer(given):
+        word, dotted = match.group(1), bool(match.group(2))
+        if "-" in word and len(word) > 1:
+            parts = [p for p in word.split("-") if p]
+            keep = [p for n, p in enumerate(parts) if n == 0 or not p[0].islower()]
+            marked = [_initial_of(p, False, full_words) for p in keep]
+            texts = [t + mark.rstrip() if is_init else t for t, is_init in marked]
+            joiner = "-" if hyphen else ""
+            text = joiner.join(texts)
+            is_initial = marked[-1][1]
+            pieces.append(text + (mark[len(mark.rstrip()) :] if is_initial else " "))
+            continue
+        if word[0].islower() and not dotted:
+            if pieces and not pieces[-1].endswith(" "):
+                pieces[-1] += " "
+            pieces.append(word + " ")
+            continue
+        text, is_initial = _initial_of(word, dotted, full_words)
+        pieces.append(text + mark if is_initial else text + " ")
+    return "".join(pieces).strip()

@@ -1,0 +1,62 @@
+"""CSL 1.0.2 Name: initials, et-al abbreviation, "and" delimiters, inverted names, name counts."""
+
+from __future__ import annotations
+
+from citekit.csl.rules.name_initials import initialized
+from tests.csl.minimal import citations
+
+PEOPLE = [
+    {"family": "Doe", "given": "John Quincy"},
+    {"family": "Roe", "given": "Jane"},
+    {"family": "Moe", "given": "Jean-Paul"},
+]
+ITEM = {"id": "a", "type": "book", "author": PEOPLE, "editor": PEOPLE[:2]}
+
+
+def cite(name: str, names: str = "") -> str:
+    layout = f'<names variable="author" {names}>{name}</names>'
+    [out] = citations([ITEM], [[{"id": "a"}]], citation_layout=layout)
+    return out
+
+
+def test_initials_keep_hyphens_and_existing_initials() -> None:
+    """Given names become initials; dotted words are initials already; hyphens stay by default."""
+    assert initialized("John Quincy", ". ", hyphen=True) == "J. Q."
+    assert initialized("Jean-Paul", ".", hyphen=True) == "J.-P."
+    assert initialized("Jean-Paul", ".", hyphen=False) == "J.P."
+    assert initialized("Ph. M.E.", ". ", hyphen=True) == "Ph. M. E."
+    assert initialized("John M.E.", ".", hyphen=True, full_words=True) == "John M.E."
+
+
+def test_and_with_contextual_delimiter_and_inverted_first_name() -> None:
+    """name-as-sort-order="first" inverts the first name; three names put the delimiter before "and"."""
+    out = cite('<name and="text" name-as-sort-order="first" initialize-with=". "/>')
+    assert out == "Doe, J. Q., J. Roe, and J.-P. Moe"
+
+
+def test_et_al_and_delimiter_precedes_et_al_never() -> None:
+    """Three names with et-al-min 3 and use-first 1 show one name and the et-al term."""
+    assert (
+        cite('<name et-al-min="3" et-al-use-first="1" delimiter-precedes-et-al="never"/>')
+        == "John Quincy Doe et al."
+    )
+
+
+def test_et_al_use_last() -> None:
+    """et-al-use-last shows the last name after an ellipsis."""
+    many = {"id": "a", "type": "book", "author": [*PEOPLE, {"family": "Zed", "given": "Zoe"}]}
+    layout = '<names variable="author"><name form="short" et-al-min="4" et-al-use-first="1" et-al-use-last="true"/></names>'
+    assert citations([many], [[{"id": "a"}]], citation_layout=layout) == ["Doe, … Zed"]
+
+
+def test_count_form_adds_up_the_variables() -> None:
+    """form="count" counts the names of every variable of cs:names."""
+    layout = '<names variable="author editor"><name form="count"/></names>'
+    assert citations([ITEM], [[{"id": "a"}]], citation_layout=layout) == ["5"]
+
+
+def test_names_without_spaces_are_family_first() -> None:
+    """A Japanese name is written family name first, with no space."""
+    item = {"id": "j", "type": "book", "author": [{"family": "我妻", "given": "栄"}]}
+    layout = '<names variable="author"><name/></names>'
+    assert citations([item], [[{"id": "j"}]], citation_layout=layout) == ["我妻栄"]
