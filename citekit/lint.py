@@ -157,7 +157,8 @@ def reversed_pages(record: Record) -> Iterator[str]:
         if end_prefix and end_prefix != prefix:
             continue
         # "123-45" is the common short form of 123-145: the end borrows the start's leading digits.
-        if len(last) < len(first):
+        # An end that repeats the prefix ("S12-S9") is written in full, so it is not a short form.
+        if len(last) < len(first) and not end_prefix:
             last = first[: len(first) - len(last)] + last
         if int(last) < int(first):
             yield f"page range {part.strip()!r} ends before it starts; check the first and last page"

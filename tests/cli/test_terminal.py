@@ -1,0 +1,160 @@
+"""In a real pseudo-terminal: colour and progress on a terminal, never in a pipe; record text shown literally."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RECORDS
+
+pexpect = pytest.importorskip("pexpect")
+
+ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+CITEKIT = [sys.executable, "-m", "citekit"]
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
+    env.update(TERM="xterm-256color", **extra)
+    return env
+
+
+def in_terminal(args: list[str], timeout: float = 120, **env: str) -> tuple[str, int]:
+    """Run a shell command line in a pseudo-terminal; return everything it showed, and its exit status.
+
+    stdout and stderr share the terminal, so tests comparing data pass -q to keep warnings out."""
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", " ".join(args)], env=environment(**env), dimensions=(50, 120), encoding="utf-8"
+    )
+    child.expect(pexpect.EOF, timeout=timeout)
+    child.close()
+    return child.before.replace("\r\n", "\n"), child.exitstatus
+
+
+def citekit(*args: str) -> list[str]:
+    return [*CITEKIT, *(f"'{a}'" for a in args)]
+
+
+def data(*args: str) -> str:
+    """What the command writes when stdout is not a terminal: the data itself."""
+    return subprocess.run([*CITEKIT, *args], capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def test_bibtex_is_highlighted_on_a_terminal_and_the_text_is_the_data() -> None:
+    """On a terminal BibTeX is coloured; with the colour removed it is exactly the data."""
+    shown, status = in_terminal(citekit("export", str(RECORDS), "-f", "bibtex", "-q"))
+    assert status == 0
+    assert ESCAPE.search(shown)
+    assert ESCAPE.sub("", shown) == data("export", str(RECORDS), "-f", "bibtex")
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "ris", "csljson", "apa"])
+def test_no_colour_into_a_pipe_even_with_a_terminal_on_stderr(fmt: str) -> None:
+    """Piped into another program, stdout has no escape codes and is byte for byte what -o writes."""
+    shown, status = in_terminal([*citekit("export", str(RECORDS), "-f", fmt, "-q"), "| cat"])
+    assert status == 0
+    assert "\x1b" not in shown
+    assert shown == data("export", str(RECORDS), "-f", fmt)
+
+
+@pytest.mark.parametrize("fmt", ["ris", "csljson"])
+def test_ris_and_json_are_highlighted(fmt: str) -> None:
+    """RIS and CSL-JSON are coloured on a terminal too, with the data unchanged under the colour."""
+    shown, _ = in_terminal(citekit("export", str(RECORDS), "-f", fmt, "-q"))
+    assert ESCAPE.search(shown)
+    assert ESCAPE.sub("", shown) == data("export", str(RECORDS), "-f", fmt)
+
+
+def test_no_color_turns_colour_off() -> None:
+    """With NO_COLOR set, a terminal gets the data with no escape codes at all."""
+    shown, status = in_terminal(citekit("export", str(RECORDS), "-f", "bibtex", "-q"), NO_COLOR="1")
+    assert status == 0
+    assert "\x1b" not in shown
+    assert shown == data("export", str(RECORDS), "-f", "bibtex")
+
+
+def test_styled_references_are_laid_out_as_paragraphs() -> None:
+    """On a terminal each reference is a paragraph: wrapped with a hanging indent, a blank line between."""
+    shown, _ = in_terminal(citekit("export", str(RECORDS), "-f", "apa", "-q"), NO_COLOR="1")
+    paragraphs = shown.strip("\n").split("\n\n")
+    assert len(paragraphs) == len(list(RECORDS.iterdir()))
+    for paragraph in paragraphs:
+        first, *rest = paragraph.split("\n")
+        assert len(first) <= 120 and not first.startswith(" ")
+        assert all(line.startswith("    ") for line in rest)
+
+
+def test_record_markup_and_escapes_show_as_text_on_a_terminal(tmp_path: Path) -> None:
+    """A title holding [bold]…[/bold] and an ANSI escape is shown as those characters, never obeyed."""
+    text = (RECORDS / "04_braun_clarke_2006_colon.txt").read_text(encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(
+        text.replace("Using thematic analysis in psychology", "[bold]Thematic[/bold] \x1b[31mred"),
+        encoding="utf-8",
+    )
+    for fmt in ("bibtex", "apa"):
+        shown, _ = in_terminal(citekit("export", str(page), "-f", fmt, "-q"))
+        plain = ESCAPE.sub("", shown)
+        assert "[bold]Thematic[/bold]" in plain
+        assert "\\x1b[31mred" in plain
+        assert "\x1b[31mred" not in shown
+
+
+def test_check_colours_levels_on_a_terminal_only(tmp_path: Path) -> None:
+    """check marks errors in colour on a terminal; piped, its lines are plain."""
+    text = (RECORDS / "03_vanderwalt_cise_lines.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text.replace("\n22-30\n", "\n30-22\n"), encoding="utf-8")
+    shown, status = in_terminal(citekit("check", str(tmp_path)))
+    assert status == 1
+    assert "\x1b[1;31merror" in shown
+    piped, _ = in_terminal([*citekit("check", str(tmp_path), "-q"), "| cat"])
+    assert "\x1b" not in piped and ": error: " in piped
+
+
+@pytest.fixture(scope="module")
+def many_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough records that formatting them in APA takes well over a second."""
+    folder = tmp_path_factory.mktemp("many")
+    for n in range(40):
+        for page in RECORDS.iterdir():
+            shutil.copy(page, folder / f"{n:02d}_{page.name}")
+    return folder
+
+
+def test_progress_shows_on_a_terminal_for_a_long_run(many_records: Path, tmp_path: Path) -> None:
+    """A long export with stderr on a terminal shows a progress bar there, then clears it."""
+    out = tmp_path / "refs.txt"
+    shown, status = in_terminal(citekit("export", str(many_records), "-f", "apa", "-o", str(out)))
+    assert status == 0
+    assert "formatting 440 references" in shown
+    assert "━" in shown
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 440
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(many_records: Path, tmp_path: Path) -> None:
+    """The same long export with stderr going to a pipe prints nothing at all on stderr."""
+    out = tmp_path / "refs.txt"
+    proc = subprocess.run(
+        [*CITEKIT, "export", str(many_records), "-f", "apa", "-o", str(out)],
+        capture_output=True,
+        env=environment(),
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert proc.stderr == b""
+
+
+def test_no_progress_for_a_short_run_or_with_quiet(many_records: Path, tmp_path: Path) -> None:
+    """A run under a second shows no bar on a terminal, and --quiet shows none even for a long run."""
+    shown, _ = in_terminal(citekit("export", str(RECORDS), "-f", "apa", "-o", str(tmp_path / "a.txt")))
+    assert shown == ""
+    shown, _ = in_terminal(
+        citekit("export", str(many_records), "-f", "apa", "-q", "-o", str(tmp_path / "b.txt"))
+    )
+    assert shown == ""
