@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from citekit.errors import CitekitError, ExitStatus, Problem
 from citekit.formats.base import ReadResult
+from citekit.formats.losses import Loss
 from citekit.model import Date, Location, Name, Record
 
 __version__ = "0.1.0"
@@ -26,6 +27,7 @@ __all__ = [
     "Date",
     "ExitStatus",
     "Location",
+    "Loss",
     "Name",
     "Problem",
     "ReadResult",
@@ -35,6 +37,7 @@ __all__ = [
     "dump",
     "load",
     "loads",
+    "losses",
     "render",
 ]
 
@@ -60,14 +63,25 @@ def loads(text: str, format: str = "portal", source: str = "<string>") -> ReadRe
     return result
 
 
-def dump(records: Sequence[Record], format: str) -> str:
-    """Write records as ``bibtex``, ``ris`` or ``csljson`` text."""
+def dump(records: Sequence[Record], format: str, ascii: bool = False) -> str:
+    """Write records as ``bibtex``, ``biblatex``, ``ris`` or ``csljson`` text.
+
+    Fields the format cannot carry are left out; ``losses`` says which. ``ascii`` writes
+    BibTeX/BibLaTeX accents as LaTeX commands (and CSL-JSON with ``\\uXXXX`` escapes).
+    """
     from citekit import formats
 
     fmt = formats.get(format)
     if not fmt.writable:
         raise CitekitError(f"citekit cannot write {fmt.title}")
-    return fmt.writer()(records)
+    return fmt.writer()(records, ascii=ascii)
+
+
+def losses(records: Sequence[Record], format: str) -> list[Loss]:
+    """The fields of each record that ``dump(records, format)`` drops or writes only in part."""
+    from citekit.formats.losses import find_losses
+
+    return find_losses(records, format)
 
 
 def render(

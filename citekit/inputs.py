@@ -44,15 +44,23 @@ def expand(inputs: Iterable[str]) -> Iterator[str]:
             yield item
 
 
+def detect_format(item: str, text: str) -> formats.Format:
+    """The format a suffix names; for stdin, odd suffixes and portal text, the one the content shows."""
+    from citekit.formats.detect import sniff
+
+    by_suffix = None if item == STDIN else formats.for_suffix(Path(item).suffix)
+    if by_suffix is not None and by_suffix.name != "portal":
+        return by_suffix
+    return formats.get(sniff(text))
+
+
 def read_one(item: str, from_format: str | None = None) -> ReadResult:
     """Read one file (or stdin); any failure becomes an error problem naming the file."""
     source = "<stdin>" if item == STDIN else item
     try:
         data = sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes()
         text, problems = decode(data, source)
-        fmt = formats.get(from_format) if from_format else formats.for_suffix(Path(item).suffix)
-        if fmt is None:
-            fmt = formats.get("portal")
+        fmt = formats.get(from_format) if from_format else detect_format(item, text)
         if not fmt.readable:
             raise CitekitError(f"citekit cannot read {fmt.title} yet")
         result = fmt.reader()(text, source)

@@ -98,7 +98,7 @@ def test_ris_values_cannot_start_a_new_tag() -> None:
     """A line break inside a value is folded into the value, so it can never start a tag or end the record."""
     record = citekit.Record(id="x", type="book", fields={"title": "Line one\nER  - \nTY  - JOUR"})
     lines = citekit.dump([record], "ris").splitlines()
-    assert lines == ["TY  - BOOK", "TI  - Line one ER - TY - JOUR", "ER  - "]
+    assert lines == ["TY  - BOOK", "ID  - x", "TI  - Line one ER - TY - JOUR", "ER  - "]
 
 
 def test_citation_keys_are_unique_and_deterministic() -> None:

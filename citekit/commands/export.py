@@ -28,7 +28,7 @@ def export(
             "--format",
             "-f",
             "--style",
-            help="bibtex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id or a .csl file.",
+            help="bibtex, biblatex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id or a .csl file.",
             autocompletion=complete_format,
         ),
     ] = "bibtex",
@@ -48,6 +48,12 @@ def export(
         str, typer.Option("--markup", help="Styled output as text, html or markdown.")
     ] = "text",
     from_format: FromFormat = None,
+    ascii_only: Annotated[
+        bool, typer.Option("--ascii", help="BibTeX/BibLaTeX: write accents as LaTeX commands, not UTF-8.")
+    ] = False,
+    report: Annotated[
+        bool, typer.Option("--report", help="List every field the output format cannot carry.")
+    ] = False,
     raw: Raw = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -98,7 +104,7 @@ def export(
                 raise typer.Exit(int(ExitStatus.FAILURE))
             fail("no records to export")
         if output_dir is not None:
-            _export_folder(result.records, format, style, locale, markup, output_dir, files)
+            _export_folder(result.records, format, style, locale, markup, output_dir, files, ascii_only)
         else:
             if style:
                 with console.progress(f"formatting {len(result.records)} references"):
@@ -106,11 +112,13 @@ def export(
                 text = "".join(line + "\n" for line in lines)
                 kind = "references" if markup == "text" else markup
             else:
-                text = citekit.dump(result.records, format)
+                text = citekit.dump(result.records, format, ascii=ascii_only)
                 kind = format.lower()
             outputs.write_text(text, output, kind)
             if output is not None:
                 console.info(f"wrote {len(result.records)} record(s) to {output}")
+        if not style:
+            _report_losses(result.records, format, report)
         return ExitStatus.PARTIAL if errors else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
@@ -134,6 +142,7 @@ def _export_folder(
     markup: str,
     folder: Path,
     files: Sequence[str],
+    ascii_only: bool = False,
 ) -> None:
     """One file per record in ``folder``, named by its citation key (made safe to use as a file name)."""
     import citekit
@@ -153,10 +162,27 @@ def _export_folder(
                 if style:
                     text = "".join(line + "\n" for line in citekit.render([record], format, locale, markup))
                 else:
-                    text = citekit.dump([record], format)
+                    text = citekit.dump([record], format, ascii=ascii_only)
                 out.append((name, text))
                 advance()
         return out
 
     written = outputs.write_folder(folder, texts())
     console.info(f"wrote {len(written)} file(s) to {folder}")
+
+
+# Without --report, this many records' losses are listed before a count of the rest.
+LOSSES_SHOWN = 5
+
+
+def _report_losses(records: Sequence[Record], format: str, report: bool) -> None:
+    """Warn, on stderr, about the fields the output format cannot carry: never drop one silently."""
+    import citekit
+    from citekit import console
+
+    found = citekit.losses(records, format)
+    shown = found if report else found[:LOSSES_SHOWN]
+    for loss in shown:
+        console.warning(str(loss))
+    if len(found) > len(shown):
+        console.warning(f"{len(found) - len(shown)} more record(s) lost fields; --report lists them all")

@@ -6,7 +6,7 @@ Format modules are imported only when used, so that ``citekit --help`` stays fas
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -15,7 +15,8 @@ from citekit.formats.base import ReadResult
 from citekit.model import Record
 
 Reader = Callable[[str, str], ReadResult]
-Writer = Callable[[Sequence[Record]], str]
+Writer = Callable[..., str]
+Carrier = Callable[[Record], Record]
 
 
 @dataclass(frozen=True)
@@ -26,14 +27,22 @@ class Format:
     suffixes: tuple[str, ...] = ()
     readable: bool = False
     writable: bool = False
+    # The module with ``read`` when it is not ``module``.
+    reader_module: str = ""
 
     def reader(self) -> Reader:
-        return cast(Reader, importlib.import_module(self.module).read)
+        return cast(Reader, importlib.import_module(self.reader_module or self.module).read)
 
     def writer(self) -> Writer:
+        """``write(records, ascii=False) -> str``."""
         return cast(Writer, importlib.import_module(self.module).write)
 
+    def carrier(self) -> Carrier:
+        """``carry(record) -> Record``: the record as this format carries it (for the loss report)."""
+        return cast(Carrier, importlib.import_module(self.module).carry)
 
+
+_BIBTEX_READER = "citekit.formats.bibtex_reader"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
@@ -51,16 +60,50 @@ FORMATS: dict[str, Format] = {
             (".html", ".htm"),
             readable=True,
         ),
-        Format("bibtex", "BibTeX", "citekit.formats.bibtex", (".bib", ".bibtex"), writable=True),
-        Format("ris", "RIS", "citekit.formats.ris", (".ris",), writable=True),
-        Format("csljson", "CSL-JSON", "citekit.formats.csljson", (".json", ".csljson"), writable=True),
+        Format(
+            "bibtex",
+            "BibTeX",
+            "citekit.formats.bibtex",
+            (".bib", ".bibtex"),
+            readable=True,
+            writable=True,
+            reader_module=_BIBTEX_READER,
+        ),
+        Format(
+            "biblatex",
+            "BibLaTeX",
+            "citekit.formats.biblatex",
+            (".biblatex",),
+            readable=True,
+            writable=True,
+            reader_module=_BIBTEX_READER,
+        ),
+        Format(
+            "ris",
+            "RIS",
+            "citekit.formats.ris",
+            (".ris",),
+            readable=True,
+            writable=True,
+            reader_module="citekit.formats.ris_reader",
+        ),
+        Format(
+            "csljson",
+            "CSL-JSON",
+            "citekit.formats.csljson",
+            (".json", ".csljson", ".csl-json"),
+            readable=True,
+            writable=True,
+        ),
     )
 }
+# Names people also use for these formats.
+ALIASES = {"bib": "bibtex", "csl-json": "csljson", "json": "csljson"}
 
 
 def get(name: str) -> Format:
     try:
-        return FORMATS[name.lower()]
+        return FORMATS[ALIASES.get(name.lower(), name.lower())]
     except KeyError:
         known = ", ".join(FORMATS)
         raise UnknownFormatError(f"unknown format {name!r}; known formats: {known}") from None

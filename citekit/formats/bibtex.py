@@ -1,76 +1,159 @@
-"""BibTeX output through bibtexparser 2, mapped from CSL types and variables by tables."""
+"""BibTeX and BibLaTeX output through bibtexparser 2, mapped from CSL by the tables of ``bibtex_tables``.
+
+``plan`` decides, for one record, which field carries which CSL variable; ``write`` escapes
+and prints the plan, and ``carry`` says what a reader gets back from it (the loss report).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
-from bibtexparser.entrypoint import write_string
-from bibtexparser.library import Library
-from bibtexparser.model import Entry, Field
-from bibtexparser.writer import BibtexFormat
-
-from citekit.formats.latex import escape, protect_title
-from citekit.model import Name, Record
+from citekit.formats import bibtex_tables as T
+from citekit.formats.latex import escape, protect_title, to_ascii
+from citekit.model import Date, Name, Record
 from citekit.normalize.keys import assign_keys
 from citekit.normalize.languages import babel_name
 
-# CSL type -> BibTeX entry type.
-ENTRY_TYPES: dict[str, str] = {
-    "article-journal": "article",
-    "article-magazine": "article",
-    "article-newspaper": "article",
-    "review": "article",
-    "review-book": "article",
-    "book": "book",
-    "chapter": "incollection",
-    "entry-encyclopedia": "incollection",
-    "entry-dictionary": "incollection",
-    "paper-conference": "inproceedings",
-    "report": "techreport",
-    "thesis": "phdthesis",
-    "manuscript": "unpublished",
-    "article": "misc",
-    "webpage": "misc",
-}
-# Where the container title goes, per BibTeX entry type.
-CONTAINER_FIELD = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}
-# Where the publisher goes, per BibTeX entry type.
-PUBLISHER_FIELD = {"phdthesis": "school", "mastersthesis": "school", "techreport": "institution"}
-# CSL variable -> BibTeX field, for values copied as they are (escaped).
-PLAIN_FIELDS: tuple[tuple[str, str], ...] = (
-    ("volume", "volume"),
-    ("edition", "edition"),
-    ("publisher-place", "address"),
-    ("collection-title", "series"),
-    ("ISBN", "isbn"),
-    ("ISSN", "issn"),
-    ("keyword", "keywords"),
-    ("abstract", "abstract"),
-    ("note", "note"),
-)
-# Values written without LaTeX escaping: they are identifiers that LaTeX packages take verbatim.
-VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("DOI", "doi"), ("URL", "url"))
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+TITLE = "title"
+TEXT = "text"
+VERBATIM = "verbatim"
+MACRO = "macro"
+PAGES = "pages"
+NAMES = "names"
+
+
+@dataclass
+class Plan:
+    """One record laid out as an entry: its type and (field, value, kind) triples, in output order."""
+
+    entry_type: str
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
+    carried: set[str] = field(default_factory=set)
+    names: dict[str, tuple[Name, ...]] = field(default_factory=dict)
+    dates: dict[str, Date] = field(default_factory=dict)
+
+    def add(self, name: str, value: str, kind: str, var: str = "") -> None:
+        if name and value:
+            self.fields.append((name, value, kind))
+            if var:
+                self.carried.add(var)
+
+
+def entry_type(record: Record, dialect: str) -> tuple[str, str]:
+    """The entry type and BibLaTeX entrysubtype of a record."""
+    bibtex_type, biblatex_type, subtype = T.ENTRY_TYPES.get(record.type, ("misc", "misc", ""))
+    if dialect == T.BIBLATEX:
+        return biblatex_type, subtype
+    if bibtex_type == "phdthesis" and "master" in record.get("genre").lower():
+        return "mastersthesis", ""
+    return bibtex_type, ""
+
+
+def carried_name(name: Name) -> Name:
+    """A name as BibTeX reads it back: both particles become one, capitalised particles join the family."""
+    if name.literal:
+        return name
+    particle = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
+    if particle and not particle[0].islower():
+        return Name(family=f"{particle} {name.family}", given=name.given, suffix=name.suffix)
+    return Name(family=name.family, given=name.given, non_dropping_particle=particle, suffix=name.suffix)
+
+
+def _name_part(text: str) -> str:
+    """Escape a name part; brace it when its words would otherwise be split or re-read as a particle."""
+    text = escape(text)
+    if re.search(r"\band\b|,", text, re.IGNORECASE) or (" " in text and text[:1].islower()):
+        return "{" + text + "}"
+    return text
 
 
 def bibtex_name(name: Name) -> str:
-    """``von Last, Jr, First``; an institution is braced so it stays one name."""
+    """``von Last, Jr, First``; an institution is braced so that it stays one name."""
     if name.literal:
         return "{" + escape(name.literal) + "}"
-    family = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle, name.family) if p)
-    parts = [escape(family)]
+    name = carried_name(name)
+    family = _name_part(name.family)
+    if family[:1].islower() or (not family and name.given):
+        family = "{" + family + "}"  # a lower-case family name is not a particle
+    last = " ".join(p for p in (escape(name.non_dropping_particle), family) if p)
+    parts = [last]
     if name.suffix:
-        parts.append(escape(name.suffix))
-    if name.given:
-        parts.append(escape(name.given))
+        parts.append(_name_part(name.suffix))
+    if name.given or name.suffix:
+        parts.append(_name_part(name.given))
     return ", ".join(parts)
 
 
-def _entry_type(record: Record) -> str:
-    entry_type = ENTRY_TYPES.get(record.type, "misc")
-    if entry_type == "phdthesis" and "master" in record.get("genre").lower():
-        return "mastersthesis"
-    return entry_type
+def _year_month(date: Date) -> tuple[str, str]:
+    """BibTeX's year and month for a date: a year range is ``1999--2000``; a literal is the year."""
+    if not date.parts:
+        return date.literal, ""
+    if len(date.parts) > 1:
+        return f"{date.parts[0][0]}--{date.parts[1][0]}", ""
+    first = date.parts[0]
+    return str(first[0]), (T.MONTHS[first[1] - 1] if len(first) > 1 else "")
+
+
+def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
+    """Which field carries which variable of ``record`` in ``dialect``."""
+    kind, subtype = entry_type(record, dialect)
+    out = Plan(kind)
+    column = 1 if dialect == T.BIBLATEX else 0
+    for var, *names in T.NAME_FIELDS:
+        people = record.names.get(var, ())
+        if names[column] and people:
+            out.names[var] = tuple(carried_name(n) for n in people)
+            text = " and ".join(bibtex_name(n) for n in people)
+            if var == "author" and record.et_al:
+                text += " and others"
+            out.add(names[column], text, NAMES, var)
+    out.add("title", record.get("title"), TITLE, "title")
+    container = T.CONTAINER_FIELD.get(kind, ("", ""))[column]
+    out.add(container, record.get("container-title"), TEXT, "container-title")
+    issued = record.dates.get("issued")
+    if issued and dialect == T.BIBLATEX and issued.parts:
+        out.add("date", _iso(issued), TEXT, "issued")
+    elif issued:
+        year, month = _year_month(issued)
+        out.add("year", year, TEXT, "issued")
+        out.add("month", month, MACRO)
+    out.add("volume", record.get("volume"), TEXT, "volume")
+    number_var = T.NUMBER_VARIABLE.get(kind, "")
+    out.add("number", record.get(number_var) if number_var else "", TEXT, number_var)
+    if kind == "article":
+        out.add("eid", record.get("number"), TEXT, "number")
+    out.add("pages", record.get("page"), PAGES, "page")
+    publisher = T.PUBLISHER_FIELD.get((dialect, kind), "publisher")
+    out.add(publisher, record.get("publisher"), TEXT, "publisher")
+    for var, *names in T.TEXT_FIELDS:
+        if var != "volume":
+            out.add(names[column], record.get(var), TEXT, var)
+    if record.get("language"):
+        out.add(
+            "langid" if dialect == T.BIBLATEX else "language",
+            babel_name(record.get("language")),
+            TEXT,
+            "language",
+        )
+    if kind in T.GENRE_TYPES:
+        out.add("type", record.get("genre"), TEXT, "genre")
+    out.add("entrysubtype", subtype, TEXT)
+    if dialect == T.BIBLATEX:
+        for var, name in T.DATE_FIELDS[1:]:
+            date = record.dates.get(var)
+            if date and date.parts:
+                out.add(name, _iso(date), TEXT, var)
+    for var, name in T.VERBATIM_FIELDS:
+        out.add(name, record.get(var), VERBATIM, var)
+    return out
+
+
+def _iso(date: Date) -> str:
+    from citekit.formats.bibtex_values import iso_text
+
+    return iso_text(date)
 
 
 def _braced(value: str) -> str:
@@ -82,53 +165,73 @@ def _verbatim(value: str) -> str:
     return _braced(value.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D"))
 
 
-def entry_fields(record: Record, entry_type: str) -> list[tuple[str, str]]:
-    """The (field, written value) pairs of one record, in a conventional order."""
-    out: list[tuple[str, str]] = []
-
-    def add(key: str, value: str, wrap: Callable[[str], str] = _braced) -> None:
-        if value:
-            out.append((key, wrap(value)))
-
-    for var in ("author", "editor"):
-        add(var, " and ".join(bibtex_name(n) for n in record.names.get(var, ())))
-        if var == "author" and record.et_al and record.names.get(var):
-            out[-1] = (var, out[-1][1][:-1] + " and others}")
-    add("title", protect_title(record.get("title")))
-    add(CONTAINER_FIELD.get(entry_type, "journal"), escape(record.get("container-title")))
-    issued = record.dates.get("issued")
-    if issued and issued.parts:
-        first = issued.parts[0]
-        add("year", str(first[0]))
-        if len(first) > 1:
-            add("month", MONTH_MACROS[first[1] - 1], wrap=str)
-    elif issued and issued.literal:
-        add("year", escape(issued.literal))
-    for var, key in PLAIN_FIELDS[:1]:
-        add(key, escape(record.get(var)))
-    add("number", escape(record.get("issue") or (record.get("number") if entry_type != "article" else "")))
-    if entry_type == "article":
-        add("eid", escape(record.get("number")))
-    add("pages", escape(record.get("page").replace("-", "--")))
-    add(PUBLISHER_FIELD.get(entry_type, "publisher"), escape(record.get("publisher")))
-    for var, key in PLAIN_FIELDS[1:]:
-        add(key, escape(record.get(var)))
-    add("language", escape(babel_name(record.get("language"))) if record.get("language") else "")
-    if entry_type in ("techreport", "phdthesis", "mastersthesis", "misc") and record.get("genre"):
-        add("type", escape(record.get("genre")))
-    for var, key in VERBATIM_FIELDS:
-        add(key, record.get(var), wrap=_verbatim)
-    return out
+def written_value(value: str, kind: str, ascii_only: bool) -> str:
+    """One planned value as it appears in the file."""
+    if kind == MACRO:
+        return value
+    if kind == VERBATIM:
+        return _verbatim(value)
+    if kind == NAMES:
+        text = value  # escaped name by name in bibtex_name
+    elif kind == TITLE:
+        text = protect_title(value)
+    elif kind == PAGES:
+        text = "--".join(escape(part) for part in re.split(r"\s*[-–—]+\s*", value))
+    else:
+        text = escape(value)
+    return _braced(to_ascii(text) if ascii_only else text)
 
 
-def write(records: Sequence[Record]) -> str:
+def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTEX) -> str:
+    """BibTeX (or BibLaTeX) text; Unicode stays UTF-8 unless ``ascii`` asks for LaTeX accent commands."""
+    from bibtexparser.entrypoint import write_string
+    from bibtexparser.library import Library
+    from bibtexparser.model import Entry, Field
+    from bibtexparser.writer import BibtexFormat
+
     library = Library()
     for record in assign_keys(records):
-        entry_type = _entry_type(record)
-        fields = [Field(k, v) for k, v in entry_fields(record, entry_type)]
-        library.add(Entry(entry_type, record.id, fields))
+        laid_out = plan(record, dialect)
+        fields = [Field(k, written_value(v, kind, ascii)) for k, v, kind in laid_out.fields]
+        library.add(Entry(laid_out.entry_type, record.id, fields))
     fmt = BibtexFormat()  # type: ignore[no-untyped-call]
     fmt.indent = "  "
     fmt.block_separator = "\n"
     # Values are braced and escaped here; bibtexparser must not add its own enclosing.
     return str(write_string(library, unparse_stack=[], bibtex_format=fmt))
+
+
+def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
+    """The record as BibTeX (or BibLaTeX) carries it: what reading ``write([record])`` gives back."""
+    from citekit.formats.bibtex_reader import _language
+    from citekit.formats.bibtex_values import iso_date, year_month_date
+    from citekit.formats.latex_decode import collapse
+
+    laid_out = plan(record, dialect)
+    kind, subtype = entry_type(record, dialect)
+    csl_type = T.READ_TYPES.get((kind, subtype)) or T.READ_TYPES.get((kind, ""), "document")
+    fields = {var: collapse(v) for var, v in record.fields.items() if var in laid_out.carried and v.strip()}
+    if "page" in fields:
+        fields["page"] = re.sub(r"\s*[-–—]+\s*", "-", fields["page"])
+    if "language" in fields:
+        fields["language"] = _language(babel_name(fields["language"]))
+    if kind in T.THESIS_GENRES and "genre" not in fields:
+        fields["genre"] = T.THESIS_GENRES[kind]
+    dates: dict[str, Date] = {}
+    for var, date in record.dates.items():
+        if var not in laid_out.carried:
+            continue
+        if dialect == T.BIBLATEX and date.parts:
+            dates[var] = iso_date(_iso(date)) or date
+        else:
+            year, month = _year_month(date)
+            dates[var] = year_month_date(collapse(year), month) or date
+    return replace(
+        record,
+        type=csl_type,
+        fields=fields,
+        names=laid_out.names,
+        dates=dates,
+        dois=record.dois[:1],
+        et_al=record.et_al and "author" in laid_out.names,
+    )

@@ -1,12 +1,199 @@
-"""CSL-JSON: the model's own shape, written as a JSON array with a stable key order."""
+"""CSL-JSON: the model's own shape, written as a JSON array with a stable key order, and read back.
+
+Reading takes a list or a single object; dates as ``date-parts`` (numbers or numeric strings),
+``raw`` or ``literal`` text, seasons, circa and ranges; names with parts or as ``literal``.
+An item that is not valid CSL-JSON is reported with its line and the other items are read.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
 
-from citekit.model import Record
+from citekit.errors import Problem
+from citekit.formats.base import ReadResult
+from citekit.model import DATE_VARIABLES, NAME_VARIABLES, Date, Location, Name, Record
+
+# The standard and number variables of CSL 1.0.2 (csl-variables.rnc); name and date
+# variables are in the model. Other keys are not CSL-JSON and are not written.
+_TEXT_VARIABLE_NAMES = (
+    "abstract annote archive archive_collection archive_location archive-place authority call-number "
+    "chapter-number citation-key citation-label collection-number collection-title container-title "
+    "container-title-short dimensions division DOI edition event event-title event-place genre ISBN ISSN "
+    "issue jurisdiction keyword language license medium note number number-of-pages number-of-volumes "
+    "original-publisher original-publisher-place original-title page page-first part-number part-title "
+    "PMCID PMID printing-number publisher publisher-place references reviewed-genre reviewed-title scale "
+    "section source status supplement-number title title-short URL version volume volume-title "
+    "volume-title-short year-suffix"
+)
+TEXT_VARIABLES = frozenset(_TEXT_VARIABLE_NAMES.split())
+_NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 
 
-def write(records: Sequence[Record]) -> str:
-    return json.dumps([r.to_csl() for r in records], indent=2, ensure_ascii=False) + "\n"
+class ItemError(Exception):
+    """An item that is not valid CSL-JSON."""
+
+
+def write(records: Sequence[Record], ascii: bool = False) -> str:
+    """A JSON array of CSL-JSON items (``ascii`` escapes non-ASCII characters as ``\\uXXXX``)."""
+    items = [_valid_item(r) for r in records]
+    return json.dumps(items, indent=2, ensure_ascii=ascii) + "\n"
+
+
+def _valid_item(record: Record) -> dict[str, Any]:
+    """The record's CSL-JSON without the fields CSL-JSON has no variable for."""
+    item = record.to_csl()
+    return {k: v for k, v in item.items() if k in ("id", "type") or _known(k)}
+
+
+def _known(key: str) -> bool:
+    return key in TEXT_VARIABLES or key in NAME_VARIABLES or key in DATE_VARIABLES
+
+
+def carry(record: Record) -> Record:
+    """The record as CSL-JSON carries it: everything but non-CSL fields and extra DOIs."""
+    return replace(
+        record,
+        fields={k: v for k, v in record.fields.items() if k in TEXT_VARIABLES and v},
+        names={k: v for k, v in record.names.items() if k in NAME_VARIABLES and v},
+        dates={k: v for k, v in record.dates.items() if k in DATE_VARIABLES},
+        dois=record.dois[:1],
+        et_al=False,
+    )
+
+
+def _name(data: Any) -> Name:
+    if not isinstance(data, dict):
+        raise ItemError(f"a name must be an object, not {json.dumps(data)[:40]}")
+    return Name.from_csl({k: str(data[k]) for k in _NAME_KEYS if data.get(k) not in (None, "")})
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ItemError("a date part must be a number")
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ItemError(f"a date part must be a number, not {value!r}") from None
+
+
+def _season(value: Any) -> int | None:
+    text = str(value).strip().lower()
+    if text.isdigit() and 1 <= int(text) <= 4:
+        return int(text)
+    return _SEASONS.get(text)
+
+
+def _raw_date(text: str) -> Date:
+    """A ``raw`` date string: ISO 8601 (ranges with ``/``) or RIS-like text; else kept as literal."""
+    from citekit.formats.bibtex_values import iso_date
+    from citekit.formats.ris_reader import parse_date
+
+    text = text.strip()
+    date = iso_date(text)
+    if date is None and re.fullmatch(r"\d{4}(?:[/-]\d{1,2}){0,2}/?", text):
+        date = parse_date(text)
+    return date or Date(literal=text)
+
+
+def _date(data: Any) -> Date:
+    if isinstance(data, str | int):
+        return _raw_date(str(data))
+    if not isinstance(data, dict):
+        raise ItemError("a date must be an object with date-parts, raw or literal")
+    parts = data.get("date-parts")
+    if parts:
+        if not isinstance(parts, list) or not all(isinstance(p, list) and p for p in parts) or len(parts) > 2:
+            raise ItemError("date-parts must be one or two lists of year, month, day")
+        date = Date(parts=tuple(tuple(_int(n) for n in p[:3]) for p in parts))
+    elif data.get("raw"):
+        date = _raw_date(str(data["raw"]))
+    elif data.get("literal"):
+        date = Date(literal=str(data["literal"]))
+    else:
+        raise ItemError("a date needs date-parts, raw or literal")
+    season = _season(data["season"]) if data.get("season") not in (None, "") else None
+    circa = bool(data.get("circa")) and str(data.get("circa")).lower() not in ("false", "0")
+    return replace(date, season=season or date.season, circa=circa or date.circa)
+
+
+def item_to_record(item: Any, location: Location) -> Record:
+    """One CSL-JSON item as a Record; ItemError when it is not valid CSL-JSON."""
+    if not isinstance(item, dict):
+        raise ItemError("an item must be a JSON object")
+    if not isinstance(item.get("type", ""), str):
+        raise ItemError("type must be a string")
+    names: dict[str, tuple[Name, ...]] = {}
+    dates: dict[str, Date] = {}
+    fields: dict[str, str] = {}
+    for key, value in item.items():
+        if key in ("id", "type") or value in (None, "", []):
+            continue
+        if key in NAME_VARIABLES:
+            if not isinstance(value, list):
+                raise ItemError(f"{key} must be a list of names")
+            names[key] = tuple(_name(n) for n in value)
+        elif key in DATE_VARIABLES:
+            dates[key] = _date(value)
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            fields[key] = str(value)
+    return Record(
+        id=str(item.get("id", "")),
+        type=item.get("type") or "document",
+        fields=fields,
+        names=names,
+        dates=dates,
+        location=location,
+    )
+
+
+def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
+    """(line, item) for each item of a JSON array or a single object, resuming after a broken item."""
+    decoder = json.JSONDecoder()
+    text = text.lstrip("\ufeff")
+    pos = len(text) - len(text.lstrip())
+    if text[pos : pos + 1] != "[":
+        try:
+            yield text.count("\n", 0, pos) + 1, decoder.raw_decode(text, pos)[0]
+        except json.JSONDecodeError as exc:
+            yield exc.lineno, exc
+        return
+    pos += 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            return
+        line = text.count("\n", 0, pos) + 1
+        try:
+            item, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield exc.lineno, exc
+            # Resume at the next item starting on a line of its own.
+            resume = re.compile(r"\n\s*\{").search(text, exc.pos)
+            if resume is None:
+                return
+            pos = resume.end() - 1
+            continue
+        yield line, item
+
+
+def read(text: str, source: str) -> ReadResult:
+    """Every item of a CSL-JSON file; a broken item is an error problem, the rest is read."""
+    result = ReadResult()
+    for line, item in _items(text):
+        location = Location(source, line)
+        if isinstance(item, json.JSONDecodeError):
+            result.problems.append(
+                Problem(location, f"not valid JSON: {item.msg}; skipped to the next item", "error")
+            )
+            continue
+        try:
+            result.records.append(item_to_record(item, location))
+        except ItemError as exc:
+            result.problems.append(Problem(location, f"skipped an item: {exc}", "error"))
+    return result

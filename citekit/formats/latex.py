@@ -1,4 +1,4 @@
-"""Escaping text for BibTeX values."""
+"""Escaping text for BibTeX values, and LaTeX accent commands for ``--ascii`` output."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ LATEX_SPECIALS = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+# Character pairs TeX fonts turn into other characters (-- into an en dash, `` into a quote):
+# an empty group after the first keeps both as written.
+_LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')|[!?](?=`)")
 _SPECIAL = re.compile("|".join(re.escape(c) for c in LATEX_SPECIALS))
 # Words BibTeX styles must not lower-case: acronyms and words with inner capitals (COVID-19, iPhone).
 _PROTECT = re.compile(r"\b\w*[A-Z]\w*[A-Z0-9]\w*\b|\b[a-z]+[A-Z]\w*\b")
@@ -24,9 +27,19 @@ _PROTECT = re.compile(r"\b\w*[A-Z]\w*[A-Z0-9]\w*\b|\b[a-z]+[A-Z]\w*\b")
 
 def escape(text: str) -> str:
     """Text as a BibTeX value that LaTeX prints literally and that cannot close its braces."""
-    return _SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group(0)], text)
+    escaped = _SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group(0)], text)
+    return _LIGATURE.sub(lambda m: m.group(0) + "{}", escaped)
 
 
 def protect_title(text: str) -> str:
     """Escape a title and brace its acronyms so that sentence-casing styles keep them."""
     return _PROTECT.sub(lambda m: "{" + m.group(0) + "}", escape(text))
+
+
+def to_ascii(text: str) -> str:
+    """Escaped text with every non-ASCII character as a LaTeX command (é -> \\'e, ß -> {\\ss})."""
+    if text.isascii():
+        return text
+    from pylatexenc.latexencode import unicode_to_latex
+
+    return str(unicode_to_latex(text, non_ascii_only=True, unknown_char_warning=False))

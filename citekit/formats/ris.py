@@ -1,50 +1,14 @@
-"""RIS output: one ``TAG  - value`` line per fact, mapped from CSL by tables."""
+"""RIS output: one ``TAG  - value`` line per fact, mapped from CSL by the tables of ``ris_tables``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from citekit.model import Name, Record
+from citekit.formats import ris_tables as T
+from citekit.model import Date, Name, Record
 
-# CSL type -> RIS reference type.
-RIS_TYPES: dict[str, str] = {
-    "article-journal": "JOUR",
-    "review": "JOUR",
-    "review-book": "JOUR",
-    "article-magazine": "MGZN",
-    "article-newspaper": "NEWS",
-    "book": "BOOK",
-    "chapter": "CHAP",
-    "entry-encyclopedia": "ENCYC",
-    "entry-dictionary": "DICT",
-    "paper-conference": "CPAPER",
-    "report": "RPRT",
-    "thesis": "THES",
-    "article": "UNPB",
-    "manuscript": "UNPB",
-    "webpage": "ELEC",
-    "dataset": "DATA",
-}
-# CSL variable -> RIS tag, for one-value tags in the order they are written.
-SIMPLE_TAGS: tuple[tuple[str, str], ...] = (
-    ("container-title-short", "J2"),
-    ("collection-title", "T3"),
-    ("volume", "VL"),
-    ("issue", "IS"),
-    ("number", "C7"),
-    ("edition", "ET"),
-    ("publisher", "PB"),
-    ("publisher-place", "CY"),
-    ("genre", "M3"),
-    ("DOI", "DO"),
-    ("URL", "UR"),
-    ("ISBN", "SN"),
-    ("ISSN", "SN"),
-    ("language", "LA"),
-    ("abstract", "AB"),
-    ("note", "N1"),
-)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
@@ -53,56 +17,116 @@ def clean_value(value: str) -> str:
     return " ".join(_LINE_BREAKS.sub(" ", value).split())
 
 
+def carried_name(name: Name) -> Name:
+    """A name as RIS reads it back: ``Family, Given, Suffix``; a name without a comma is an institution."""
+    from citekit.formats.ris_reader import parse_name
+
+    return parse_name(ris_name(name))
+
+
 def ris_name(name: Name) -> str:
     if name.literal:
         return name.literal
     family = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle, name.family) if p)
-    return ", ".join(p for p in (family, name.given, name.suffix) if p)
+    if name.suffix:
+        return f"{family}, {name.given}, {name.suffix}"
+    return ", ".join(p for p in (family, name.given) if p)
 
 
-def _date(parts: tuple[int, ...]) -> str:
+def ris_date(parts: tuple[int, ...]) -> str:
     """``DA`` form: ``YYYY/MM/DD/`` with empty places for unknown parts."""
     padded = [f"{n:02d}" if i else f"{n:04d}" for i, n in enumerate(parts)]
     padded += [""] * (3 - len(padded))
     return "/".join(padded) + "/"
 
 
+def keywords(value: str) -> list[str]:
+    return [k.strip() for k in value.split(",") if k.strip()]
+
+
+def ris_type(record: Record) -> str:
+    kind = T.RIS_TYPES.get(record.type, "GEN")
+    if kind == "BOOK" and not record.names.get("author") and record.names.get("editor"):
+        return "EDBOOK"
+    return kind
+
+
 def record_lines(record: Record) -> list[tuple[str, str]]:
     """The (tag, value) pairs of one record, ``TY`` first and ``ER`` last."""
-    ris_type = RIS_TYPES.get(record.type, "GEN")
-    if ris_type == "BOOK" and not record.names.get("author") and record.names.get("editor"):
-        ris_type = "EDBOOK"
-    out: list[tuple[str, str]] = [("TY", ris_type)]
-    out += [("AU", ris_name(n)) for n in record.names.get("author", ())]
-    editor_tag = "ED" if ris_type in ("BOOK", "EDBOOK", "RPRT") else "A2"
-    out += [(editor_tag, ris_name(n)) for n in record.names.get("editor", ())]
-    out.append(("TI", record.get("title")))
-    out.append(("T2", record.get("container-title") or record.get("event-title")))
-    if record.get("container-title") and record.get("event-title"):
-        out.append(("C3", record.get("event-title")))
-    page = record.get("page")
-    if page:
-        first, _, last = page.partition("-")
-        out.append(("SP", first))
-        out.append(("EP", last))
-    issued = record.dates.get("issued")
-    if issued and issued.parts:
-        out.append(("PY", str(issued.parts[0][0])))
-        out.append(("DA", _date(issued.parts[0])))
-    for var, tag in SIMPLE_TAGS:
-        if tag == "SN" and var == "ISSN" and record.get("ISBN"):
-            continue
+    kind = ris_type(record)
+    out: list[tuple[str, str]] = [("TY", kind), ("ID", record.id)]
+    for var, tag in T.NAME_TAGS:
+        if var == "editor" and kind in T.OWN_EDITOR_TYPES:
+            tag = "ED"
+        out += [(tag, ris_name(n)) for n in record.names.get(var, ())]
+    for var, tag in T.TEXT_TAGS:
         out.append((tag, record.get(var)))
-    for keyword in record.get("keyword").split(","):
-        out.append(("KW", keyword.strip()))
+        if var == "container-title-short":
+            first, _, last = record.get("page").partition("-")
+            out += [("SP", first), ("EP", last)]
+            out += _date_lines(record)
+    out += [("KW", k) for k in keywords(record.get("keyword"))]
     out = [(tag, clean_value(value)) for tag, value in out]
     out = [(tag, value) for tag, value in out if value]
     out.append(("ER", ""))
     return out
 
 
-def write(records: Sequence[Record]) -> str:
-    chunks = []
-    for record in records:
-        chunks.append("".join(f"{tag}  - {value}\n" for tag, value in record_lines(record)))
-    return "\n".join(chunks)
+def _date_lines(record: Record) -> list[tuple[str, str]]:
+    out = []
+    issued = record.dates.get("issued")
+    if issued and issued.parts:
+        out.append(("PY", str(issued.parts[0][0])))
+        out.append(("DA", ris_date(issued.parts[0])))
+    accessed = record.dates.get("accessed")
+    if accessed and accessed.parts:
+        out.append(("Y2", ris_date(accessed.parts[0])))
+    return out
+
+
+def write(records: Sequence[Record], ascii: bool = False) -> str:
+    """RIS text: UTF-8 without a BOM, one line per value (``ascii`` does not apply to RIS)."""
+    from citekit.normalize.keys import assign_keys
+
+    return "\n".join(
+        "".join(f"{tag}  - {value}\n" for tag, value in record_lines(r)) for r in assign_keys(records)
+    )
+
+
+def _carried_date(date: Date) -> Date | None:
+    return Date(parts=date.parts[:1]) if date.parts else None
+
+
+def carry(record: Record) -> Record:
+    """The record as RIS carries it: what reading ``write([record])`` gives back."""
+    from citekit.formats.ris_reader import csl_type_for
+
+    kind = ris_type(record)
+    fields = {k: clean_value(v) for k, v in record.fields.items() if clean_value(v)}
+    carried_vars = {var for var, _ in T.TEXT_TAGS} | {"page", "keyword"}
+    fields = {k: v for k, v in fields.items() if k in carried_vars}
+    if "keyword" in fields:
+        fields["keyword"] = ", ".join(keywords(fields["keyword"]))
+    if "page" in fields:
+        first, _, last = fields["page"].partition("-")
+        fields["page"] = "-".join(p for p in (first.strip(), last.strip()) if p)
+    dates = {}
+    for var in ("issued", "accessed"):
+        date = record.dates.get(var)
+        carried = _carried_date(date) if date else None
+        if carried:
+            dates[var] = carried
+    names = {
+        var: tuple(carried_name(n) for n in record.names[var])
+        for var, _ in T.NAME_TAGS
+        if record.names.get(var)
+    }
+    return replace(
+        record,
+        type=csl_type_for(kind),
+        fields={k: v for k, v in fields.items() if v},
+        names=names,
+        dates=dates,
+        dois=record.dois[:1],
+        et_al=False,
+    )

@@ -1,0 +1,226 @@
+"""Reading BibTeX and BibLaTeX through bibtexparser 2 into CSL-shaped records.
+
+bibtexparser splits the file into blocks (keeping a broken block beside the good ones);
+this module resolves macros, crossref/xdata inheritance and LaTeX, and maps fields by the
+tables of ``bibtex_tables``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import cast
+
+from citekit.errors import Problem
+from citekit.formats import bibtex_tables as T
+from citekit.formats.base import ReadResult
+from citekit.formats.bibtex_values import (
+    DEFAULT_MACROS,
+    BadValue,
+    iso_date,
+    parse_name,
+    resolve,
+    split_names,
+    year_month_date,
+)
+from citekit.formats.latex_decode import decode, unescape_verbatim
+from citekit.model import Date, Location, Name, Record
+from citekit.normalize.languages import LANGUAGES, code_for
+
+# babel/biblatex language names -> CSL codes.
+_LANGUAGE_CODES = {babel: code for code, _, babel in LANGUAGES} | {"ngerman": "de", "UKenglish": "en-GB"}
+_PAGE_DASH = re.compile(r"\s*(?:-+|–|—|\\textendash\{\}|\\textendash)\s*")
+
+
+def _language(value: str) -> str:
+    return (
+        _LANGUAGE_CODES.get(value.strip(), "")
+        or _LANGUAGE_CODES.get(value.strip().lower(), "")
+        or code_for(value)
+    )
+
+
+def _entry_blocks(
+    library: object, source: str, result: ReadResult
+) -> list[tuple[str, str, int, dict[str, str]]]:
+    """(type, key, line, raw fields) of every entry in file order; broken blocks become problems."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
+
+    out = []
+    for block in library.blocks:  # type: ignore[attr-defined]
+        line = (block.start_line or 0) + 1
+        if isinstance(block, DuplicateFieldKeyBlock):
+            repeated = ", ".join(sorted(block.duplicate_keys))
+            message = f"entry {cast(Entry, block.ignore_error_block).key}: field(s) {repeated} given twice; the first is used"
+            result.problems.append(Problem(Location(source, line), message))
+            block = block.ignore_error_block
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            message = f"duplicate key {block.key}; the entry is read under a new key"
+            result.problems.append(Problem(Location(source, line), message))
+            block = block.ignore_error_block
+        elif isinstance(block, ParsingFailedBlock):
+            error = block.error
+            message = getattr(error, "abort_reason", "") or str(error) or type(error).__name__
+            message = message.strip().splitlines()[0].rstrip(":. ")
+            result.problems.append(
+                Problem(Location(source, line), f"skipped a broken entry: {message}", "error")
+            )
+            continue
+        if isinstance(block, Entry):
+            fields: dict[str, str] = {}
+            for item in block.fields:
+                fields.setdefault(item.key.lower(), item.value)
+            out.append((block.entry_type.lower(), block.key, line, fields))
+    return out
+
+
+def _inherit(entries: dict[str, dict[str, str]], kinds: dict[str, str]) -> None:
+    """Copy missing fields from xdata and crossref parents (BibLaTeX's rules, parents first)."""
+    for key, fields in entries.items():
+        for parent_key in [
+            k.strip().lower() for k in fields.get("xdata", "").strip("{}").split(",") if k.strip()
+        ]:
+            for name, value in entries.get(parent_key, {}).items():
+                if name not in T.NOT_INHERITED:
+                    fields.setdefault(name, value)
+        parent_key = fields.get("crossref", "").strip('{}" ').lower()
+        parent = entries.get(parent_key)
+        if parent is None or parent is fields:
+            continue
+        for name, value in parent.items():
+            if name in T.NOT_INHERITED:
+                continue
+            if kinds[key] in T.PART_TYPES and name in T.INHERIT_AS:
+                fields.setdefault(T.INHERIT_AS[name], value)
+            else:
+                fields.setdefault(name, value)
+
+
+def _text(value: str) -> str:
+    return decode(value)
+
+
+def entry_to_record(
+    entry_type: str, key: str, raw: dict[str, str], location: Location
+) -> tuple[Record, list[str]]:
+    """One entry (fields already resolved to text) as a Record, with warnings about doubtful values."""
+    warnings: list[str] = []
+    subtype = raw.get("entrysubtype", "").strip().lower()
+    csl_type = T.READ_TYPES.get((entry_type, subtype)) or T.READ_TYPES.get((entry_type, ""), "document")
+    fields: dict[str, str] = {}
+    names: dict[str, tuple[Name, ...]] = {}
+    dates: dict[str, Date] = {}
+    et_al = False
+    title = _text(raw.get("title", ""))
+    if raw.get("subtitle"):
+        title = f"{title}: {_text(raw['subtitle'])}"
+    fields["title"] = title
+    container = raw.get("journaltitle") or raw.get("journal") or raw.get("booktitle") or ""
+    fields["container-title"] = _text(container)
+    number_var = T.NUMBER_VARIABLE.get(entry_type, "number")
+    if raw.get("number"):
+        fields[number_var] = _text(raw["number"])
+    if raw.get("issue"):
+        fields.setdefault("issue", _text(raw["issue"]))
+    if raw.get("eid"):
+        fields.setdefault("number", _text(raw["eid"]))
+    if raw.get("pages"):
+        fields["page"] = _PAGE_DASH.sub("-", _text(raw["pages"].replace("--", "-")))
+    for name in ("publisher", "school", "institution", "holder", "howpublished", "organization"):
+        value = raw.get(name, "")
+        if name == "howpublished" and value.strip().startswith("\\url"):
+            fields.setdefault("URL", unescape_verbatim(value))
+        elif value:
+            fields.setdefault("publisher", _text(value))
+    for name, var in T.READ_TEXT.items():
+        if raw.get(name):
+            fields.setdefault(var, _text(raw[name]))
+    for var, name in T.VERBATIM_FIELDS:
+        if raw.get(name):
+            fields[var] = unescape_verbatim(raw[name])
+    language = raw.get("langid") or raw.get("language") or ""
+    if language:
+        fields["language"] = _language(_text(language))
+    genre = raw.get("type", "")
+    if entry_type in T.GENRE_TYPES and genre:
+        fields["genre"] = _text(genre)
+    elif entry_type in T.THESIS_GENRES:
+        fields["genre"] = T.THESIS_GENRES[entry_type]
+    for name, var in T.READ_NAMES.items():
+        if raw.get(name) and var not in names:
+            parts, others = split_names(raw[name])
+            names[var] = tuple(parse_name(p) for p in parts)
+            et_al = et_al or (others and var == "author")
+    issued = None
+    if raw.get("date"):
+        issued = iso_date(_text(raw["date"]))
+        if issued is None:
+            warnings.append(f"entry {key}: cannot read date {raw['date']!r}; kept as text")
+            issued = Date(literal=_text(raw["date"]))
+    if issued is None:
+        month = _text(raw.get("month", ""))
+        issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
+        if issued and month and issued.parts and len(issued.parts[0]) == 1 and len(issued.parts) == 1:
+            warnings.append(f"entry {key}: cannot read month {month!r}; kept the year only")
+    if issued:
+        dates["issued"] = issued
+    for var, name in T.DATE_FIELDS[1:]:
+        if raw.get(name):
+            date = iso_date(_text(raw[name]))
+            dates[var] = date if date else Date(literal=_text(raw[name]))
+    record = Record(
+        id=key,
+        type=csl_type,
+        fields={k: v for k, v in fields.items() if v},
+        names={k: v for k, v in names.items() if v},
+        dates=dates,
+        et_al=et_al,
+        location=location,
+    )
+    return record, warnings
+
+
+def read(text: str, source: str) -> ReadResult:
+    """Every entry of a BibTeX or BibLaTeX file; a broken entry is an error problem, the rest is read."""
+    from bibtexparser.entrypoint import parse_string
+
+    # bibtexparser logs each broken block; citekit reports it as a problem instead.
+    logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+    logging.getLogger("bibtexparser").propagate = False
+    result = ReadResult()
+    library = parse_string(text.lstrip("\ufeff"), parse_stack=[])
+    macros = dict(DEFAULT_MACROS)
+    for string in library.strings:
+        try:
+            macros[string.key.lower()] = resolve(string.value, macros)
+        except BadValue as exc:
+            line = (string.start_line or 0) + 1
+            result.problems.append(Problem(Location(source, line), f"@string {string.key}: {exc}", "error"))
+    blocks = _entry_blocks(library, source, result)
+    resolved: dict[str, dict[str, str]] = {}
+    kinds: dict[str, str] = {}
+    good: list[tuple[str, str, int]] = []
+    for entry_type, key, line, raw in blocks:
+        try:
+            fields = {name: resolve(value, macros) for name, value in raw.items()}
+        except BadValue as exc:
+            result.problems.append(Problem(Location(source, line), f"skipped entry {key}: {exc}", "error"))
+            continue
+        if key.lower() in resolved:
+            key = ""  # a duplicate: a fresh key is given later
+        else:
+            resolved[key.lower()] = fields
+            kinds[key.lower()] = entry_type
+        good.append((entry_type, key, line))
+        if not key:
+            resolved[f"\x00{line}"] = fields
+    _inherit(resolved, kinds | {k: "" for k in resolved if k not in kinds})
+    for entry_type, key, line in good:
+        if entry_type == "xdata":
+            continue
+        fields = resolved[key.lower()] if key else resolved[f"\x00{line}"]
+        location = Location(source, line)
+        record, warnings = entry_to_record(entry_type, key, fields, location)
+        result.records.append(record)
+        result.problems.extend(Problem(location, w) for w in warnings)
+    return result

@@ -1,0 +1,179 @@
+"""How CSL types and variables map to BibTeX and BibLaTeX entry types and fields, as data.
+
+The reader and both writers use these tables, so what is written is exactly what is read back.
+"""
+
+from __future__ import annotations
+
+BIBTEX = "bibtex"
+BIBLATEX = "biblatex"
+
+# CSL type -> (BibTeX entry type, BibLaTeX entry type, BibLaTeX entrysubtype).
+ENTRY_TYPES: dict[str, tuple[str, str, str]] = {
+    "article-journal": ("article", "article", ""),
+    "article-magazine": ("article", "article", "magazine"),
+    "article-newspaper": ("article", "article", "newspaper"),
+    "review": ("article", "article", ""),
+    "review-book": ("article", "article", ""),
+    "book": ("book", "book", ""),
+    "chapter": ("incollection", "incollection", ""),
+    "entry-encyclopedia": ("incollection", "inreference", ""),
+    "entry-dictionary": ("incollection", "inreference", ""),
+    "paper-conference": ("inproceedings", "inproceedings", ""),
+    "report": ("techreport", "report", ""),
+    "thesis": ("phdthesis", "thesis", ""),
+    "manuscript": ("unpublished", "unpublished", ""),
+    "article": ("misc", "misc", ""),
+    "webpage": ("misc", "online", ""),
+    "post-weblog": ("misc", "online", ""),
+    "post": ("misc", "online", ""),
+    "dataset": ("misc", "dataset", ""),
+    "software": ("misc", "software", ""),
+    "patent": ("misc", "patent", ""),
+    "pamphlet": ("booklet", "booklet", ""),
+    "periodical": ("misc", "periodical", ""),
+}
+# (BibTeX or BibLaTeX entry type, entrysubtype) -> CSL type, for reading; "" subtype matches any.
+READ_TYPES: dict[tuple[str, str], str] = {
+    ("article", "magazine"): "article-magazine",
+    ("article", "newspaper"): "article-newspaper",
+    ("article", ""): "article-journal",
+    ("book", ""): "book",
+    ("mvbook", ""): "book",
+    ("collection", ""): "book",
+    ("mvcollection", ""): "book",
+    ("proceedings", ""): "book",
+    ("mvproceedings", ""): "book",
+    ("reference", ""): "book",
+    ("mvreference", ""): "book",
+    ("inbook", ""): "chapter",
+    ("bookinbook", ""): "chapter",
+    ("suppbook", ""): "chapter",
+    ("incollection", ""): "chapter",
+    ("suppcollection", ""): "chapter",
+    ("inreference", ""): "entry-encyclopedia",
+    ("inproceedings", ""): "paper-conference",
+    ("conference", ""): "paper-conference",
+    ("techreport", ""): "report",
+    ("report", ""): "report",
+    ("manual", ""): "report",
+    ("phdthesis", ""): "thesis",
+    ("mastersthesis", ""): "thesis",
+    ("thesis", ""): "thesis",
+    ("unpublished", ""): "manuscript",
+    ("misc", ""): "article",
+    ("online", ""): "webpage",
+    ("electronic", ""): "webpage",
+    ("www", ""): "webpage",
+    ("dataset", ""): "dataset",
+    ("software", ""): "software",
+    ("patent", ""): "patent",
+    ("booklet", ""): "pamphlet",
+    ("periodical", ""): "periodical",
+}
+# The type field a thesis written without one implies.
+THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
+
+# Entry type -> (container-title field, the CSL variable its ``number`` field holds).
+# A CSL variable with no field in an entry type is not written there (and is reported lost).
+CONTAINER_FIELD: dict[str, tuple[str, str]] = {
+    "article": ("journal", "journaltitle"),
+    "incollection": ("booktitle", "booktitle"),
+    "inproceedings": ("booktitle", "booktitle"),
+    "inreference": ("booktitle", "booktitle"),
+    "inbook": ("booktitle", "booktitle"),
+    "online": ("", "organization"),
+}
+NUMBER_VARIABLE: dict[str, str] = {
+    "article": "issue",
+    "book": "collection-number",
+    "incollection": "collection-number",
+    "inproceedings": "collection-number",
+    "inreference": "collection-number",
+    "booklet": "number",
+    "techreport": "number",
+    "report": "number",
+    "thesis": "number",
+    "misc": "number",
+    "unpublished": "number",
+    "patent": "number",
+    "dataset": "number",
+    "software": "number",
+    "online": "number",
+    "periodical": "issue",
+}
+# Entry type -> the field holding the CSL publisher.
+PUBLISHER_FIELD: dict[tuple[str, str], str] = {
+    (BIBTEX, "phdthesis"): "school",
+    (BIBTEX, "mastersthesis"): "school",
+    (BIBTEX, "techreport"): "institution",
+    (BIBTEX, "misc"): "howpublished",
+    (BIBTEX, "booklet"): "howpublished",
+    (BIBTEX, "unpublished"): "",
+    (BIBLATEX, "thesis"): "institution",
+    (BIBLATEX, "report"): "institution",
+    (BIBLATEX, "online"): "",
+    (BIBLATEX, "unpublished"): "",
+    (BIBLATEX, "patent"): "holder",
+}
+# Entry types whose ``type`` field holds the CSL genre.
+GENRE_TYPES = frozenset({"techreport", "report", "phdthesis", "mastersthesis", "thesis", "misc", "patent"})
+
+# CSL variable -> (BibTeX field, BibLaTeX field) for values written as escaped text, in output order.
+# An empty field name means that dialect has no place for the variable.
+TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("title-short", "shorttitle", "shorttitle"),
+    ("container-title-short", "", "shortjournal"),
+    ("event-title", "", "eventtitle"),
+    ("event-place", "", "venue"),
+    ("volume", "volume", "volume"),
+    ("number-of-volumes", "", "volumes"),
+    ("number-of-pages", "pagetotal", "pagetotal"),
+    ("edition", "edition", "edition"),
+    ("publisher-place", "address", "location"),
+    ("collection-title", "series", "series"),
+    ("version", "", "version"),
+    ("status", "", "pubstate"),
+    ("ISBN", "isbn", "isbn"),
+    ("ISSN", "issn", "issn"),
+    ("keyword", "keywords", "keywords"),
+    ("abstract", "abstract", "abstract"),
+    ("note", "note", "note"),
+    ("annote", "annote", "annotation"),
+    ("archive", "", "library"),
+)
+# Identifiers written verbatim (LaTeX packages take them as they are).
+VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("DOI", "doi"), ("URL", "url"))
+# Name variables: CSL -> (BibTeX field, BibLaTeX field).
+NAME_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("author", "author", "author"),
+    ("editor", "editor", "editor"),
+    ("translator", "", "translator"),
+    ("container-author", "", "bookauthor"),
+)
+# Date variables BibLaTeX writes as ISO 8601 fields (BibTeX has only year and month).
+DATE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("issued", "date"),
+    ("accessed", "urldate"),
+    ("event-date", "eventdate"),
+    ("original-date", "origdate"),
+)
+
+# Reading: field -> CSL variable for the plain text fields of either dialect.
+READ_TEXT: dict[str, str] = {field: var for var, bib, blx in TEXT_FIELDS for field in (bib, blx) if field} | {
+    "location": "publisher-place",
+    "address": "publisher-place",
+    "annotation": "annote",
+}
+READ_NAMES: dict[str, str] = {field: var for var, bib, blx in NAME_FIELDS for field in (bib, blx) if field}
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Fields a crossref or xdata child never inherits (BibLaTeX's defaults).
+NOT_INHERITED = frozenset(
+    {"ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "label", "options", "shorthand"}
+    | {"sortkey", "sortname", "sorttitle", "sortyear", "presort", "related"}
+)
+# Parent field -> child field when a crossref child is part of the parent (a chapter of a book).
+INHERIT_AS: dict[str, str] = {"title": "booktitle", "subtitle": "booksubtitle", "author": "bookauthor"}
+PART_TYPES = frozenset(
+    {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook", "suppcollection"}
+)

@@ -1,0 +1,206 @@
+"""BibTeX field values: ``@string`` macros and ``#`` concatenation, names, years, months, ISO dates."""
+
+from __future__ import annotations
+
+import re
+
+from citekit.formats.bibtex_tables import MONTHS
+from citekit.formats.latex_decode import decode
+from citekit.model import Date, DatePart, Name
+
+# The twelve month macros every BibTeX style defines, as their full English names.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+DEFAULT_MACROS = dict(zip(MONTHS, MONTH_NAMES, strict=True))
+
+
+class BadValue(Exception):
+    """A field value that is not a valid BibTeX expression."""
+
+
+def _braced_end(text: str, start: int) -> int:
+    """Index just past the brace group opening at ``start``."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    raise BadValue("unbalanced braces")
+
+
+def _quoted_end(text: str, start: int) -> int:
+    """Index just past the quoted string opening at ``start`` (quotes inside braces do not count)."""
+    depth = 0
+    for i in range(start + 1, len(text)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == '"' and depth == 0:
+            return i + 1
+    raise BadValue("unterminated quoted string")
+
+
+def resolve(raw: str, macros: dict[str, str]) -> str:
+    """The text of a raw value: pieces joined by ``#``, each braced, quoted, a number or a macro."""
+    out: list[str] = []
+    i, n = 0, len(raw)
+    while i < n:
+        c = raw[i]
+        if c.isspace() or c == "#":
+            i += 1
+        elif c == "{":
+            end = _braced_end(raw, i)
+            out.append(raw[i + 1 : end - 1])
+            i = end
+        elif c == '"':
+            end = _quoted_end(raw, i)
+            out.append(raw[i + 1 : end - 1])
+            i = end
+        else:
+            match = re.match(r"[^\s#]+", raw[i:])
+            assert match is not None
+            word = match.group(0)
+            if word.isdigit():
+                out.append(word)
+            else:
+                out.append(macros.get(word.lower(), word))
+            i += len(word)
+    return "".join(out)
+
+
+def split_names(raw: str) -> tuple[list[str], bool]:
+    """The names of a name list (split on ``and`` outside braces) and whether it ended in ``others``."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    names = [n for n in split_multiple_persons_names(raw) if n.strip()]
+    others = bool(names) and names[-1].strip().lower() == "others"
+    return (names[:-1] if others else names), others
+
+
+def _clean(text: str) -> str:
+    return decode(text).replace("\xa0", " ")
+
+
+def parse_name(raw: str) -> Name:
+    """One BibTeX name: a braced whole is an institution, else ``First von Last, Jr`` parts."""
+    from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
+
+    text = raw.strip()
+    if text.startswith("{") and text.endswith("}") and _braced_end(text, 0) == len(text):
+        return Name(literal=_clean(text[1:-1]))
+    try:
+        parts = parse_single_name_into_parts(text, strict=False)
+    except InvalidNameError:
+        return Name(literal=_clean(text))
+    return Name(
+        family=_clean(" ".join(parts.last)),
+        given=_clean(" ".join(parts.first)),
+        non_dropping_particle=_clean(" ".join(parts.von)),
+        suffix=_clean(" ".join(parts.jr)),
+    )
+
+
+def month_number(text: str) -> int | None:
+    """1-12 from ``jan``, ``January``, ``Jan.``, ``9`` or ``09``; None for anything else."""
+    word = text.strip().lower().rstrip(".")
+    if word.isdigit() and 1 <= int(word) <= 12:
+        return int(word)
+    for i, name in enumerate(MONTH_NAMES):
+        if word[:3] == name[:3].lower() and name.lower().startswith(word):
+            return i + 1
+    return None
+
+
+def _month_and_day(text: str) -> tuple[int | None, str]:
+    """The month of a month field (``jan``, ``9``, ``January 15``, ``jul--aug``: the first) and any day."""
+    text = text.strip()
+    if not text:
+        return None, ""
+    if text.isdigit():
+        return month_number(text), ""
+    word = re.search(r"[^\W\d_]+\.?", text)
+    digits = re.search(r"\b\d{1,2}\b", text)
+    return (month_number(word.group(0)) if word else None), (digits.group(0) if digits else "")
+
+
+_YEAR = re.compile(r"^(\d{3,4})$")
+_YEAR_RANGE = re.compile(r"^(\d{4})\s*(?:-{1,3}|–|—|/)\s*(\d{4})$")
+
+
+def year_month_date(year: str, month: str, day: str = "") -> Date | None:
+    """The date of BibTeX's ``year`` and ``month`` (``day`` too, when given)."""
+    year = year.strip()
+    if not year:
+        return None
+    match = _YEAR.match(year)
+    if match:
+        parts: list[int] = [int(match.group(1))]
+        number, month_day = _month_and_day(month)
+        day = day.strip() or month_day
+        if number:
+            parts.append(number)
+            if day.isdigit() and 1 <= int(day) <= 31:
+                parts.append(int(day))
+        return Date(parts=(tuple(parts),))
+    match = _YEAR_RANGE.match(year)
+    if match:
+        return Date(parts=((int(match.group(1)),), (int(match.group(2)),)))
+    return Date(literal=year)
+
+
+# BibLaTeX's season codes in ISO 8601-2 dates: 21 spring … 24 winter.
+_ISO_PART = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]*)$")
+
+
+def _iso_part(text: str) -> tuple[DatePart, int | None, bool] | None:
+    match = _ISO_PART.match(text.strip())
+    if not match:
+        return None
+    year, month, day, flags = match.groups()
+    if month and 21 <= int(month) <= 24:
+        return (int(year),), int(month) - 20, "~" in flags
+    if month and not 1 <= int(month) <= 12:
+        return None
+    parts = tuple(int(p) for p in (year, month, day) if p)
+    return parts, None, "~" in flags or "%" in flags
+
+
+def iso_date(text: str) -> Date | None:
+    """A BibLaTeX date field: ``2020``, ``2020-09``, ``2020-09-16``, ranges with ``/``, ``~`` circa."""
+    pieces = text.strip().split("/")
+    if len(pieces) > 2 or not pieces[0]:
+        return None
+    parsed = [_iso_part(p) for p in pieces if p]
+    if any(p is None for p in parsed):
+        return None
+    good = [p for p in parsed if p is not None]
+    season = good[0][1] if len(good) == 1 else None
+    return Date(parts=tuple(p[0] for p in good), season=season, circa=any(p[2] for p in good))
+
+
+def iso_text(date: Date) -> str:
+    """A Date as a BibLaTeX date field (the inverse of ``iso_date``)."""
+    parts = []
+    for part in date.parts:
+        parts.append("-".join(f"{n:02d}" if i else f"{n:04d}" for i, n in enumerate(part)))
+    if date.season and len(date.parts) == 1 and len(date.parts[0]) == 1:
+        parts[0] += f"-{20 + date.season}"
+    text = "/".join(parts)
+    return text + "~" if date.circa else text

@@ -1,0 +1,96 @@
+"""LaTeX in BibTeX values to Unicode text: accents in every form, special characters, logos.
+
+pylatexenc (a dependency of bibtexparser 2) does the parsing; this module only tells it how
+citekit wants a few macros read and takes the shortcut when a value holds no LaTeX at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+# Macros read as plain text: logos, and wrappers whose argument is the text itself.
+_TEXT_MACROS: tuple[tuple[str, str], ...] = (
+    ("TeX", "TeX"),
+    ("LaTeX", "LaTeX"),
+    ("LaTeXe", "LaTeX2e"),
+    ("BibTeX", "BibTeX"),
+    ("AmSTeX", "AmSTeX"),
+    ("MF", "Metafont"),
+    ("MP", "MetaPost"),
+    ("url", "%s"),
+    ("path", "%s"),
+    ("mbox", "%s"),
+    ("hbox", "%s"),
+    ("textsc", "%s"),
+    ("textnormal", "%s"),
+    ("noopsort", ""),
+    ("relax", ""),
+    ("textasciicircum", "^"),
+    ("textasciitilde", "~"),
+)
+# Characters that make a value worth parsing; anything else is returned as it is.
+_LATEX_CHARS = re.compile(r"[\\{}$~%]|--|``|''|!`|\?`")
+# An unescaped % would start a LaTeX comment and swallow the rest of the value.
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    from pylatexenc.latex2text import (
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
+    from pylatexenc.macrospec import MacroSpec
+
+    db = get_default_latex_context_db()
+    db.add_context_category(
+        "citekit",
+        prepend=True,
+        macros=[MacroTextSpec(name, simplify_repl=text) for name, text in _TEXT_MACROS],
+    )
+    # The parser must know which of these macros take an argument.
+    from pylatexenc.latexwalker import get_default_latex_context_db as walker_db
+
+    wdb = walker_db()
+    wdb.add_context_category(
+        "citekit",
+        prepend=True,
+        macros=[
+            MacroSpec(name, "{" if "%s" in text or name == "noopsort" else "") for name, text in _TEXT_MACROS
+        ],
+    )
+    converter = LatexNodes2Text(latex_context=db, math_mode="verbatim", strict_latex_spaces=True)
+    converter._citekit_walker_db = wdb
+    return converter
+
+
+def collapse(text: str) -> str:
+    """Runs of ordinary white space (line breaks included) as one space; no-break spaces kept."""
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def decode(value: str) -> str:
+    """A BibTeX value as Unicode text: ``{\\'e}``, ``\\'{e}``, ``\\'e`` -> é, ``\\ss{}`` -> ß, braces gone."""
+    if not _LATEX_CHARS.search(value):
+        return collapse(value)
+    from pylatexenc.latexwalker import LatexWalker
+
+    converter = _converter()
+    source = _BARE_PERCENT.sub(r"\\%", value)
+    walker = LatexWalker(source, latex_context=converter._citekit_walker_db, tolerant_parsing=True)
+    nodes, _, _ = walker.get_latex_nodes()
+    return collapse(converter.nodelist_to_text(nodes))
+
+
+def unescape_verbatim(value: str) -> str:
+    """A URL or DOI as written in BibTeX: braces and a ``\\url{}`` wrapper dropped, ``\\_`` -> ``_``."""
+    value = value.strip()
+    match = re.fullmatch(r"\\url\s*\{(.*)\}", value, re.S)
+    if match:
+        value = match.group(1)
+    value = re.sub(r"\\([%_&#$~])", r"\1", value)
+    return "".join(value.replace("{", "").replace("}", "").split())

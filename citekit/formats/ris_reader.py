@@ -1,0 +1,179 @@
+"""Reading RIS (the RIS specification and the EndNote, Zotero, PubMed and Pure dialects) into records.
+
+Tolerates a BOM, CRLF line ends, blank lines between records, a missing final ``ER``, tags
+written with one space (``TY -``) and continuation lines (a wrapped value goes on without a tag).
+A record that does not start with ``TY`` is reported with its line and skipped; the rest is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from citekit.errors import Problem
+from citekit.formats import ris_tables as T
+from citekit.formats.base import ReadResult
+from citekit.model import Date, Location, Name, Record
+from citekit.normalize.languages import code_for
+
+_TAG = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
+_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+_NUMERIC_DATE = re.compile(r"^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:/.*)?$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def csl_type_for(ris_type: str) -> str:
+    """The CSL type of a RIS reference type (``document`` for one citekit does not know)."""
+    return T.READ_TYPES.get(ris_type.upper(), "document")
+
+
+def parse_name(text: str) -> Name:
+    """``Family, Given[, Suffix]``, lower-case leading words being particles; no comma: an institution."""
+    text = " ".join(text.split()).strip()
+    if "," not in text:
+        return Name(literal=text)
+    family, _, rest = text.partition(",")
+    given, _, suffix = rest.partition(",")
+    words = family.split()
+    cut = 0
+    while cut < len(words) - 1 and words[cut][:1].islower():
+        cut += 1
+    return Name(
+        family=" ".join(words[cut:]),
+        given=given.strip(),
+        non_dropping_particle=" ".join(words[:cut]),
+        suffix=suffix.strip(),
+    )
+
+
+def parse_date(text: str) -> Date | None:
+    """``2020``, ``2020/09/16/``, ``2020/09//``, ``2020-09-16``, ``2020 Sep 16`` or ``Sep 2020``."""
+    text = text.strip()
+    match = _NUMERIC_DATE.match(text)
+    if match:
+        parts = [int(match.group(1))]
+        for group in match.groups()[1:]:
+            if not group or not (1 <= int(group) <= (12 if len(parts) == 1 else 31)):
+                break
+            parts.append(int(group))
+        return Date(parts=(tuple(parts),))
+    year = re.search(r"\b(\d{4})\b", text)
+    if not year:
+        return None
+    parts = [int(year.group(1))]
+    month = re.search(r"\b([A-Za-z]{3})[a-z]*\.?", text)
+    if month and month.group(1).lower() in _MONTHS:
+        parts.append(_MONTHS.index(month.group(1).lower()) + 1)
+        day = re.search(r"\b(\d{1,2})\b", text)
+        if day and 1 <= int(day.group(1)) <= 31:
+            parts.append(int(day.group(1)))
+    return Date(parts=(tuple(parts),))
+
+
+def _chunks(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(first line, [(tag, value)]) of each record; continuation lines are joined to their value."""
+    current: list[tuple[str, str]] | None = None
+    start = 0
+    outside_reported = False
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _TAG.match(line.rstrip())
+        if match is None:
+            if current:
+                tag, value = current[-1]
+                current[-1] = (tag, f"{value} {line.strip()}")
+            elif not outside_reported:
+                result.problems.append(
+                    Problem(
+                        Location(source, number), "not a RIS line and not inside a record; skipped", "error"
+                    )
+                )
+                outside_reported = True
+            continue
+        tag, value = match.group(1), (match.group(2) or "").strip()
+        if tag == "TY":
+            if current:
+                result.problems.append(Problem(Location(source, start), "record ends without ER"))
+                yield start, current
+            current, start, outside_reported = [(tag, value)], number, False
+        elif tag == "ER":
+            if current:
+                yield start, current
+            current = None
+        elif current is None:
+            if not outside_reported:
+                message = f"{tag} line before any TY line: the record has no type; skipped up to the next TY"
+                result.problems.append(Problem(Location(source, number), message, "error"))
+                outside_reported = True
+        else:
+            current.append((tag, value))
+    if current:
+        yield start, current
+
+
+def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record, list[str]]:
+    """One RIS record's (tag, value) lines as a Record, with warnings about doubtful values."""
+    warnings: list[str] = []
+    ris_type = lines[0][1].upper()
+    if ris_type not in T.READ_TYPES:
+        warnings.append(f"unknown RIS type {ris_type!r}; read as a generic document")
+    values: dict[str, list[str]] = {}
+    for tag, value in lines[1:]:
+        if value:
+            values.setdefault(tag, []).append(" ".join(value.split()))
+    fields: dict[str, str] = {}
+    for tag, var in T.READ_TEXT_TAGS:
+        if tag in values and var not in fields:
+            fields[var] = values[tag][0]
+    if ris_type in ("BOOK", "EDBOOK", "EBOOK") and "BT" in values and "TI" not in values:
+        fields["title"] = values["BT"][0]
+        fields.pop("container-title", None)
+    if "container-title" not in fields and "container-title-short" in fields:
+        fields["container-title"] = fields["container-title-short"]
+    first, last = (values.get("SP") or [""])[0], (values.get("EP") or [""])[0]
+    page = "-".join(p for p in (first, last) if p)
+    if page:
+        fields["page"] = page
+    for value in values.get("SN", []):
+        fields.setdefault("ISSN" if _ISSN.match(value.split(",")[0].strip()) else "ISBN", value)
+    if fields.get("language"):
+        fields["language"] = code_for(fields["language"])
+    keywords = [k.strip() for value in values.get("KW", []) for k in re.split(r"[;,]", value) if k.strip()]
+    if keywords:
+        fields["keyword"] = ", ".join(keywords)
+    names: dict[str, list[Name]] = {}
+    for tag, var in T.READ_NAME_TAGS.items():
+        for value in values.get(tag, []):
+            for piece in value.split(";") if ";" in value else [value]:
+                if piece.strip():
+                    names.setdefault(var, []).append(parse_name(piece))
+    dates: dict[str, Date] = {}
+    for var, tags in (("issued", ("DA", "PY", "Y1")), ("accessed", ("Y2",))):
+        found = [parse_date(values[t][0]) for t in tags if t in values]
+        good = [d for d in found if d is not None]
+        if len(good) < len(found):
+            warnings.append(f"cannot read the {var} date; kept what could be read")
+        if good:
+            dates[var] = max(good, key=lambda d: len(d.parts[0]))
+    record = Record(
+        id=(values.get("ID") or [""])[0],
+        type=csl_type_for(ris_type),
+        fields={k: v for k, v in fields.items() if v},
+        names={k: tuple(v) for k, v in names.items()},
+        dates=dates,
+        dois=tuple(values.get("DO", [])),
+        location=location,
+    )
+    return record, warnings
+
+
+def read(text: str, source: str) -> ReadResult:
+    """Every record of a RIS file; a broken record is an error problem, the rest is read."""
+    result = ReadResult()
+    for line, lines in _chunks(text, source, result):
+        location = Location(source, line)
+        record, warnings = to_record(lines, location)
+        result.records.append(record)
+        result.problems.extend(Problem(location, w) for w in warnings)
+    return result
