@@ -77,13 +77,25 @@ def title_and_authors(page: Page) -> tuple[str, str]:
             return before[-1], join_author_lines(after)
         if after:
             return after[0], join_author_lines(after[1:])
-        if len(before) >= 2:
-            return before[-2], before[-1]
+        if len(before) >= 2 and looks_like_names(before[-1]) and not looks_like_names(before[-2]):
+            return before[-2], before[-1]  # title, authors, then the breadcrumb
         return (before[-1] if before else ""), ""
     texts = [t for _, t in header]
     if len(texts) >= 2:
         return texts[-2], texts[-1]
     return (texts[0] if texts else ""), ""
+
+
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|[a-z]{1,3}|et|al\.?|and|&)$")
+
+
+def looks_like_names(text: str) -> bool:
+    """True when a header line reads as a list of personal names rather than as a title: every
+    word capitalised, an initial or a particle, and no title punctuation (``:``, ``?``, digits)."""
+    if re.search(r"[:?!\d()\[\]]", text):
+        return False
+    words = text.replace(",", " ").replace(";", " ").split()
+    return bool(words) and all(_NAME_WORD.match(w) for w in words)
 
 
 _LEADING_SEPARATOR = re.compile(r"^(?:[,;&]|and\s)", re.IGNORECASE)

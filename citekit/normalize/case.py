@@ -64,6 +64,7 @@ KNOWN_ACRONYMS = frozenset(
         "PNAS",
         "RNA",
         "SIAM",
+        "SIGCOMM",
         "SIGPLAN",
         "SPIE",
         "UK",

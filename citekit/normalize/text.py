@@ -19,11 +19,21 @@ _RUNS = re.compile(r"[ \t]+")
 
 # A word of letters broken by one or more hyphens: "Tran-scripts", "co-pro-duction".
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
-# How much more common (in wordfreq's Zipf scale, log10 per billion words) the joined word
-# must be before a hyphen is taken for a line break; "e-mail"/"email" stay as written.
-_JOIN_MARGIN = 0.3
+# A hyphen that ends a line, the word going on at the start of the next: "work-" / "shops".
+_LINE_END = re.compile(r"\b([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)\b")
+# wordfreq's Zipf scale is log10 of a word's frequency per billion words (7 = "the", 3 = rare).
 # A joined word rarer than this is not taken for an English word at all.
 _MIN_ZIPF = 2.0
+# Within a line, a hyphen goes when the joined word is clearly more common than the hyphenated
+# form (by _JOIN_MARGIN), or is a common word itself (_COMMON) and not much rarer (_TOLERANCE):
+# "net-works" and "Tran-scripts" join; "well-being", "re-sign" and "work-shop" stay.
+_JOIN_MARGIN = 0.3
+_COMMON = 3.6
+_TOLERANCE = 0.5
+# At a line end a break is likely, so a joined word needs only be common enough (_LINE_COMMON)
+# and not far rarer than the hyphenated form: "work-/shops" joins, "co-/production" does not.
+_LINE_COMMON = 3.0
+_LINE_TOLERANCE = 1.0
 
 
 def clean_whitespace(text: str) -> str:
@@ -46,12 +56,21 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def _best_reading(compound: str) -> str:
-    """The compound with each hyphen kept or dropped, whichever reading is the most common."""
+def _joins(hyphenated: float, joined: float, at_line_end: bool) -> bool:
+    if joined < _MIN_ZIPF:
+        return False
+    if at_line_end:
+        return joined >= _LINE_COMMON and joined >= hyphenated - _LINE_TOLERANCE
+    return joined >= hyphenated + _JOIN_MARGIN or (joined >= _COMMON and joined >= hyphenated - _TOLERANCE)
+
+
+def _best_reading(compound: str, at_line_end: bool = False) -> str:
+    """The compound with each hyphen kept or dropped, whichever reading words make most likely."""
     parts = compound.split("-")
     if len(parts) > 5:  # long chains ("state-of-the-art-...") are real compounds
         return compound
     best, best_score = compound, _zipf(compound.lower())
+    original = best_score
     for joins in itertools.product((False, True), repeat=len(parts) - 1):
         if not any(joins):
             continue
@@ -60,15 +79,18 @@ def _best_reading(compound: str) -> str:
             text += part if join else "-" + part
         # Every piece that was joined must be a word of its own.
         joined_pieces = [p for p in text.split("-") if p not in parts]
-        if any(_zipf(p.lower()) < _MIN_ZIPF for p in joined_pieces):
+        scores = [_zipf(p.lower()) for p in joined_pieces]
+        if not all(_joins(original, score, at_line_end) for score in scores):
             continue
         score = _zipf(text.lower())
-        if score >= best_score + _JOIN_MARGIN:
+        if score > best_score or best == compound:
             best, best_score = text, score
     return best
 
 
 def dehyphenate(text: str) -> str:
-    """Undo line-break hyphens (``de-rived`` -> ``derived``) while real hyphens stay
-    (``semi-structured``, ``single-site``, ``co-pro-duction`` -> ``co-production``)."""
+    """Undo line-break hyphens (``de-rived`` -> ``derived``, ``work-`` at a line end and
+    ``shops`` on the next -> ``workshops``) while real hyphens stay (``semi-structured``,
+    ``single-site``, ``co-pro-duction`` -> ``co-production``)."""
+    text = _LINE_END.sub(lambda m: _best_reading(f"{m[1]}-{m[2]}", at_line_end=True), text)
     return _HYPHENATED.sub(lambda m: _best_reading(m.group(0)), text)
