@@ -158,3 +158,11 @@ def test_no_progress_for_a_short_run_or_with_quiet(many_records: Path, tmp_path:
         citekit("export", str(many_records), "-f", "apa", "-q", "-o", str(tmp_path / "b.txt"))
     )
     assert shown == ""
+
+
+def test_a_closed_pipe_is_not_an_error(many_records: Path) -> None:
+    """`citekit export … | head -1` prints one line and no complaint when head stops reading."""
+    line = " ".join([*CITEKIT, "export", f"'{many_records}'", "-f", "bibtex", "-q", "| head -1"])
+    proc = subprocess.run(["/bin/sh", "-c", line], capture_output=True, env=environment(), check=False)
+    assert proc.stdout.decode("utf-8").startswith("@") and proc.stdout.count(b"\n") == 1
+    assert proc.stderr == b""
