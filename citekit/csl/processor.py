@@ -13,10 +13,11 @@ from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
 
-from citekit.csl import locales
+from citekit.csl import disambiguation, locales
 from citekit.csl.citations import Tracker
 from citekit.csl.citations import render as render_citation
 from citekit.csl.formatters import MARKUPS
+from citekit.csl.rules import year_suffix
 from citekit.csl.source import RecordSource
 from citekit.errors import StyleError
 
@@ -70,6 +71,7 @@ class Session:
 
     def __init__(self, style_root: Any, items: Sequence[dict[str, Any]], markup: str = "html") -> None:
         self.style = ParsedStyle(style_root)
+        self.states: dict[str, disambiguation.State] = {}
         chosen = MARKUPS[markup]
         self.escape = chosen.escape_data
         self.formatter = chosen.formatter
@@ -89,6 +91,14 @@ class Session:
             bib.sort()
             if _sorts_by_citation_number(self.style.root.bibliography):
                 bib.keys = registered  # numbers stay in order of first citation
+        self.states = {}
+        if disambiguation.needed(self.style.root):
+            for key in bib.keys:
+                year_suffix.mark(self.source[key], None, True)
+            self.states = disambiguation.Disambiguator(self.style.root, bib).run()
+            explicit = bool(self.style.root.xpath_search(".//cs:text[@variable='year-suffix']"))
+            for key, state in self.states.items():
+                year_suffix.mark(self.source[key], state.year_suffix, explicit)
         return bib, built
 
     def citations(self, citations: Sequence[Sequence[Cite]], notes: Sequence[int] = ()) -> list[str]:
@@ -104,6 +114,8 @@ class Session:
             for number, citation in enumerate(built):
                 note = notes[number] if number < len(notes) and notes[number] else number + 1
                 known = [item for item in citation.cites if item.key in self.source]
+                for item in known:
+                    disambiguation.apply(item, self.states.get(item.key))
                 out.append(render_citation(element, known, tracker, note))
         return out
 

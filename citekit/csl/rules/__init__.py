@@ -22,6 +22,8 @@ RULE_MODULES = (
     "position",
     "note_start_capital",
     "name_formatting",
+    "conditions",
+    "year_suffix",
 )
 
 

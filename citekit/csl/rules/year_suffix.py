@@ -1,0 +1,42 @@
+"""CSL 1.0.2 "Disambiguation", year-suffix: the letter disambiguation gives an item follows the
+first year rendered from its ``issued`` date, unless the style renders ``year-suffix`` itself
+(``cs:text variable="year-suffix"``). ``citekit.csl.processor`` marks the date with the letter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SUFFIX_KEY = "csl_year_suffix"
+
+
+class YearWithSuffix:
+    def process(self: Any, date: Any, context: Any = None) -> Any:
+        text = super().process(date, context)  # type: ignore[misc]
+        if (
+            text is not None
+            and self.get("name") == "year"
+            and isinstance(date, dict)
+            and date.get(SUFFIX_KEY)
+        ):
+            return str(text) + date[SUFFIX_KEY]
+        return text
+
+
+def mark(reference: Any, suffix: str | None, explicit: bool) -> None:
+    """Record ``suffix`` as the reference's year-suffix variable, and on its issued date when the
+    style does not render the variable itself."""
+    if suffix:
+        reference["year_suffix"] = suffix
+    else:
+        reference.pop("year_suffix", None)
+    issued = reference.get("issued")
+    if isinstance(issued, dict) and "begin" in issued:
+        issued = issued["end"] if issued.get("end") and not issued["end"].is_nil() else issued["begin"]
+    if isinstance(issued, dict):
+        if suffix and not explicit:
+            issued[SUFFIX_KEY] = suffix
+        else:
+            issued.pop(SUFFIX_KEY, None)
+
+
+ELEMENTS = {"date-part": YearWithSuffix}

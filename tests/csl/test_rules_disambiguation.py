@@ -1,0 +1,74 @@
+"""CSL 1.0.2 Disambiguation: added names, given names, the disambiguate condition, year-suffixes."""
+
+from __future__ import annotations
+
+from citekit.csl.disambiguation import suffix_letters
+from tests.csl.minimal import bibliography, citations
+
+
+def person(family: str, given: str) -> dict[str, str]:
+    return {"family": family, "given": given}
+
+
+AUTHOR_YEAR = '<group delimiter=" "><names variable="author"><name form="short" and="text"/></names><date variable="issued"><date-part name="year"/></date></group>'
+
+
+def item(key: str, authors: list[dict[str, str]], year: int = 2000, title: str = "T") -> dict[str, object]:
+    return {"id": key, "type": "book", "author": authors, "issued": {"date-parts": [[year]]}, "title": title}
+
+
+def test_year_suffixes_follow_the_year() -> None:
+    """Two works of one author in one year get a and b after the year, in citations and bibliography."""
+    items = [item("a", [person("Doe", "John")], title="A"), item("b", [person("Doe", "John")], title="B")]
+    opts = 'disambiguate-add-year-suffix="true"'
+    assert citations(
+        items,
+        [[{"id": "a"}, {"id": "b"}]],
+        citation_layout=AUTHOR_YEAR,
+        citation=opts,
+        layout_attrs='delimiter="; "',
+    ) == ["Doe 2000a; Doe 2000b"]
+    assert bibliography(
+        items, citation_layout=AUTHOR_YEAR, citation=opts, bibliography_layout=AUTHOR_YEAR
+    ) == ["Doe 2000a", "Doe 2000b"]
+
+
+def test_added_names_tell_cites_apart() -> None:
+    """With et-al, names hidden by et-al are shown until the cites differ."""
+    items = [
+        item("a", [person("Doe", "J"), person("Roe", "J"), person("Moe", "J")]),
+        item("b", [person("Doe", "J"), person("Poe", "J"), person("Moe", "J")]),
+    ]
+    opts = 'disambiguate-add-names="true" et-al-min="3" et-al-use-first="1"'
+    out = citations(items, [[{"id": "a"}], [{"id": "b"}]], citation_layout=AUTHOR_YEAR, citation=opts)
+    assert out == ["Doe, Roe, et al. 2000", "Doe, Poe, et al. 2000"]
+
+
+def test_given_names_tell_authors_apart() -> None:
+    """Two authors with one family name get their given names (initials first)."""
+    items = [item("a", [person("Doe", "John")]), item("b", [person("Doe", "Alice")])]
+    layout = '<group delimiter=" "><names variable="author"><name form="short" initialize-with=". "/></names><date variable="issued"><date-part name="year"/></date></group>'
+    opts = 'disambiguate-add-givenname="true"'
+    assert citations(items, [[{"id": "a"}], [{"id": "b"}]], citation_layout=layout, citation=opts) == [
+        "J. Doe 2000",
+        "A. Doe 2000",
+    ]
+
+
+def test_disambiguate_condition_only_for_ambiguous_cites() -> None:
+    """disambiguate="true" renders only for cites nothing else told apart."""
+    items = [
+        item("a", [person("Doe", "J")], title="A"),
+        item("b", [person("Doe", "J")], title="B"),
+        item("c", [person("Roe", "J")]),
+    ]
+    layout = (
+        AUTHOR_YEAR + '<choose><if disambiguate="true"><text variable="title" prefix=", "/></if></choose>'
+    )
+    out = citations(items, [[{"id": "a"}], [{"id": "b"}], [{"id": "c"}]], citation_layout=layout)
+    assert out == ["Doe 2000, A", "Doe 2000, B", "Roe 2000"]
+
+
+def test_suffix_letters_go_past_z() -> None:
+    """Year-suffixes run a … z, aa, ab …"""
+    assert [suffix_letters(n) for n in (0, 25, 26, 27)] == ["a", "z", "aa", "ab"]
