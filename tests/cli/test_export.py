@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -228,3 +229,38 @@ def test_record_text_is_printed_literally_into_a_pipe(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", str(page), "-f", "csljson"])
     assert result.exit_code == 0, result.output
     assert "[bold]Thematic[/bold]" in result.stdout
+
+
+def test_locale_changes_the_terms_of_a_style() -> None:
+    """--locale de-DE gives German terms (und, S., Verfügbar unter) where en-GB gives English ones."""
+    page = str(RECORDS / "04_braun_clarke_2006_colon.txt")
+    english = runner.invoke(app, ["export", page, "-f", "harvard", "-l", "en-GB", "-q"])
+    german = runner.invoke(app, ["export", page, "-f", "harvard", "--locale", "de-DE", "-q"])
+    assert english.exit_code == german.exit_code == 0
+    assert "Braun, V. and Clarke, V." in english.stdout
+    assert "Braun, V. und Clarke, V." in german.stdout and "Verfügbar unter" in german.stdout
+
+
+def test_markup_html_and_markdown_and_an_unknown_markup() -> None:
+    """--markup html wraps each entry and escapes &; markdown italicises; another markup is a usage error."""
+    page = str(RECORDS / "03_vanderwalt_cise_lines.txt")
+    html = runner.invoke(app, ["export", page, "-f", "apa", "--markup", "html", "-q"])
+    assert html.stdout.startswith('<div class="csl-entry">')
+    assert "<i>Computing in Science &#38; Engineering</i>" in html.stdout
+    markdown = runner.invoke(app, ["export", page, "-f", "apa", "--markup", "markdown", "-q"])
+    assert "*Computing in Science & Engineering*" in markdown.stdout
+    bad = runner.invoke(app, ["export", page, "-f", "apa", "--markup", "rtf"])
+    assert bad.exit_code == 2 and "unknown markup 'rtf'" in bad.stderr
+
+
+def test_from_reads_a_file_whatever_its_suffix(tmp_path: Path) -> None:
+    """--from csljson reads CSL-JSON from a file whose suffix says nothing, for export and check alike."""
+    data = runner.invoke(app, ["export", str(RECORDS / "03_vanderwalt_cise_lines.txt"), "-f", "csljson"])
+    odd = tmp_path / "records.dat"
+    odd.write_text(data.stdout, encoding="utf-8")
+    again = runner.invoke(app, ["export", str(odd), "--from", "csljson", "-f", "csljson"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout) == json.loads(data.stdout)
+    checked = runner.invoke(app, ["check", str(odd), "--from", "csljson", "--verbose"])
+    assert checked.exit_code == 0
+    assert "checked 1 record(s) from 1 input(s)" in checked.stderr
