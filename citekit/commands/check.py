@@ -16,7 +16,10 @@ OUTPUTS = ("text", "json")
 def check(
     inputs: Inputs = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text (one line per problem) or json (for scripts).")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="text|json", help="text (one line per problem) or json (for scripts)."
+        ),
     ] = "text",
     from_format: FromFormat = None,
     quiet: Quiet = False,

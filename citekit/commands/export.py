@@ -28,24 +28,30 @@ def export(
             "--format",
             "-f",
             "--style",
+            metavar="FORMAT",
             help="bibtex, biblatex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id or a .csl file.",
             autocompletion=complete_format,
         ),
     ] = "bibtex",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
     ] = None,
     output_dir: Annotated[
         Path | None,
         typer.Option(
-            "--output-dir", "-d", help="Write one file per record into DIR, named by its citation key."
+            "--output-dir",
+            "-d",
+            metavar="DIR",
+            help="Write one file per record into DIR, named by its citation key.",
         ),
     ] = None,
     locale: Annotated[
-        str | None, typer.Option("--locale", "-l", help="CSL locale for styles, e.g. en-GB, de-DE.")
+        str | None,
+        typer.Option("--locale", "-l", metavar="CODE", help="CSL locale for styles, e.g. en-GB, de-DE."),
     ] = None,
     markup: Annotated[
-        str, typer.Option("--markup", help="Styled output as text, html or markdown.")
+        str, typer.Option("--markup", metavar="MARKUP", help="Styled output as text, html or markdown.")
     ] = "text",
     from_format: FromFormat = None,
     ascii_only: Annotated[

@@ -13,7 +13,7 @@ from citekit.errors import ExitStatus
 
 def formats(
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text (a table) or json (for scripts).")
+        str, typer.Option("--format", "-f", metavar="text|json", help="text (a table) or json (for scripts).")
     ] = "text",
     debug: Debug = False,
 ) -> None:

@@ -23,11 +23,14 @@ Strict = Annotated[
     bool, typer.Option("--strict", help="Treat any problem, even a warning, as failure; write nothing.")
 ]
 FromFormat = Annotated[
-    str | None, typer.Option("--from", help="Read inputs as this format instead of going by suffix.")
+    str | None,
+    typer.Option("--from", metavar="FORMAT", help="Read inputs as this format instead of going by suffix."),
 ]
 Inputs = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Files, folders (read recursively) or - for stdin. Default: stdin.", show_default=False
+        help="Files, folders (read recursively) or - for stdin. Default: stdin.",
+        show_default=False,
+        metavar="INPUT",
     ),
 ]
