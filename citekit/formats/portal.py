@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 _BREADCRUMB = re.compile(r"^Research output:\s*(.+)$", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^[\s|:\-]+$")
+# A Markdown link, its text kept: "[10.1038/x](https://doi.org/10.1038/x)", "[Ann Lee](/persons/ann)".
+# The target may hold one level of parentheses, as DOIs do ("10.1016/S0022-2836(05)80360-2").
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 # How many lines a spilled Markdown cell may run over before the row is taken as unclosed.
 _MAX_SPILL = 12
 
@@ -72,6 +75,8 @@ _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f\u3000", " "))
 def clean_line_for_parsing(line: str) -> str:
     """A line with odd spaces made plain, ``<br>`` as a line break and no Markdown heading marks."""
     line = line.translate(_SPACES).strip().replace("<br>", "\n").replace("<br/>", "\n")
+    line = _MD_LINK.sub(r"\1", line).replace("**", "")  # what HTML-to-Markdown converters add
+    line = re.sub(r"^[*+]\s+", "", line)  # Markdown list bullets
     return re.sub(r"^#{1,6}\s+", "", line)  # Markdown headings
 
 
@@ -184,9 +189,10 @@ def scan(lines: list[tuple[int, str]], source: str) -> Page:
             if _is_furniture(text):
                 if text.lower() in FURNITURE_SECTIONS:
                     mode = "furniture"
-            elif mode == "header":
+            elif mode == "header" and not _opens_table(page, text):
                 page.header.append((no, text))
-            elif mode == "table":
+            elif mode in ("header", "table"):
+                mode = "table"
                 _continue_value(page, no, text)
             continue
         label, slot, value = match
@@ -224,6 +230,12 @@ def _markdown_entry(
             page.extra.append(Entry(label, "", value, no))
         return None
     return label, slot, value
+
+
+def _opens_table(page: Page, text: str) -> bool:
+    """An unknown ``Label: value`` line after the breadcrumb and the title starts the table:
+    author lines hold no such separator, and a title may only when nothing else is there yet."""
+    return page.breadcrumb is not None and bool(page.header) and _LABELLED.match(text) is not None
 
 
 def _is_label_line(text: str, block: str | None) -> bool:

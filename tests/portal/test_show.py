@@ -1,0 +1,65 @@
+"""`citekit show` and `--raw`: what was read, field by field, and what was ignored or doubtful."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from citekit.cli import app
+
+runner = CliRunner()
+PAGE = """Research portal
+An algebra for theoretical genetics
+Research output: Thesis › Doctoral Thesis
+Fa Peng HUANG
+Original language: English
+Awarding Institution: Massachusetts Institute of Technology
+Supervisors/Advisors: Frank L. Hitchcock
+Internal reference: X-17
+Award date: 1940
+Strange line nobody knows
+"""
+
+
+def test_show_prints_fields_ignored_labels_and_doubts(tmp_path: Path) -> None:
+    """show lists each field, the labels read but not used, unknown labels and guessed name splits."""
+    page = tmp_path / "thesis.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["show", str(page)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "[thesis]" in out
+    assert "publisher" in out and "Massachusetts Institute of Technology" in out
+    assert "Huang, Fa Peng" in out
+    assert "ignored: Supervisors/Advisors: Frank L. Hitchcock" in out
+    assert "unknown label 'Internal reference'" in out
+    assert "ignored unknown line 'Strange line nobody knows'" in out
+    assert "doubtful: author Fa Peng Huang" in out
+
+
+def test_show_raw_keeps_capitals(tmp_path: Path) -> None:
+    """show --raw prints the text as the page gave it."""
+    page = tmp_path / "thesis.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["show", "--raw", str(page)])
+    assert "HUANG, Fa Peng" in result.stdout
+
+
+def test_show_reports_a_page_without_fields(tmp_path: Path) -> None:
+    """A file with no portal fields gives one error line and a failing exit code."""
+    page = tmp_path / "notes.txt"
+    page.write_text("shopping list\neggs\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(page)])
+    assert result.exit_code == 2
+    assert "notes.txt:1: no research-portal fields found" in result.stderr
+
+
+def test_export_raw_keeps_the_page_text(tmp_path: Path) -> None:
+    """export --raw writes names and titles as given; without it they are cleaned."""
+    page = tmp_path / "thesis.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    raw = runner.invoke(app, ["export", "--raw", str(page), "-f", "csljson"])
+    clean = runner.invoke(app, ["export", str(page), "-f", "csljson"])
+    assert '"family": "HUANG"' in raw.stdout
+    assert '"family": "Huang"' in clean.stdout
