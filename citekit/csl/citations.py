@@ -13,6 +13,9 @@ from typing import Any
 
 from citeproc.source import VariableError
 
+from citekit.csl import collapse
+from citekit.csl.collapse import RenderedCite
+from citekit.csl.rules.cite_grouping import RenderedNames
 from citekit.csl.rules.note_start_capital import RenderedTerms, capitalized_if_term
 from citekit.csl.rules.sorting import sort_items
 
@@ -92,7 +95,6 @@ def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int)
     layout = citation_element.layout
     if citation_element.sort is not None:
         items = sort_items(citation_element.sort, items, layout)
-    parts = []
     first_notes = {}
     for index, item in enumerate(items):
         before = items[index - 1] if index else None
@@ -105,7 +107,8 @@ def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int)
         tracker.cited_one(item, note)
     tracker.previous_citation = list(items)
     note_style = citation_element.get_root().get("class") == "note"
-    for index, item in enumerate(items):
+
+    def rendered(item: Any, without_names: bool = False) -> str | None:
         layout.repressed = {}
         reference = item.reference
         if item.key in first_notes:
@@ -113,16 +116,27 @@ def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int)
         else:
             reference.pop("first_reference_note_number", None)
         RenderedTerms.texts = []
+        RenderedNames.first = None
+        item["csl_suppress_names"] = without_names
         try:
             text = layout.render_children(item)
         except VariableError:
             text = None
-        if not text:
-            parts.append(NO_PRINTED_FORM)
+        item["csl_suppress_names"] = False
+        return str(text) if text else None
+
+    cites = []
+    for index, item in enumerate(items):
+        text = rendered(item)
+        if text is None:
+            cites.append(RenderedCite(item, NO_PRINTED_FORM, None, True))
             continue
+        names = RenderedNames.first
         prefix = item.get("prefix", "")
+        suffix = item.get("suffix", "")
         opens = (index == 0 and not prefix) or prefix.rstrip().endswith((".", "!", "?"))
         if note_style and opens:
-            text = capitalized_if_term(str(text))
-        parts.append(prefix + text + item.get("suffix", ""))
-    return str(layout.format(layout.wrap(layout.join(parts))))
+            text = capitalized_if_term(text)
+        cites.append(RenderedCite(item, f"{prefix}{text}{suffix}", names, bool(prefix or suffix)))
+    joined = collapse.join(citation_element, cites, lambda item: rendered(item, without_names=True) or "")
+    return str(layout.format(layout.wrap(joined)))

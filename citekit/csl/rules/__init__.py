@@ -24,6 +24,7 @@ RULE_MODULES = (
     "name_formatting",
     "conditions",
     "year_suffix",
+    "cite_grouping",
 )
 
 

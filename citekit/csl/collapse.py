@@ -1,0 +1,148 @@
+"""CSL 1.0.2 "Citation-specific options", cite grouping and collapsing.
+
+Cites with the same names are grouped (in the order their names first appear) when the citation
+collapses by year or sets ``cite-group-delimiter``. ``collapse="year"`` then writes the names once
+(``Smith 1900, 2000``); ``year-suffix`` also writes a repeated year once (``2000a, b``);
+``year-suffix-ranged`` makes runs of three or more suffixes a range (``a–c``).
+``collapse="citation-number"`` makes runs of three or more consecutive numbers a range (``1–3``).
+Delimiters: ``cite-group-delimiter`` (default ", ") within a group, ``year-suffix-delimiter``
+between suffixes and ``after-collapse-delimiter`` after a collapsed group (both default to the
+layout's delimiter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+EN_DASH = "–"
+YEAR_COLLAPSES = ("year", "year-suffix", "year-suffix-ranged")
+
+
+@dataclass
+class RenderedCite:
+    item: Any
+    text: str
+    names: str | None
+    affixed: bool
+
+
+def _number(cite: RenderedCite) -> int | None:
+    if cite.affixed or "locator" in cite.item:
+        return None
+    try:
+        return int(cite.item.number)
+    except (AttributeError, ValueError, TypeError):
+        return None
+
+
+def _number_runs(cites: list[RenderedCite], delimiter: str) -> str:
+    pieces: list[str] = []
+    run: list[RenderedCite] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            pieces.append(run[0].text + EN_DASH + run[-1].text)
+        else:
+            pieces.extend(c.text for c in run)
+        run.clear()
+
+    for cite in cites:
+        number = _number(cite)
+        if number is None:
+            flush()
+            pieces.append(cite.text)
+            continue
+        previous = _number(run[-1]) if run else None
+        if previous is not None and number != previous + 1:
+            flush()
+        run.append(cite)
+    flush()
+    return delimiter.join(pieces)
+
+
+def _suffix_run(letters: list[str], ranged: bool, delimiter: str) -> str:
+    if not ranged:
+        return delimiter.join(letters)
+    out: list[str] = []
+    start = 0
+    for end in range(1, len(letters) + 1):
+        if (
+            end == len(letters)
+            or ord(letters[end][-1]) != ord(letters[end - 1][-1]) + 1
+            or len(letters[end]) > 1
+        ):
+            chunk = letters[start:end]
+            out.append(chunk[0] + EN_DASH + chunk[-1] if len(chunk) >= 3 else delimiter.join(chunk))
+            start = end
+    return delimiter.join(out)
+
+
+def _group_text(
+    group: list[RenderedCite],
+    mode: str | None,
+    cite_delimiter: str,
+    suffix_delimiter: str,
+    short: Callable[[Any], str],
+) -> str:
+    if mode not in YEAR_COLLAPSES or len(group) == 1:
+        return cite_delimiter.join(c.text for c in group)
+    pieces: list[str] = []
+    letters: list[str] = []
+    current: str | None = None  # the short form, less its suffix, that later suffixes may join
+
+    def flush() -> None:
+        if letters:
+            pieces[-1] += _suffix_run(letters, mode == "year-suffix-ranged", suffix_delimiter)
+            letters.clear()
+
+    for index, cite in enumerate(group):
+        text = cite.text if index == 0 else short(cite.item)
+        suffix = str(cite.item.reference.get("year_suffix") or "")
+        if mode != "year" and suffix and text.endswith(suffix):
+            compared = short(cite.item)[: -len(suffix)]
+            if letters and compared == current:
+                letters.append(suffix)
+                continue
+            flush()
+            pieces.append(text[: -len(suffix)])
+            letters.append(suffix)
+            current = compared
+        else:
+            flush()
+            pieces.append(text)
+            current = None
+    flush()
+    return cite_delimiter.join(pieces)
+
+
+def join(citation: Any, cites: list[RenderedCite], short: Callable[[Any], str]) -> str:
+    """The cites of one citation joined, grouped and collapsed as ``citation`` says; ``short``
+    renders a cite without its names."""
+    layout_delimiter = str(citation.layout.get("delimiter", ""))
+    mode = citation.get("collapse")
+    if mode == "citation-number":
+        return _number_runs(cites, layout_delimiter)
+    grouping = mode in YEAR_COLLAPSES or citation.get("cite-group-delimiter") is not None
+    if not grouping:
+        return layout_delimiter.join(c.text for c in cites)
+    groups: list[list[RenderedCite]] = []
+    by_names: dict[str, list[RenderedCite]] = {}
+    for cite in cites:
+        if cite.names and cite.names in by_names and not cite.affixed:
+            by_names[cite.names].append(cite)
+            continue
+        group = [cite]
+        groups.append(group)
+        if cite.names:
+            by_names.setdefault(cite.names, group)
+    cite_delimiter = citation.get("cite-group-delimiter", ", ")
+    suffix_delimiter = citation.get("year-suffix-delimiter", layout_delimiter)
+    after_collapse = citation.get("after-collapse-delimiter", layout_delimiter)
+    out = ""
+    for number, group in enumerate(groups):
+        if number:
+            out += after_collapse if len(groups[number - 1]) > 1 else layout_delimiter
+        out += _group_text(group, mode, cite_delimiter, suffix_delimiter, short)
+    return out

@@ -1,0 +1,36 @@
+"""CSL 1.0.2 cite grouping and collapsing (``collapse``, ``cite-group-delimiter``) need a cite's
+names: the first top-level cs:names of a cite records what it rendered in ``RenderedNames``, and
+a cite marked ``csl_suppress_names`` renders without them (``Smith 1900, 2000``: the second cite
+of the group is rendered without its names). ``citekit.csl.collapse`` does the grouping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class RenderedNames:
+    """The first names rendered for the cite being rendered (reset by the citation driver)."""
+
+    first: str | None = None
+    depth = 0
+
+
+class GroupableNames:
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("sort_options") is not None:
+            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+        top = RenderedNames.depth == 0
+        if top and item.get("csl_suppress_names"):
+            item["csl_suppress_names"] = False
+            return None
+        RenderedNames.depth += 1
+        try:
+            output = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        finally:
+            RenderedNames.depth -= 1
+        if top and RenderedNames.first is None and output:
+            RenderedNames.first = str(output)
+        return output
+
+
+ELEMENTS = {"names": GroupableNames}
