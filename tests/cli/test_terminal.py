@@ -166,3 +166,14 @@ def test_a_closed_pipe_is_not_an_error(many_records: Path) -> None:
     proc = subprocess.run(["/bin/sh", "-c", line], capture_output=True, env=environment(), check=False)
     assert proc.stdout.decode("utf-8").startswith("@") and proc.stdout.count(b"\n") == 1
     assert proc.stderr == b""
+
+
+def test_no_color_also_plain_messages_on_stderr(tmp_path: Path) -> None:
+    """With NO_COLOR, warnings on a terminal carry no escape codes; without it they are coloured."""
+    page = tmp_path / "undated.txt"
+    page.write_text("A study of things\nResearch output: Contribution to journal › Article\nJane Doe\n")
+    args = citekit("export", str(page), "-f", "bibtex", "-o", str(tmp_path / "out.bib"))
+    coloured, _ = in_terminal(args)
+    plain, _ = in_terminal(args, NO_COLOR="1")
+    assert "\x1b[33mcitekit: warning: " in coloured
+    assert "citekit: warning: " in plain and "\x1b" not in plain
