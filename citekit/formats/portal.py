@@ -60,6 +60,8 @@ class Page:
     source: str
     header: list[tuple[int, str]] = field(default_factory=list)
     breadcrumb: tuple[int, str] | None = None
+    # How many header lines came before the breadcrumb (saved HTML puts many on one line number).
+    header_before_breadcrumb: int = 0
     entries: list[Entry] = field(default_factory=list)
     abstract: list[str] = field(default_factory=list)
     # Lines of the table that are no known label, and label/value pairs under unknown labels.
@@ -174,6 +176,7 @@ def scan(lines: list[tuple[int, str]], source: str) -> Page:
             continue
         elif page.breadcrumb is None and (_BREADCRUMB.match(text) or (type_of(text)[0] and mode == "header")):
             page.breadcrumb = (no, text)
+            page.header_before_breadcrumb = len(page.header)
             continue
         else:
             # Glued labels are only looked for inside the table: prose (a title, an abstract)

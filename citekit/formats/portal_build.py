@@ -70,9 +70,9 @@ def title_and_authors(page: Page) -> tuple[str, str]:
     """The title is the line just above the breadcrumb; authors follow it (or precede it)."""
     header = page.header
     if page.breadcrumb:
-        crumb = page.breadcrumb[0]
-        before = [t for no, t in header if no < crumb]
-        after = [t for no, t in header if no > crumb]
+        split = page.header_before_breadcrumb
+        before = [t for _, t in header[:split]]
+        after = [t for _, t in header[split:]]
         if before and after:
             return before[-1], join_author_lines(after)
         if after:
@@ -249,7 +249,7 @@ def _warn_missing(
 ) -> None:
     """One warning naming every usual field the page did not give."""
     missing = [] if fields.get("title") else ["title"]
-    if not names.get("author"):
+    if not names.get("author") and not names.get("editor"):  # an anthology has editors only
         missing.append("authors")
     if "issued" not in dates and not fields.get("status"):
         missing.append("publication date")

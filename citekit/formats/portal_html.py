@@ -71,6 +71,9 @@ _BLOCKS = frozenset(
         "ul",
     }
 )
+# Where one saved document ends and a pasted next one may begin.
+_DOCUMENT_END = re.compile(r"(?<=</html>)", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # HTML's own whitespace (not the no-break space, which is text the normalize steps handle).
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 
@@ -142,17 +145,23 @@ def _lines(root: Any) -> Iterator[tuple[int, str]]:
 
 
 def html_lines(text: str, source: str) -> list[tuple[int, str]]:
-    """The numbered lines of a saved HTML page, as the text reader takes them."""
+    """The numbered lines of a saved HTML page (or of several pages saved into one file, one
+    ``<html>`` document after another), as the text reader takes them."""
     import lxml.html
     from lxml.etree import ParserError
 
-    # lxml refuses str input that declares its own encoding; the text is already decoded.
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (ParserError, ValueError) as exc:
-        raise ParseError(f"not an HTML page: {exc}", Location(source)) from None
-    lines = [(no, clean_line_for_parsing(t)) for no, t in _lines(root)]
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for document in _DOCUMENT_END.split(text):
+        # lxml refuses str input that declares its own encoding; the text is already decoded.
+        body = _XML_DECLARATION.sub("", document)
+        if body.strip():
+            try:
+                root = lxml.html.document_fromstring(body)
+            except (ParserError, ValueError) as exc:
+                raise ParseError(f"not an HTML page: {exc}", Location(source, offset + 1)) from None
+            lines += [(offset + no, clean_line_for_parsing(t)) for no, t in _lines(root)]
+        offset += document.count("\n")
     return [(no, t) for no, t in lines if t]
 
 

@@ -117,6 +117,9 @@ def parse_date(text: str, day_first: bool | None = True) -> Date | None:
         return Date(parts=((int(m[2]),),), season=SEASONS[m[1].lower()])
     ends = [e for e in _RANGE.split(text) if e]
     if len(ends) == 2:
+        if day_first is None:  # one end of a range may tell the order of both (29/06/24 → 3/07/24)
+            orders = {o for o in (numeric_order(ends[0]), numeric_order(ends[1])) if o is not None}
+            day_first = orders.pop() if len(orders) == 1 else None
         first, last = parse_single(ends[0], day_first), parse_single(ends[1], day_first)
         if first and last:
             return Date(parts=(first, last)) if first != last else Date(parts=(first,))
