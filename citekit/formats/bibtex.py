@@ -62,9 +62,15 @@ def carried_name(name: Name) -> Name:
 
 
 def _name_part(text: str) -> str:
-    """Escape a name part; brace it when its words would otherwise be split or re-read as a particle."""
+    """Escape a name part; brace it when ``and`` or a comma in it would split the name."""
     text = escape(text)
-    if re.search(r"\band\b|,", text, re.IGNORECASE) or (" " in text and text[:1].islower()):
+    return "{" + text + "}" if re.search(r"\band\b|,", text, re.IGNORECASE) else text
+
+
+def _family(text: str) -> str:
+    """Escape a family name; brace it when a lower-case word in it would read as a particle."""
+    text = escape(text)
+    if not text or any(word[:1].islower() for word in text.split()) or re.search(r"\band\b|,", text):
         return "{" + text + "}"
     return text
 
@@ -74,14 +80,12 @@ def bibtex_name(name: Name) -> str:
     if name.literal:
         return "{" + escape(name.literal) + "}"
     name = carried_name(name)
-    family = _name_part(name.family)
-    if family[:1].islower() or (not family and name.given):
-        family = "{" + family + "}"  # a lower-case family name is not a particle
-    last = " ".join(p for p in (escape(name.non_dropping_particle), family) if p)
+    last = " ".join(p for p in (escape(name.non_dropping_particle), _family(name.family)) if p)
     parts = [last]
     if name.suffix:
         parts.append(_name_part(name.suffix))
-    if name.given or name.suffix:
+    if name.given or name.suffix or last.startswith("{"):
+        # A trailing comma keeps a braced family name from reading as an institution.
         parts.append(_name_part(name.given))
     return ", ".join(parts)
 

@@ -160,7 +160,7 @@ def entry_to_record(
     if issued is None:
         month = _text(raw.get("month", ""))
         issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
-        if issued and month and issued.parts and len(issued.parts[0]) == 1 and len(issued.parts) == 1:
+        if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
             warnings.append(f"entry {key}: cannot read month {month!r}; kept the year only")
     if issued:
         dates["issued"] = issued

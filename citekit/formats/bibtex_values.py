@@ -117,13 +117,17 @@ def parse_name(raw: str) -> Name:
     )
 
 
+SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+
+
 def month_number(text: str) -> int | None:
-    """1-12 from ``jan``, ``January``, ``Jan.``, ``9`` or ``09``; None for anything else."""
+    """1-12 from ``jan``, ``January``, ``Jan.``, ``9``, ``09`` or ``JulySeptember`` (the first month);
+    None for anything else."""
     word = text.strip().lower().rstrip(".")
     if word.isdigit() and 1 <= int(word) <= 12:
         return int(word)
     for i, name in enumerate(MONTH_NAMES):
-        if word[:3] == name[:3].lower() and name.lower().startswith(word):
+        if word[:3] == name[:3].lower() and (name.lower().startswith(word) or word.startswith(name.lower())):
             return i + 1
     return None
 
@@ -152,6 +156,9 @@ def year_month_date(year: str, month: str, day: str = "") -> Date | None:
     match = _YEAR.match(year)
     if match:
         parts: list[int] = [int(match.group(1))]
+        season = SEASONS.get(month.strip().lower())
+        if season:
+            return Date(parts=(tuple(parts),), season=season)
         number, month_day = _month_and_day(month)
         day = day.strip() or month_day
         if number:

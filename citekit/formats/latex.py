@@ -22,7 +22,10 @@ LATEX_SPECIALS = {
 _LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')|[!?](?=`)")
 _SPECIAL = re.compile("|".join(re.escape(c) for c in LATEX_SPECIALS))
 # Words BibTeX styles must not lower-case: acronyms and words with inner capitals (COVID-19, iPhone).
-_PROTECT = re.compile(r"\b\w*[A-Z]\w*[A-Z0-9]\w*\b|\b[a-z]+[A-Z]\w*\b")
+# Letters and digits only: an underscore or a backslash is never part of a protected word.
+_PROTECT = re.compile(
+    r"(?<![^\W_])[^\W_]*[A-Z][^\W_]*[A-Z0-9][^\W_]*(?![^\W_])|(?<![^\W_])[a-z]+[A-Z][^\W_]*(?![^\W_])"
+)
 
 
 def escape(text: str) -> str:
@@ -33,7 +36,14 @@ def escape(text: str) -> str:
 
 def protect_title(text: str) -> str:
     """Escape a title and brace its acronyms so that sentence-casing styles keep them."""
-    return _PROTECT.sub(lambda m: "{" + m.group(0) + "}", escape(text))
+    out: list[str] = []
+    end = 0
+    for match in _PROTECT.finditer(text):
+        out.append(escape(text[end : match.start()]))
+        out.append("{" + escape(match.group(0)) + "}")
+        end = match.end()
+    out.append(escape(text[end:]))
+    return "".join(out)
 
 
 def to_ascii(text: str) -> str:

@@ -83,7 +83,12 @@ def decode(value: str) -> str:
     source = _BARE_PERCENT.sub(r"\\%", value)
     walker = LatexWalker(source, latex_context=converter._citekit_walker_db, tolerant_parsing=True)
     nodes, _, _ = walker.get_latex_nodes()
-    return collapse(converter.nodelist_to_text(nodes))
+    text = collapse(converter.nodelist_to_text(nodes))
+    if not text:
+        # Only macros citekit does not know (defined in the file's @preamble, say): their names
+        # say more than nothing.
+        text = collapse(re.sub(r"[\\{}]", " ", value))
+    return text
 
 
 def unescape_verbatim(value: str) -> str:

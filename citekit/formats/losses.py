@@ -6,6 +6,7 @@ its output gives back). Whatever differs between a record and its carried form i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,10 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
+def _keywords(value: str) -> list[str]:
+    return [" ".join(k.split()) for k in re.split(r"[;,]", value) if k.strip()]
+
+
 def differences(before: Record, after: Record) -> list[str]:
     """The variables of ``before`` that ``after`` lacks or holds differently (white space aside)."""
     out: list[str] = []
@@ -45,6 +50,8 @@ def differences(before: Record, after: Record) -> list[str]:
         if after.dates.get(var) != date:
             out.append(var)
     for var, value in before.fields.items():
+        if var == "keyword" and _keywords(value) == _keywords(after.fields.get(var, "")):
+            continue  # the same keywords, separated otherwise
         if value and not _same_text(value, after.fields.get(var, "")):
             out.append(var)
     if len(before.dois) > 1 and after.dois != before.dois:

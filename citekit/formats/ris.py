@@ -14,7 +14,7 @@ _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 def clean_value(value: str) -> str:
     """A value on one line: a line break inside it could otherwise start a new tag or end the record."""
-    return " ".join(_LINE_BREAKS.sub(" ", value).split())
+    return re.sub(r"[ \t]+", " ", _LINE_BREAKS.sub(" ", value)).strip(" \t")
 
 
 def carried_name(name: Name) -> Name:
@@ -30,7 +30,8 @@ def ris_name(name: Name) -> str:
     family = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle, name.family) if p)
     if name.suffix:
         return f"{family}, {name.given}, {name.suffix}"
-    return ", ".join(p for p in (family, name.given) if p)
+    # "Family," with nothing after the comma is a person known by one name, not an institution.
+    return f"{family}, {name.given}".rstrip()
 
 
 def ris_date(parts: tuple[int, ...]) -> str:
@@ -41,7 +42,8 @@ def ris_date(parts: tuple[int, ...]) -> str:
 
 
 def keywords(value: str) -> list[str]:
-    return [k.strip() for k in value.split(",") if k.strip()]
+    """The keywords of a CSL keyword string: separated by semicolons if it has any, else by commas."""
+    return [k.strip() for k in value.split(";" if ";" in value else ",") if k.strip()]
 
 
 def ris_type(record: Record) -> str:
@@ -99,14 +101,14 @@ def _carried_date(date: Date) -> Date | None:
 
 def carry(record: Record) -> Record:
     """The record as RIS carries it: what reading ``write([record])`` gives back."""
-    from citekit.formats.ris_reader import csl_type_for
+    from citekit.formats.ris_reader import csl_type_for, join_keywords
 
     kind = ris_type(record)
     fields = {k: clean_value(v) for k, v in record.fields.items() if clean_value(v)}
     carried_vars = {var for var, _ in T.TEXT_TAGS} | {"page", "keyword"}
     fields = {k: v for k, v in fields.items() if k in carried_vars}
     if "keyword" in fields:
-        fields["keyword"] = ", ".join(keywords(fields["keyword"]))
+        fields["keyword"] = join_keywords(keywords(fields["keyword"]))
     if "page" in fields:
         first, _, last = fields["page"].partition("-")
         fields["page"] = "-".join(p for p in (first.strip(), last.strip()) if p)

@@ -17,7 +17,7 @@ from citekit.model import Date, Location, Name, Record
 from citekit.normalize.languages import code_for
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
-_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]\b")
 _NUMERIC_DATE = re.compile(r"^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:/.*)?$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -27,9 +27,20 @@ def csl_type_for(ris_type: str) -> str:
     return T.READ_TYPES.get(ris_type.upper(), "document")
 
 
+def clean_value(value: str) -> str:
+    """White space runs as one space; no-break spaces are kept (they are part of the text)."""
+    return re.sub(r"[ \t\r\n]+", " ", value).strip(" ")
+
+
+def join_keywords(keywords: list[str]) -> str:
+    """One CSL keyword string: comma-separated, or semicolon-separated when a keyword has a comma."""
+    keywords = [k.strip() for k in keywords if k.strip()]
+    return ("; " if any("," in k for k in keywords) else ", ").join(keywords)
+
+
 def parse_name(text: str) -> Name:
     """``Family, Given[, Suffix]``, lower-case leading words being particles; no comma: an institution."""
-    text = " ".join(text.split()).strip()
+    text = clean_value(text)
     if "," not in text:
         return Name(literal=text)
     family, _, rest = text.partition(",")
@@ -121,7 +132,7 @@ def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record,
     values: dict[str, list[str]] = {}
     for tag, value in lines[1:]:
         if value:
-            values.setdefault(tag, []).append(" ".join(value.split()))
+            values.setdefault(tag, []).append(clean_value(value))
     fields: dict[str, str] = {}
     for tag, var in T.READ_TEXT_TAGS:
         if tag in values and var not in fields:
@@ -136,12 +147,11 @@ def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record,
     if page:
         fields["page"] = page
     for value in values.get("SN", []):
-        fields.setdefault("ISSN" if _ISSN.match(value.split(",")[0].strip()) else "ISBN", value)
+        fields.setdefault("ISSN" if _ISSN.match(value) else "ISBN", value)
     if fields.get("language"):
         fields["language"] = code_for(fields["language"])
-    keywords = [k.strip() for value in values.get("KW", []) for k in re.split(r"[;,]", value) if k.strip()]
-    if keywords:
-        fields["keyword"] = ", ".join(keywords)
+    if values.get("KW"):
+        fields["keyword"] = join_keywords(values["KW"])
     names: dict[str, list[Name]] = {}
     for tag, var in T.READ_NAME_TAGS.items():
         for value in values.get(tag, []):
