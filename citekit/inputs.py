@@ -67,11 +67,11 @@ def read_one(item: str, from_format: str | None = None) -> ReadResult:
         result.problems[:0] = problems
         return result
     except FileNotFoundError:
-        error = Problem(Location(source), "no such file or folder", "error")
+        error = Problem(Location(source), "no such file or folder; check the path", "error")
     except IsADirectoryError:
-        error = Problem(Location(source), "is a folder", "error")
+        error = Problem(Location(source), "is a folder, not a file; name a file", "error")
     except PermissionError:
-        error = Problem(Location(source), "permission denied", "error")
+        error = Problem(Location(source), "permission denied; check who may read it", "error")
     except CitekitError as exc:
         error = Problem(exc.location or Location(source), exc.message, "error")
     return ReadResult(problems=[error])
