@@ -176,7 +176,7 @@ def show_references(lines: list[str]) -> None:
 
 # --- citekit show: one record field by field ---------------------------------------------------
 
-_REMARK_STYLES = {"warning": "yellow", "ignored": "dim", "doubtful": "magenta"}
+_REMARK_STYLES = {"warning": "yellow", "ignored": "dim", "doubtful": "magenta", "cleaned": "green"}
 
 
 def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[str, str]]) -> None:

@@ -120,8 +120,44 @@ def _portal(text: str, source: str, html: bool, raw: bool) -> list[Shown]:
         with raw_text(raw):
             record = clean(built.record)
         remarks = [("warning", _located(p)) for p in built.problems]
+        remarks += [("cleaned", change) for change in _changes(built.record, record)]
         remarks += [("ignored", f"{e.label}: {e.value} (line {e.line}; no CSL field)") for e in built.ignored]
         out.append(Shown(record, remarks + _doubts(record)))
+    return out
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def _word_changes(before: str, after: str, most: int = 8) -> str:
+    """The words running text changed in, ``Tran-scripts -> Transcripts, …``."""
+    import difflib
+
+    a, b = before.split(), after.split()
+    pairs = [
+        f"{' '.join(a[i1:i2])} -> {' '.join(b[j1:j2])}"
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    more = f" (and {len(pairs) - most} more)" if len(pairs) > most else ""
+    return ", ".join(pairs[:most]) + more if pairs else "spaces and invisible characters"
+
+
+def _changes(raw: Record, cleaned: Record) -> list[str]:
+    """What the clean-up steps changed, so that a user sees it (``--raw`` shows the page's text)."""
+    out = []
+    for var, value in raw.fields.items():
+        new = cleaned.fields.get(var, "")
+        if new != value and var in ("abstract", "note"):
+            out.append(f"{var}: {_word_changes(value, new)}")
+        elif new != value:
+            out.append(f"{var}: {_short(value)} -> {_short(new)}")
+    for var, people in raw.names.items():
+        for before, after in zip(people, cleaned.names.get(var, ()), strict=False):
+            if before != after:
+                out.append(f"{var}: {_short(_name(before))} -> {_short(_name(after))}")
     return out
 
 

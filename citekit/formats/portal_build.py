@@ -132,10 +132,10 @@ def build(page: Page, location: Location) -> Built:
     out = Built(Record(id="", type=""))
     problems = out.problems
     values: dict[str, str] = {}
-    isbns: list[str] = []
+    isbns: list[tuple[str, int]] = []  # each ISBN with its line, for messages
     for entry in page.entries:
         if entry.slot in ("ISBN", "ISBN-electronic"):
-            isbns += find_isbns(entry.value)
+            isbns += [(isbn, entry.line) for isbn in find_isbns(entry.value)]
         if entry.value and entry.slot not in values:
             values[entry.slot] = entry.value
         if entry.value and entry.slot not in USED_SLOTS:
@@ -221,15 +221,16 @@ def build(page: Page, location: Location) -> Built:
 
 
 def _identifiers(
-    values: dict[str, str], isbns: list[str], problems: list[Problem], location: Location
+    values: dict[str, str], isbns: list[tuple[str, int]], problems: list[Problem], location: Location
 ) -> dict[str, str]:
     """ISBN and ISSN, each checked against its check digit (a bad one is kept, with a warning)."""
     fields: dict[str, str] = {}
-    for isbn in isbns:
+    for isbn, line in isbns:
         if not isbn_is_valid(isbn):
-            problems.append(Problem(location, f"ISBN {isbn} has a wrong check digit; check it"))
+            where = Location(location.source, line) if line else location
+            problems.append(Problem(where, f"ISBN {isbn} has a wrong check digit; check it"))
     if isbns:
-        fields["ISBN"] = next((i for i in isbns if isbn_is_valid(i)), isbns[0])
+        fields["ISBN"] = next((i for i, _ in isbns if isbn_is_valid(i)), isbns[0][0])
     issns = find_issns(values.get("ISSN", "")) or find_issns(values.get("series-ISSN", ""))
     for issn in issns:
         if not issn_is_valid(issn):

@@ -63,3 +63,13 @@ def test_export_raw_keeps_the_page_text(tmp_path: Path) -> None:
     clean = runner.invoke(app, ["export", str(page), "-f", "csljson"])
     assert '"family": "HUANG"' in raw.stdout
     assert '"family": "Huang"' in clean.stdout
+
+
+def test_show_lists_what_the_clean_up_changed(tmp_path: Path) -> None:
+    """show names each field the clean-up changed, and the words it changed in running text."""
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE + "Abstract\nTran-scripts were read for co-production themes.\n", encoding="utf-8")
+    out = runner.invoke(app, ["show", str(page)]).stdout
+    assert "cleaned: author: 'HUANG, Fa Peng' -> 'Huang, Fa Peng'" in out
+    assert "cleaned: abstract: Tran-scripts -> Transcripts" in out
+    assert "co-production ->" not in out
