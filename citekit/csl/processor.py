@@ -13,12 +13,14 @@ from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
 
-from citekit.csl import disambiguation, locales
+from citekit.csl import disambiguation, locales, richtext
 from citekit.csl.citations import Tracker
 from citekit.csl.citations import render as render_citation
 from citekit.csl.formatters import MARKUPS
 from citekit.csl.rules import year_suffix
-from citekit.csl.source import RecordSource
+from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
+from citekit.csl.rules.quotes import quote_terms
+from citekit.csl.source import RecordSource, escape_item
 from citekit.errors import StyleError
 
 Cite = dict[str, Any]
@@ -53,6 +55,25 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
     return item
 
 
+class RichTextSource(RecordSource):
+    """Items whose text fields are read as rich text (``citekit.csl.richtext``): markup kept,
+    text escaped for the output markup, quotes typographic. Name parts are escaped as they are."""
+
+    def __init__(self, items: list[dict[str, Any]], escape: Any = None) -> None:
+        self.rich_escape = escape
+        names_escaped = [
+            {
+                k: escape_item({k: v}, escape)[k] if isinstance(v, list) and escape else v
+                for k, v in item.items()
+            }
+            for item in items
+        ]
+        super().__init__(names_escaped, None)
+
+    def parse_string(self, string: Any) -> Any:
+        return richtext.parse(str(string), self.rich_escape)
+
+
 def _normalized(number: int, item: dict[str, Any]) -> dict[str, Any]:
     """An item with a string id and a type (an unknown one, matching no condition, if it has none)."""
     return dict(item, id=str(item.get("id", f"item-{number + 1}")), type=item.get("type", ""))
@@ -77,7 +98,7 @@ class Session:
         self.formatter = chosen.formatter
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self.source = RecordSource([_normalized(n, item) for n, item in enumerate(items)], self.escape)
+            self.source = RichTextSource([_normalized(n, item) for n, item in enumerate(items)], self.escape)
 
     def _registry(self, citations: Sequence[Sequence[Cite]], extra_ids: Sequence[str] = ()) -> Any:
         bib = CitationStylesBibliography(self.style, self.source, self.formatter)
@@ -116,7 +137,7 @@ class Session:
                 known = [item for item in citation.cites if item.key in self.source]
                 for item in known:
                     disambiguation.apply(item, self.states.get(item.key))
-                out.append(render_citation(element, known, tracker, note))
+                out.append(self.finish(render_citation(element, known, tracker, note)))
         return out
 
     def bibliography(self, ids: Sequence[str], citations: Sequence[Sequence[Cite]] = ()) -> list[str]:
@@ -126,4 +147,13 @@ class Session:
         bib, _ = self._registry(citations, ids)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return [str(entry) for entry in bib.bibliography()]
+            return [self.finish(str(entry)) for entry in bib.bibliography()]
+
+    def finish(self, text: str) -> str:
+        """Quote marks left from the items made quotes; punctuation moved into quotes where the
+        locale puts it there (``punctuation-in-quote``)."""
+        outer, inner = quote_terms(self.style.root)
+        text = richtext.finish(text, outer, inner)
+        if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
+            text = moved_into_quotes(text, outer[1], inner[1])
+        return text

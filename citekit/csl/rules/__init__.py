@@ -25,6 +25,8 @@ RULE_MODULES = (
     "conditions",
     "year_suffix",
     "cite_grouping",
+    "quotes",
+    "text_case",
 )
 
 

@@ -1,0 +1,240 @@
+"""CSL 1.0.2 "Text-case": lowercase, uppercase, capitalize-first, capitalize-all, sentence, title.
+
+Applied segment by segment so that nocase spans and rich-text markup keep their case. Title case
+(English only) capitalizes lowercase words, and each part of hyphenated, dashed or slashed words,
+except stop words that are neither first, last, nor after a colon; words with capitals are kept.
+Sentence case capitalizes the first word and lowercases the rest only when all is in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import MixedString, NoCase, String
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "across",
+        "afore",
+        "after",
+        "against",
+        "along",
+        "alongside",
+        "amid",
+        "amidst",
+        "among",
+        "amongst",
+        "an",
+        "and",
+        "anenst",
+        "apropos",
+        "apud",
+        "around",
+        "as",
+        "aside",
+        "astride",
+        "at",
+        "athwart",
+        "atop",
+        "barring",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "besides",
+        "between",
+        "beyond",
+        "but",
+        "by",
+        "circa",
+        "despite",
+        "down",
+        "during",
+        "except",
+        "for",
+        "forenenst",
+        "from",
+        "given",
+        "in",
+        "inside",
+        "into",
+        "lest",
+        "like",
+        "modulo",
+        "near",
+        "next",
+        "nor",
+        "notwithstanding",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "out",
+        "over",
+        "per",
+        "plus",
+        "pro",
+        "qua",
+        "sans",
+        "since",
+        "so",
+        "than",
+        "the",
+        "through",
+        "thru",
+        "throughout",
+        "thruout",
+        "till",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "underneath",
+        "until",
+        "unto",
+        "up",
+        "upon",
+        "versus",
+        "vs.",
+        "v.",
+        "vis-à-vis",
+        "with",
+        "within",
+        "without",
+        "worth",
+    ]
+)
+_WORD = re.compile(r"[^\s\u2013\u2014/-]+")
+_SENTENCE_END = (":", "?", "!", ".")
+
+
+def _segments(text: Any) -> list[Any]:
+    return list(text) if isinstance(text, MixedString) else [text]
+
+
+def _kept(segment: Any) -> bool:
+    return isinstance(segment, NoCase)
+
+
+def _rebuild(pieces: list[Any]) -> Any:
+    out: Any = String("")
+    for piece in pieces:
+        out = out + piece
+    return out
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _words(segments: list[Any]) -> list[tuple[int, re.Match[str]]]:
+    return [(n, m) for n, seg in enumerate(segments) for m in _WORD.finditer(str(seg))]
+
+
+def _starts_with_letter(text: str, position: int) -> bool:
+    """Whether the compound word holding ``position`` begins with a letter (``07-x`` does not)."""
+    start = max(text.rfind(" ", 0, position), text.rfind("\u2014", 0, position)) + 1
+    return text[start : start + 1].isalpha()
+
+
+def _title(segments: list[Any]) -> list[Any]:
+    words = _words(segments)
+    out = [str(s) for s in segments]
+    replacements: dict[int, list[tuple[int, int, str]]] = {}
+    previous = ""
+    for index, (seg, match) in enumerate(words):
+        word = match.group(0)
+        if not _kept(segments[seg]):
+            core = word
+            bare = re.sub(r"^[^\w]+|[^\w.]+$", "", core)
+            first_part = match.start() == 0 or str(segments[seg])[match.start() - 1] not in "-/"
+            if not first_part and not _starts_with_letter(str(segments[seg]), match.start()):
+                replacements.setdefault(seg, []).append((match.start(), match.end(), core))
+                previous = word
+                continue
+            stop = bare.lower() in STOP_WORDS and index not in (0, len(words) - 1)
+            stop = stop and not previous.endswith(_SENTENCE_END)
+            if bare.islower() and not (stop and (first_part or bare.lower() in STOP_WORDS)):
+                lead = len(core) - len(core.lstrip("“‘\"'(["))
+                core = core[:lead] + _cap(core[lead:])
+            replacements.setdefault(seg, []).append((match.start(), match.end(), core))
+        previous = word
+    for seg, changes in replacements.items():
+        text = out[seg]
+        for start, end, new in reversed(changes):
+            text = text[:start] + new + text[end:]
+        out[seg] = text
+    return [segments[n] if _kept(segments[n]) else type(segments[n])(out[n]) for n in range(len(segments))]
+
+
+def _first_letter(segments: list[Any], every_word: bool) -> list[Any]:
+    out = []
+    done = False
+    for segment in segments:
+        if _kept(segment) or (done and not every_word):
+            out.append(segment)
+            if str(segment).strip():
+                done = True
+            continue
+        text = str(segment)
+        if every_word:
+            text = _WORD.sub(lambda m: _cap(m.group(0)) if m.group(0).islower() else m.group(0), text)
+        else:
+            match = _WORD.search(text)
+            if match and match.group(0).islower():
+                text = text[: match.start()] + _cap(match.group(0)) + text[match.end() :]
+        done = done or bool(text.strip())
+        out.append(type(segment)(text))
+    return out
+
+
+def _sentence_word(word: str, shouting: bool) -> str:
+    """Words in capitals (acronyms) keep them unless the whole text is in capitals."""
+    return word.lower() if shouting or word != word.upper() else word
+
+
+def apply_case(text: Any, case: str | None, language: str | None) -> Any:
+    if not case or text is None:
+        return text
+    segments = _segments(text)
+    if case in ("lowercase", "uppercase"):
+        change = str.lower if case == "lowercase" else str.upper
+        return _rebuild([s if _kept(s) else type(s)(change(str(s))) for s in segments])
+    if case == "capitalize-first":
+        return _rebuild(_first_letter(segments, False))
+    if case == "capitalize-all":
+        return _rebuild(_first_letter(segments, True))
+    if case == "sentence":
+        editable = "".join(str(s) for s in segments if not _kept(s))
+        shouting = editable == editable.upper()
+        segments = [
+            s if _kept(s) else type(s)(_WORD.sub(lambda m: _sentence_word(m.group(0), shouting), str(s)))
+            for s in segments
+        ]
+        return _rebuild(_first_letter(segments, False))
+    if case == "title":
+        if language and not language.startswith("en"):
+            return text
+        return _rebuild(_title(segments))
+    return text
+
+
+class TextCase:
+    def case(self: Any, text: Any, language: Any = None) -> Any:
+        if language is None:
+            language = str(self.get_root().get("default-locale", "en"))[:2]
+        return apply_case(text, self.get("text-case"), language)
+
+
+ELEMENTS = {
+    "text": TextCase,
+    "date-part": TextCase,
+    "number": TextCase,
+    "name-part": TextCase,
+}

@@ -1,0 +1,46 @@
+"""Rich text in fields (CSL 1.0.2 Appendix VI), typographic quotes, quotes and punctuation-in-quote."""
+
+from __future__ import annotations
+
+from citekit.csl import richtext
+from citekit.csl.formatters import escape_html
+from tests.csl.minimal import citations
+
+
+def test_markup_is_kept_and_text_escaped() -> None:
+    """Italics in a field stay tags while the text around them is escaped."""
+    parsed = richtext.parse("Fish & <i>Chips</i>", escape_html)
+    assert str(parsed) == "Fish &#38; <i>Chips</i>"
+
+
+def test_apostrophes_and_quotes_become_typographic() -> None:
+    """An apostrophe in a word becomes ’ and a quoted phrase gets quote marks."""
+    parsed = str(richtext.parse("l'Égypte and 'friend'", None))
+    assert richtext.finish(parsed, ("“", "”"), ("‘", "’")) == "l’Égypte and “friend”"
+
+
+def test_quoted_text_flips_inner_quotes_and_takes_the_comma() -> None:
+    """A quoted title with quotes inside uses inner quotes; a following comma moves inside (en-US)."""
+    item = {"id": "a", "type": "book", "title": 'Speak "friend" here', "publisher": "P"}
+    layout = (
+        '<group delimiter=", "><text variable="title" quotes="true"/><text variable="publisher"/></group>'
+    )
+    assert citations([item], [[{"id": "a"}]], citation_layout=layout) == ["“Speak ‘friend’ here,” P"]
+
+
+def test_text_case_leaves_nocase_spans_alone() -> None:
+    """Upper-casing a title keeps a nocase span as written."""
+    item = {"id": "a", "type": "book", "title": 'a <span class="nocase">pH</span> test'}
+    layout = '<text variable="title" text-case="uppercase"/>'
+    assert citations([item], [[{"id": "a"}]], citation_layout=layout) == ["A pH TEST"]
+
+
+def test_title_case_keeps_stop_words_and_capitals() -> None:
+    """Title case capitalizes lowercase words and hyphen parts, not inner stop words or acronyms."""
+    from citekit.csl.rules.text_case import apply_case
+
+    assert (
+        str(apply_case("out-of-fashion ideas in the UK: a story", "title", "en"))
+        == "Out-of-Fashion Ideas in the UK: A Story"
+    )
+    assert str(apply_case("Ideas In The UK", "sentence", "en")) == "Ideas in the UK"
