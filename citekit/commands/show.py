@@ -86,19 +86,20 @@ def inspect(item: str, from_format: str | None, raw: bool) -> tuple[list[Shown],
     from citekit.normalize.steps import raw_text
 
     source = "<stdin>" if item == reading.STDIN else item
-    fmt = formats.get(from_format) if from_format else formats.for_suffix(Path(item).suffix)
-    name = fmt.name if fmt else "portal"
-    if name not in ("portal", "portal-html"):
-        with raw_text(raw):
-            result = reading.read_one(item, from_format)
-        shown = [Shown(r, _doubts(r)) for r in result.records]
-        if shown:
-            shown[0].remarks += [("warning", p.message) for p in result.problems if not p.is_error]
-        return shown, [p for p in result.problems if p.is_error]
     try:
         data = sys.stdin.buffer.read() if item == reading.STDIN else Path(item).read_bytes()
-        text, _ = reading.decode(data, source)
-        return _portal(text, source, name == "portal-html", raw), []
+        text, warnings = reading.decode(data, source)
+        fmt = formats.get(from_format) if from_format else reading.detect_format(item, text)
+        if fmt.name in ("portal", "portal-html"):
+            shown = _portal(text, source, fmt.name == "portal-html", raw)
+        else:
+            with raw_text(raw):
+                result = fmt.reader()(text, source)
+            shown = [Shown(r, _doubts(r)) for r in result.records]
+            warnings += result.problems
+        if shown:
+            shown[0].remarks[:0] = [("warning", _located(p)) for p in warnings]
+        return shown, []
     except OSError as exc:
         return [], [Problem(Location(source), exc.strerror or str(exc), "error")]
     except CitekitError as exc:
@@ -109,7 +110,7 @@ def _portal(text: str, source: str, html: bool, raw: bool) -> list[Shown]:
     from citekit.formats import portal
     from citekit.normalize.steps import clean, raw_text
 
-    if html:
+    if html or portal.looks_like_html(text):
         from citekit.formats.portal_html import html_lines
 
         lines = html_lines(text, source)

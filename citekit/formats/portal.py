@@ -39,6 +39,9 @@ _MD_SEPARATOR = re.compile(r"^[\s|:\-]+$")
 # A Markdown link, its text kept: "[10.1038/x](https://doi.org/10.1038/x)", "[Ann Lee](/persons/ann)".
 # The target may hold one level of parentheses, as DOIs do ("10.1016/S0022-2836(05)80360-2").
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_HTML_START = re.compile(
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
 # How many lines a spilled Markdown cell may run over before the row is taken as unclosed.
 _MAX_SPILL = 12
 
@@ -298,8 +301,17 @@ def _split_pages(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
+def looks_like_html(text: str) -> bool:
+    """True when the text is an HTML document (a saved page), not a page's copied text."""
+    return _HTML_START.match(text) is not None
+
+
 def read(text: str, source: str) -> ReadResult:
     """Read every portal page in ``text``; ``source`` names the file in messages."""
+    if looks_like_html(text):  # a saved HTML page given without its suffix (stdin, .txt)
+        from citekit.formats import portal_html
+
+        return portal_html.read(text, source)
     return read_lines(text_lines(text), source)
 
 

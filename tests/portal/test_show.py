@@ -73,3 +73,13 @@ def test_show_lists_what_the_clean_up_changed(tmp_path: Path) -> None:
     assert "cleaned: author: 'HUANG, Fa Peng' -> 'Huang, Fa Peng'" in out
     assert "cleaned: abstract: Tran-scripts -> Transcripts" in out
     assert "co-production ->" not in out
+
+
+def test_show_reads_html_and_bibtex_from_stdin() -> None:
+    """show tells a saved HTML page and a BibTeX entry on stdin by their content."""
+    page = (Path(__file__).parents[1] / "portal_corpus" / "62_kaplan_meier_definition_list.html").read_text()
+    out = runner.invoke(app, ["show", "-"], input=page).stdout
+    assert "Kaplan, E. L." in out and "Journal of the American Statistical Association" in out
+    bib = "@article{k, author={Knuth, Donald E.}, title={Literate programming}, year={1984}}\n"
+    out = runner.invoke(app, ["show", "-"], input=bib).stdout
+    assert "Knuth, Donald E." in out and "[article-journal]" in out
