@@ -28,6 +28,14 @@ def _suffixes() -> frozenset[str]:
 PARTICLES = _particles()
 SUFFIXES = _suffixes()
 
+# Words that make an author an organisation ("The PRISMA Group", "World Medical Association"):
+# kept whole as a CSL literal name, never split into given and family names.
+_ORGANISATION = re.compile(
+    r"\b(?:group|association|consortium|collaboration|collaborative|committee|society|organi[sz]ation|"
+    r"institute|university|network|team|initiative|council|investigators|foundation|agency)\b",
+    re.IGNORECASE,
+)
+
 # Separators between names in a list, most specific first: ";" always separates names,
 # "," separates names only when no name is written "Family, Given".
 _AND = re.compile(r"\s*(?:&|\band\b)\s*", re.IGNORECASE)
@@ -61,6 +69,8 @@ def parse_name(text: str) -> Name:
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Name()
+    if _ORGANISATION.search(text):
+        return Name(literal=text)
     pieces = [p.strip() for p in text.split(",")]
     suffix = ""
     if len(pieces) >= 2 and _is_suffix(pieces[-1]):

@@ -80,3 +80,10 @@ def test_guessed_splits_are_recognised() -> None:
     assert guessed_split(Name(family="Huang", given="Fa Peng"))
     assert not guessed_split(Name(family="Oliphant", given="Travis E."))
     assert not guessed_split(Name(family="Walt", given="Stéfan", non_dropping_particle="van der"))
+
+
+def test_organisations_stay_whole() -> None:
+    """An author that is an organisation becomes one literal name, not a given/family split."""
+    names, _ = parse_name_list("David Moher, Douglas G. Altman, The PRISMA Group")
+    assert names[-1] == Name(literal="The PRISMA Group")
+    assert names[1].family == "Altman"
