@@ -17,7 +17,9 @@ from citekit.csl import disambiguation, locales, richtext
 from citekit.csl.citations import Tracker
 from citekit.csl.citations import render as render_citation
 from citekit.csl.formatters import MARKUPS
+from citekit.csl.name_input import parsed_name
 from citekit.csl.rules import year_suffix
+from citekit.csl.rules.duplicate_punctuation import without_doubled_periods
 from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
 from citekit.csl.rules.quotes import quote_terms
 from citekit.csl.source import RecordSource, escape_item
@@ -55,6 +57,13 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
     return item
 
 
+def _names(value: list[Any], escape: Any) -> list[Any]:
+    if not all(isinstance(n, dict) for n in value):
+        return value
+    names = [parsed_name(n) if isinstance(n, dict) else n for n in value]
+    return escape_item({"names": names}, escape)["names"] if escape else names
+
+
 class RichTextSource(RecordSource):
     """Items whose text fields are read as rich text (``citekit.csl.richtext``): markup kept,
     text escaped for the output markup, quotes typographic. Name parts are escaped as they are."""
@@ -62,11 +71,7 @@ class RichTextSource(RecordSource):
     def __init__(self, items: list[dict[str, Any]], escape: Any = None) -> None:
         self.rich_escape = escape
         names_escaped = [
-            {
-                k: escape_item({k: v}, escape)[k] if isinstance(v, list) and escape else v
-                for k, v in item.items()
-            }
-            for item in items
+            {k: _names(v, escape) if isinstance(v, list) else v for k, v in item.items()} for item in items
         ]
         super().__init__(names_escaped, None)
 
@@ -153,7 +158,7 @@ class Session:
         """Quote marks left from the items made quotes; punctuation moved into quotes where the
         locale puts it there (``punctuation-in-quote``)."""
         outer, inner = quote_terms(self.style.root)
-        text = richtext.finish(text, outer, inner)
+        text = without_doubled_periods(richtext.finish(text, outer, inner))
         if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
             text = moved_into_quotes(text, outer[1], inner[1])
         return text

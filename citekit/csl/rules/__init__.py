@@ -27,6 +27,8 @@ RULE_MODULES = (
     "cite_grouping",
     "quotes",
     "text_case",
+    "punctuation_in_quote",
+    "duplicate_punctuation",
 )
 
 

@@ -1,0 +1,42 @@
+"""Name parts as CSL processors read them from CSL-JSON input (CSL 1.0.2 Appendix IV, "Name
+particles"): a family name that starts with lowercase words (``van der Vlist``, ``d'Aubignac``)
+carries a non-dropping particle, a given name that ends with them (``Alexander von``) a dropping
+particle; a family name in double quotes is taken as written, and ``"parse-names": false``
+turns parsing off. Straight apostrophes become typographic (’)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_LEADING_PARTICLE = re.compile(
+    r"^((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff]*[\s’'-]+|[a-z]{1,3}[’'])+)(?=[A-Z\u00c0-\u00de])"
+)
+_TRAILING_PARTICLE = re.compile(r"^(.*?[^\s])\s+((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff.]*\s*)+)$")
+
+
+def _apostrophes(value: Any) -> Any:
+    return value.replace("'", "’") if isinstance(value, str) else value
+
+
+def parsed_name(name: dict[str, Any]) -> dict[str, Any]:
+    name = {key: _apostrophes(value) for key, value in name.items()}
+    if "literal" in name or name.get("parse-names") in (False, "false"):
+        return {k: v for k, v in name.items() if k != "parse-names"}
+    name.pop("parse-names", None)
+    family = name.get("family")
+    if isinstance(family, str):
+        if len(family) > 1 and family.startswith('"') and family.endswith('"'):
+            name["family"] = family[1:-1]
+        elif "non-dropping-particle" not in name:
+            match = _LEADING_PARTICLE.match(family)
+            if match:
+                particle = match.group(1)
+                name["non-dropping-particle"] = particle.rstrip()
+                name["family"] = family[len(particle) :]
+    given = name.get("given")
+    if isinstance(given, str) and "dropping-particle" not in name:
+        match = _TRAILING_PARTICLE.match(given)
+        if match:
+            name["given"], name["dropping-particle"] = match.group(1), match.group(2).strip()
+    return name

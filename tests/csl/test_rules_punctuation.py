@@ -1,0 +1,34 @@
+"""Name particles read from input, typographic apostrophes in names, no doubled periods."""
+
+from __future__ import annotations
+
+from citekit.csl.name_input import parsed_name
+from citekit.csl.rules.duplicate_punctuation import without_doubled_periods
+from tests.csl.minimal import bibliography
+
+
+def test_particles_are_parsed_from_family_and_given_names() -> None:
+    """ "van der Vlist" has a non-dropping particle, "Alexander von" a dropping one; quotes keep a name whole."""
+    assert parsed_name({"family": "van der Vlist", "given": "Eric"})["non-dropping-particle"] == "van der"
+    assert parsed_name({"family": "Humboldt", "given": "Alexander von"})["dropping-particle"] == "von"
+    assert parsed_name({"family": '"van Happel"', "given": "E"}) == {"family": "van Happel", "given": "E"}
+    assert parsed_name({"family": "d'Jones", "given": "John"})["non-dropping-particle"] == "d’"
+
+
+def test_sorting_ignores_the_parsed_particle() -> None:
+    """Name keys sort by the family name proper, particles demoted (display-and-sort)."""
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "van Gogh", "given": "Vincent"}]},
+        {"id": "b", "type": "book", "author": [{"family": "Humboldt", "given": "Alexander"}]},
+    ]
+    layout = '<names variable="author"><name name-as-sort-order="all"/></names>'
+    out = bibliography(
+        items, bibliography_layout=layout, bibliography_sort='<sort><key variable="author"/></sort>'
+    )
+    assert out == ["Gogh, Vincent van", "Humboldt, Alexander"]
+
+
+def test_no_period_after_a_question_mark() -> None:
+    """A suffix period after text ending in ? or . (even inside markup) is dropped; an ellipsis stays."""
+    assert without_doubled_periods("Why?. <b>Co.</b>. 1965") == "Why? <b>Co.</b> 1965"
+    assert without_doubled_periods("and so...") == "and so..."
