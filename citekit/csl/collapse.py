@@ -117,6 +117,20 @@ def _group_text(
     return cite_delimiter.join(pieces)
 
 
+def _author_key(item: Any) -> str:
+    """A grouping key from the item's names when the cite rendered none (an author-less layout)."""
+    reference = item.reference
+    for variable in ("author", "editor"):
+        names = reference.get(variable)
+        if names:
+            return "|".join(str(sorted(n.items())) for n in names)
+    return ""
+
+
+def _key_of(group: list[RenderedCite]) -> str:
+    return group[0].names or _author_key(group[0].item)
+
+
 def join(citation: Any, cites: list[RenderedCite], short: Callable[[Any], str]) -> str:
     """The cites of one citation joined, grouped and collapsed as ``citation`` says; ``short``
     renders a cite without its names."""
@@ -127,18 +141,27 @@ def join(citation: Any, cites: list[RenderedCite], short: Callable[[Any], str]) 
     grouping = mode in YEAR_COLLAPSES or citation.get("cite-group-delimiter") is not None
     if not grouping:
         return layout_delimiter.join(c.text for c in cites)
+    reorder = citation.sort is not None  # cites only move next to their group when sorted
     groups: list[list[RenderedCite]] = []
     by_names: dict[str, list[RenderedCite]] = {}
     for cite in cites:
-        if cite.names and cite.names in by_names and not cite.affixed:
-            by_names[cite.names].append(cite)
+        key = cite.names or _author_key(cite.item)
+        target = (
+            by_names.get(key)
+            if reorder
+            else (groups[-1] if groups and key and _key_of(groups[-1]) == key else None)
+        )
+        if key and target is not None and not cite.affixed:
+            target.append(cite)
             continue
         group = [cite]
         groups.append(group)
-        if cite.names:
-            by_names.setdefault(cite.names, group)
+        if key:
+            by_names.setdefault(key, group)
     cite_delimiter = citation.get("cite-group-delimiter", ", ")
-    suffix_delimiter = citation.get("year-suffix-delimiter", layout_delimiter)
+    suffix_delimiter = citation.get(
+        "year-suffix-delimiter", citation.get("cite-group-delimiter", layout_delimiter)
+    )
     after_collapse = citation.get("after-collapse-delimiter", layout_delimiter)
     out = ""
     for number, group in enumerate(groups):

@@ -61,18 +61,40 @@ def needed(style_root: Any) -> bool:
     return uses_condition or any(citation.get(option) == "true" for option in OPTIONS)
 
 
+def _initials(given: str) -> str:
+    return "".join(w[:1] for w in given.replace("-", " ").replace(".", " ").split())
+
+
+def _people(givens: set[str]) -> set[str]:
+    """Distinct people among given names: ``J. J.`` and ``J.J.`` are one, and so are ``C.`` and
+    ``Charles`` (an initial is the name it stands for)."""
+    full = {g for g in givens if any(len(w.strip(".")) > 1 for w in g.replace("-", " ").split())}
+    bare = {_initials(g) for g in givens - full}
+    return full | {b for b in bare if b not in {_initials(f) for f in full}}
+
+
 class Disambiguator:
+    by_cite = False
+
     def __init__(self, style_root: Any, bibliography: Any) -> None:
         self.citation = style_root.citation
         self.layout = self.citation.layout
         self.bibliography = bibliography
         self.keys: list[str] = list(dict.fromkeys(item.key for item in bibliography.items))
         self.states = {key: State() for key in self.keys}
+        self.cache: dict[Any, str] = {}
 
     def option(self, name: str) -> bool:
         return bool(self.citation.get(name) == "true")
 
     def render(self, key: str) -> str:
+        state = self.states[key]
+        signature = (key, state.add_names, tuple(sorted(state.givens.items(), key=str)), state.disambiguate)
+        if signature not in self.cache:
+            self.cache[signature] = self._render(key)
+        return self.cache[signature]
+
+    def _render(self, key: str) -> str:
         item = CitationItem(key)
         citation = Citation([item])
         citation.bibliography = self.bibliography
@@ -101,50 +123,94 @@ class Disambiguator:
         ]
         return max(counts, default=0)
 
-    def add_names(self, group: list[str]) -> None:
-        best, best_distinct = 0, self._distinct(group)
-        for extra in range(1, max(self._name_count(k) for k in group)):
-            for key in group:
-                self.states[key].add_names = extra
-            distinct = self._distinct(group)
-            if distinct > best_distinct:
-                best, best_distinct = extra, distinct
-            if distinct == len(group):
-                break
-        for key in group:
-            self.states[key].add_names = best
-
-    def add_givennames(self, group: list[str], rule: str) -> None:
-        top = 1 if rule.endswith("with-initials") else 2
-        scope = "first" if rule.startswith("primary-name") else "*"
-        best, best_distinct = 0, self._distinct(group)
-        for level in range(1, top + 1):
-            for key in group:
-                self.states[key].givens = self._levels(key, scope, level)
-            distinct = self._distinct(group)
-            if distinct > best_distinct:
-                best, best_distinct = level, distinct
-            if distinct == len(group):
-                break
-        for key in group:
-            self.states[key].givens = self._levels(key, scope, best) if best else {}
-
-    def _levels(self, key: str, scope: str, level: int) -> dict[Any, int]:
-        if scope == "*":
-            return {"*": level}
+    def _names(self, key: str) -> list[tuple[str, int, str, str]]:
+        """(variable, index, family, given) of every person name of an item."""
         reference = self.bibliography.source[key]
-        return {(v, 0): level for v in NAME_VARIABLES if v.replace("-", "_") in reference}
+        out = []
+        for variable in sorted(NAME_VARIABLES):
+            for index, name in enumerate(reference.get(variable.replace("-", "_")) or []):
+                if "literal" not in name:
+                    family = " ".join(
+                        str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p
+                    )
+                    out.append((variable, index, family, str(name.get("given") or "")))
+        return out
+
+    def _by_cite_levels(self, key: str, group: list[str], level: int) -> dict[Any, int]:
+        """Given-name levels for the names of ``key`` that share a family name, at the same place,
+        with a different person in another item of the group."""
+        if not level:
+            return {}
+        others = {(v, i, f): g for k in group if k != key for v, i, f, g in self._names(k)}
+        return {
+            (v, i): level for v, i, f, g in self._names(key) if (v, i, f) in others and others[(v, i, f)] != g
+        }
+
+    def _apart(self, key: str, other: str, extra: int, level: int) -> bool:
+        """Whether ``key`` and ``other`` render differently with ``extra`` names and ``level``."""
+        pair = [key, other]
+        saved = {k: (self.states[k].add_names, self.states[k].givens) for k in pair}
+        for k in pair:
+            self.states[k].add_names = extra
+            if self.by_cite:
+                self.states[k].givens = {**saved[k][1], **self._by_cite_levels(k, pair, level)}
+        apart = self.render(key) != self.render(other)
+        for k in pair:
+            self.states[k].add_names, self.states[k].givens = saved[k]
+        return apart
+
+    def expand(self, group: list[str]) -> None:
+        """Per item, the fewest added names (and given-name levels) that set it apart from each other
+        item it can be told from at all; the most any of those needs is kept."""
+        add = self.option("disambiguate-add-names")
+        levels = [0, 1, 2] if self.by_cite else [0]
+        most = max(self._name_count(k) for k in group) if add else 1
+        steps = [(extra, level) for extra in range(most) for level in levels]
+        chosen: dict[str, tuple[int, int]] = {}
+        for key in group:
+            needed = [next((s for s in steps if self._apart(key, o, *s)), None) for o in group if o != key]
+            chosen[key] = max((n for n in needed if n is not None), default=(0, 0))
+        for key, (extra, level) in chosen.items():
+            self.states[key].add_names = extra
+            if self.by_cite and level:
+                others = [o for o in group if o != key]
+                self.states[key].givens = {
+                    **self.states[key].givens,
+                    **{k: v for o in others for k, v in self._by_cite_levels(key, [key, o], level).items()},
+                }
+
+    def global_givennames(self, rule: str) -> None:
+        """all-names / primary-name rules: every name shared by different people is expanded."""
+        primary = rule.startswith("primary-name")
+        top = 1 if rule.endswith("with-initials") else 2
+        people: dict[str, set[str]] = defaultdict(set)
+        for key in self.keys:
+            for _variable, index, family, given in self._names(key):
+                if not primary or index == 0:
+                    people[family].add(given)
+        for key in self.keys:
+            levels = {}
+            for variable, index, family, _given in self._names(key):
+                givens = _people(people.get(family, set()))
+                if len(givens) < 2 or (primary and index):
+                    continue
+                initials = {_initials(g) for g in givens}
+                if len(initials) == len(givens):
+                    levels[(variable, index)] = 1
+                elif top == 2:
+                    levels[(variable, index)] = 2
+            self.states[key].givens = levels
 
     def run(self) -> dict[str, State]:
+        rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
+        givennames = self.option("disambiguate-add-givenname")
+        self.by_cite = givennames and rule == "by-cite"
+        if givennames and not self.by_cite:
+            self.global_givennames(rule)
         groups = self.ambiguous(self.keys)
-        if groups and self.option("disambiguate-add-names"):
+        if groups and (self.option("disambiguate-add-names") or self.by_cite):
             for group in groups:
-                self.add_names(group)
-            groups = self.ambiguous([k for g in groups for k in g])
-        if groups and self.option("disambiguate-add-givenname"):
-            rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
-            for group in groups:
-                self.add_givennames(group, rule)
+                self.expand(group)
             groups = self.ambiguous([k for g in groups for k in g])
         if groups:
             for group in groups:

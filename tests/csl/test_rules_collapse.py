@@ -28,15 +28,16 @@ ALL = [[{"id": k} for k in "abcde"]]
 
 
 def test_collapse_by_year_groups_cites_of_one_author() -> None:
-    """Cites of one author move together and name the author once."""
+    """In a sorted citation, cites of one author move together and name the author once."""
     out = citations(
         ITEMS[:3],
         [[{"id": k} for k in "abc"]],
         citation_layout=AUTHOR_YEAR,
         citation='collapse="year"',
+        citation_sort='<sort><key variable="issued"/></sort>',
         layout_attrs='delimiter="; "',
     )
-    assert out == ["Smith 2000, 2001; Jones 1999"]
+    assert out == ["Jones 1999; Smith 2000, 2001"]
 
 
 def test_collapse_by_year_suffix_ranged() -> None:
@@ -66,3 +67,23 @@ def test_citation_numbers_collapse_into_ranges() -> None:
         citation_sort='<sort><key variable="citation-number"/></sort>',
     )
     assert out == ["1–6", "1,2,4–6"]
+
+
+def test_unsorted_citation_groups_only_neighbours() -> None:
+    """Without cs:sort, only adjacent cites of one author are grouped."""
+    out = citations(
+        ITEMS[:3],
+        [[{"id": k} for k in "acb"]],
+        citation_layout=AUTHOR_YEAR,
+        citation='collapse="year"',
+        layout_attrs='delimiter="; "',
+    )
+    assert out == ["Smith 2000, 2001; Jones 1999"]
+    out = citations(
+        ITEMS[:3],
+        [[{"id": k} for k in "abc"]],
+        citation_layout=AUTHOR_YEAR,
+        citation='collapse="year"',
+        layout_attrs='delimiter="; "',
+    )
+    assert out == ["Smith 2000; Jones 1999; Smith 2001"]

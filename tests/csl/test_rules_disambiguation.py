@@ -72,3 +72,33 @@ def test_disambiguate_condition_only_for_ambiguous_cites() -> None:
 def test_suffix_letters_go_past_z() -> None:
     """Year-suffixes run a … z, aa, ab …"""
     assert [suffix_letters(n) for n in (0, 25, 26, 27)] == ["a", "z", "aa", "ab"]
+
+
+def test_each_cite_gets_only_the_names_it_needs() -> None:
+    """A cite set apart by its second name shows two names; one needing the third shows three."""
+    items = [
+        item("a", [person("Smith", "J"), person("Brown", "J"), person("Jones", "John")]),
+        item("b", [person("Smith", "J"), person("Brown", "J"), person("Jones", "Alan")]),
+        item("c", [person("Smith", "J"), person("Benson", "J"), person("Jones", "John")]),
+    ]
+    layout = '<group delimiter=" "><names variable="author"><name form="short" initialize-with=". " and="symbol" delimiter-precedes-last="never"/></names><date variable="issued"><date-part name="year"/></date></group>'
+    opts = 'disambiguate-add-names="true" disambiguate-add-givenname="true" et-al-min="3" et-al-use-first="1"'
+    out = citations(
+        items, [[{"id": "a"}], [{"id": "b"}], [{"id": "c"}]], citation_layout=layout, citation=opts
+    )
+    assert out == [
+        "Smith, Brown &#38; J. Jones 2000",
+        "Smith, Brown &#38; A. Jones 2000",
+        "Smith, Benson, et al. 2000",
+    ]
+
+
+def test_all_names_rule_expands_names_shared_by_different_people() -> None:
+    """givenname-disambiguation-rule="all-names" adds initials wherever two people share a family name."""
+    items = [item("a", [person("Cold", "Carl")], 1980), item("b", [person("Cold", "Otto")], 1995)]
+    layout = '<group delimiter=" "><names variable="author"><name form="short" initialize-with=". "/></names><date variable="issued"><date-part name="year"/></date></group>'
+    opts = 'disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names"'
+    assert citations(items, [[{"id": "a"}], [{"id": "b"}]], citation_layout=layout, citation=opts) == [
+        "C. Cold 1980",
+        "O. Cold 1995",
+    ]
