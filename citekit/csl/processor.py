@@ -19,9 +19,12 @@ from citekit.csl.citations import render as render_citation
 from citekit.csl.formatters import MARKUPS
 from citekit.csl.name_input import parsed_name
 from citekit.csl.rules import year_suffix
+from citekit.csl.rules.cite_grouping import RenderedNames
 from citekit.csl.rules.duplicate_punctuation import without_doubled_periods
 from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
 from citekit.csl.rules.quotes import quote_terms
+from citekit.csl.rules.subsequent_author_substitute import substituted
+from citekit.csl.rules.superscript_chars import superscripts_as_tags
 from citekit.csl.source import RecordSource, escape_item
 from citekit.errors import StyleError
 
@@ -99,6 +102,7 @@ class Session:
         self.style = ParsedStyle(style_root)
         self.states: dict[str, disambiguation.State] = {}
         chosen = MARKUPS[markup]
+        self.markup = markup
         self.escape = chosen.escape_data
         self.formatter = chosen.formatter
         with warnings.catch_warnings():
@@ -150,15 +154,31 @@ class Session:
         if not self.style.has_bibliography():
             raise StyleError("the style defines no bibliography")
         bib, _ = self._registry(citations, ids)
+        element = self.style.root.bibliography
+        substitute = element.get("subsequent-author-substitute")
+        previous: str | None = None
+        out = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return [self.finish(str(entry)) for entry in bib.bibliography()]
+            for item in bib.items:
+                state = self.states.get(item.key)
+                item["csl_disambiguate"] = bool(state and state.disambiguate)  # names stay the bibliography's
+                RenderedNames.first = None
+                entries = element.layout.render_bibliography([item])
+                if not entries:
+                    continue
+                names = RenderedNames.first
+                out.append(self.finish(substituted(str(entries[0]), names, previous, substitute)))
+                previous = names
+        return out
 
     def finish(self, text: str) -> str:
         """Quote marks left from the items made quotes; punctuation moved into quotes where the
         locale puts it there (``punctuation-in-quote``)."""
         outer, inner = quote_terms(self.style.root)
         text = without_doubled_periods(richtext.finish(text, outer, inner))
+        if self.markup == "html":
+            text = superscripts_as_tags(text)
         if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
             text = moved_into_quotes(text, outer[1], inner[1])
         return text

@@ -29,6 +29,8 @@ RULE_MODULES = (
     "text_case",
     "punctuation_in_quote",
     "duplicate_punctuation",
+    "subsequent_author_substitute",
+    "superscript_chars",
 )
 
 

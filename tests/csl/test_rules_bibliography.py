@@ -1,0 +1,24 @@
+"""Bibliography options: subsequent-author-substitute; superscript characters as HTML tags."""
+
+from __future__ import annotations
+
+from citekit.csl.rules.superscript_chars import superscripts_as_tags
+from tests.csl.minimal import bibliography
+
+LAYOUT = '<group delimiter=", "><names variable="author"><name/></names><text variable="title"/></group>'
+
+
+def test_repeated_names_are_substituted() -> None:
+    """The second entry by the same author shows the substitute text instead of the names."""
+    items = [
+        {"id": "a", "type": "book", "title": "A", "author": [{"family": "Doe", "given": "Jo"}]},
+        {"id": "b", "type": "book", "title": "B", "author": [{"family": "Doe", "given": "Jo"}]},
+        {"id": "c", "type": "book", "title": "C", "author": [{"family": "Roe", "given": "Jo"}]},
+    ]
+    out = bibliography(items, bibliography_layout=LAYOUT, bibliography='subsequent-author-substitute="———"')
+    assert out == ["Jo Doe, A", "———, B", "Jo Roe, C"]
+
+
+def test_superscript_characters_become_tags() -> None:
+    """A French ordinal suffix written with superscript letters becomes <sup> elements."""
+    assert superscripts_as_tags("1ʳᵉ éd.") == "1<sup>r</sup><sup>e</sup> éd."
