@@ -7,14 +7,11 @@ that what depends on the other items (year suffixes, added initials) is decided 
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography
-
-from citekit.csl.formatters import MARKUPS
+from citekit.csl.formatters import MARKUPS, collapse_punctuation, finish_rich_text
+from citekit.csl.processor import Session
 from citekit.csl.render import load_style
-from citekit.csl.source import RecordSource
 from citekit.errors import CitekitError, StyleError
 from citekit.model import Record
 
@@ -45,17 +42,10 @@ def citation(
         raise StyleError(f"unknown markup {markup!r}; use one of {', '.join(MARKUPS)}")
     cited = _by_key(records, keys)
     loaded = load_style(style, locale)
-    chosen = MARKUPS[markup]
-    # Cited records first: numeric styles number them in the order they are first cited.
+    # Cited records first: numeric styles number them in the order they are first cited. The
+    # other records are cited after, so that year suffixes and added names see them too.
     ordered = cited + [r for r in records if r not in cited]
-    source = RecordSource([r.to_csl() for r in ordered], chosen.escape_data)
-    registry = CitationStylesBibliography(loaded, source, chosen.formatter)
-    wanted = Citation([CitationItem(record.id) for record in cited])
-    registry.register(wanted)
-    for record in ordered[len(cited) :]:
-        registry.register(Citation([CitationItem(record.id)]))
-    if loaded.has_bibliography():
-        registry.sort()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # citeproc-py warns on every item it cannot find; none is missing
-        return str(registry.cite(wanted, lambda item: None))
+    session = Session(loaded.root, [r.to_csl() for r in ordered], markup)
+    citations = [[{"id": r.id} for r in cited]] + [[{"id": r.id}] for r in ordered[len(cited) :]]
+    text = session.citations(citations)[0]
+    return collapse_punctuation(finish_rich_text(text, markup))

@@ -59,6 +59,34 @@ _HTML_FORMATTER = SimpleNamespace(
 )
 _HTML_FORMATTER.preformat = escape_html
 
+# Rich text of the items (``citekit.csl.richtext``) reaches the output as HTML tags; text output
+# drops them (as citeproc-js does) and Markdown writes its own emphasis.
+_RICH_TAG = re.compile(
+    r"</?(?:i|b|sup|sub)>|<span style=\"font-variant:small-caps;\">|<span style=\"font-style:normal;\">|</span>"
+)
+_MARKDOWN_TAGS = {"<i>": "*", "</i>": "*", "<b>": "**", "</b>": "**"}
+
+
+def finish_rich_text(text: str, markup: str) -> str:
+    """Rendered text with the items' rich-text tags in the form ``markup`` writes them."""
+    if markup == "html":
+        return text
+    if markup == "markdown":
+        return _RICH_TAG.sub(
+            lambda m: _MARKDOWN_TAGS.get(m.group(0), m.group(0) if "su" in m.group(0) else ""), text
+        )
+    return _RICH_TAG.sub("", text)
+
+
+# A period or colon that a suffix or delimiter puts right after a question or exclamation mark
+# is dropped (citeproc-js: "Why not?" + "." is "Why not?"); a comma stays ("Why not?,").
+_AFTER_QUESTION = re.compile(r"(?<=[?!])[.:](?=$|\s|[”’)\]<])")
+
+
+def collapse_punctuation(text: str) -> str:
+    return _AFTER_QUESTION.sub("", text)
+
+
 MARKUPS: dict[str, Markup] = {
     "text": Markup("text", citeproc_plain, None),
     "html": Markup("html", _HTML_FORMATTER, escape_html),

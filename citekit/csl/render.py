@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import CitationStylesStyle
 
 from citekit.csl import locales
-from citekit.csl.formatters import MARKUPS
+from citekit.csl.formatters import MARKUPS, collapse_punctuation, finish_rich_text
+from citekit.csl.processor import Session
 from citekit.csl.rules.second_field_align import FIELD_BREAK
-from citekit.csl.source import RecordSource
 from citekit.csl.styles import StyleRef, apply_dependent, find
 from citekit.csl.validate import check_style
 from citekit.csl.xml import element_names, parse_csl
@@ -30,13 +30,22 @@ class LoadedStyle(CitationStylesStyle):  # type: ignore[misc]
         check_style(self.root, str(ref.path), element_names())
         code = locales.check(locale or ref.default_locale or self.root.get("default-locale") or "en-US")
         self.root.set_locale_list(code)
+        # A processing session reads the output locale from the style root.
+        self.root.set("default-locale", code)
         self.locale = code
 
 
-@cache
 def load_style(name: str, locale: str | None = None) -> LoadedStyle:
-    """A style by short name, id or path, in a locale (the style's own by default); built once."""
-    return LoadedStyle(find(name), locale)
+    """A style by short name, id or path, in a locale (the style's own by default); built once
+    for as long as its files are unchanged."""
+    ref = find(name)
+    stamps = tuple(p.stat().st_mtime_ns for p in (ref.path, ref.dependent) if p is not None)
+    return _load(ref, locale, stamps)
+
+
+@cache
+def _load(ref: StyleRef, locale: str | None, stamps: tuple[int, ...]) -> LoadedStyle:
+    return LoadedStyle(ref, locale)
 
 
 @dataclass(frozen=True)
@@ -60,21 +69,17 @@ def bibliography(
 def bibliography_of_items(
     items: Sequence[dict[str, Any]], style: str, locale: str | None = None, markup: str = "text"
 ) -> list[str]:
-    """The bibliography of CSL-JSON ``items`` (as citeproc-js takes them) in ``style``."""
+    """The bibliography of CSL-JSON ``items`` (as citeproc-js takes them) in ``style``, rendered by
+    a processing session (sorting, disambiguation, rich text and quotes: ``citekit.csl.processor``)."""
     if markup not in MARKUPS:
         raise StyleError(f"unknown markup {markup!r}; use one of {', '.join(MARKUPS)}")
     loaded = load_style(style, locale)
     if not loaded.has_bibliography():
         raise StyleError(f"style {style!r} defines no bibliography")
-    chosen = MARKUPS[markup]
-    source = RecordSource(list(items), chosen.escape_data)
-    bib = CitationStylesBibliography(loaded, source, chosen.formatter)
-    for item in items:
-        bib.register(Citation([CitationItem(str(item["id"]))]))
-    bib.sort()
+    session = Session(loaded.root, items, markup)
     out = []
-    for entry in bib.bibliography():
-        margin, _, body = str(entry).rpartition(FIELD_BREAK)
+    for entry in session.bibliography([str(item["id"]) for item in items]):
+        margin, _, body = collapse_punctuation(finish_rich_text(entry, markup)).rpartition(FIELD_BREAK)
         out.append(_finish(Rendered(margin, body), markup))
     return out
 

@@ -7,6 +7,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+from citeproc.source import DateRange
 from citeproc.source.json import CiteProcJSON
 
 # CSL 1.0.2 date variables that citeproc-py would otherwise read as text.
@@ -36,6 +37,36 @@ def escape_item(item: dict[str, Any], escape: Callable[[str], str]) -> dict[str,
     return out
 
 
+NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix", "literal")
+
+
+def typographic_names(item: dict[str, Any]) -> dict[str, Any]:
+    """An apostrophe in a name is typographic (O’Meara), as citeproc-js prints it."""
+    out = dict(item)
+    for key, value in item.items():
+        if isinstance(value, list) and any(isinstance(n, dict) for n in value):
+            out[key] = [
+                {
+                    k: v.replace("'", "\u2019") if k in NAME_PARTS and isinstance(v, str) else v
+                    for k, v in n.items()
+                }
+                if isinstance(n, dict)
+                else n
+                for n in value
+            ]
+    return out
+
+
+class ComparableDateRange(DateRange):  # type: ignore[misc]
+    """citeproc-py's date range, which may be compared (its own raises NotImplementedError, so a
+    test like ``value in (None, "")`` on a range failed)."""
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+
 class RecordSource(CiteProcJSON):  # type: ignore[misc]
     """citeproc-py's CSL-JSON source, reading every CSL 1.0.2 date variable as a date, with
     record text escaped for the output markup (citeproc-py escapes only the style's own text)."""
@@ -43,12 +74,18 @@ class RecordSource(CiteProcJSON):  # type: ignore[misc]
     def __init__(self, items: list[dict[str, Any]], escape: Callable[[str], str] | None = None) -> None:
         if escape is not None:
             items = [escape_item(item, escape) for item in items]
+        items = [typographic_names(item) for item in items]
         with warnings.catch_warnings():
             # citeproc-py warns about every CSL variable it does not know; they are harmless.
             warnings.simplefilter("ignore")
             super().__init__(items)
         for item in items:
             reference = self[str(item["id"]).lower()]
+            for key, value in list(reference.items()):
+                if type(value) is DateRange:
+                    reference[key] = ComparableDateRange(
+                        begin=value.begin, end=value.end, circa=value.get("circa")
+                    )
             for variable in EXTRA_DATES:
                 if isinstance(item.get(variable), dict):
                     reference[variable.replace("-", "_")] = self.parse_date(item[variable])

@@ -1,0 +1,23 @@
+"""CSL 1.0.2 "Group" suppression, as citeproc-js decides it for macros: a ``cs:text macro=`` that
+renders something counts as a variable that rendered, so the group around it is kept.
+NLM/Vancouver puts the term "In" (from a macro) in a group with the editors and the container
+title; for a chapter with neither, citeproc-js still prints ``… Films. In. p. 55–65.``
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citekit.csl.rules.group_suppression import Tally
+
+
+class MacroOutputCounts:
+    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+        output = super().render(*args, **kwargs)  # type: ignore[misc]
+        if output and self.get("macro") is not None:
+            Tally.called += 1
+            Tally.rendered += 1
+        return output
+
+
+ELEMENTS = {"text": MacroOutputCounts}

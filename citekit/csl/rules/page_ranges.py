@@ -1,0 +1,106 @@
+"""CSL 1.0.2 "Page Ranges" (``page-range-format``) and number ranges, as citeproc-js applies them.
+
+A ``page`` value is read as parts separated by ``,`` or ``&``; a part that is a range of two page
+numbers (``321-28``, ``A1-A9``) is written with the page-range delimiter and shortened or expanded
+by the style's format; any other part (``28-??``, ``129-139 (or 129-138??)``) is left as written.
+citeproc-py replaced every hyphen and cut ``1-163`` to ``1–63`` under ``minimal``. A numeric range
+in another number variable (a report number ``99-02``) gets an en dash.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import String
+
+NUMBER_VARIABLES = frozenset(
+    {"number", "volume", "issue", "edition", "chapter-number", "collection-number", "number-of-volumes"}
+)
+_RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*(?:-+|–)\s*([A-Za-z]*)(\d+)\s*")
+_NUMBER_RANGE = re.compile(r"(\d+)\s*(?:-+|–)\s*(\d+)")
+_PARTS = re.compile(r"\s*([,&])\s*")
+
+
+def _expanded(first: str, last: str) -> str:
+    """``321``-``28`` means 321–328: the missing leading digits come from the first page."""
+    if len(last) < len(first):
+        return first[: len(first) - len(last)] + last
+    return last
+
+
+def _changed_digits(first: str, last: str, keep: int) -> str:
+    """The last page without the leading digits it shares with the first, keeping ``keep`` digits."""
+    if len(first) != len(last) or first == last:
+        return last
+    common = 0
+    while common < len(first) and first[common] == last[common]:
+        common += 1
+    return last[min(common, max(len(last) - keep, 0)) :]
+
+
+def shorten(first: str, last: str, range_format: str | None) -> str:
+    """The last page of a range as ``range_format`` writes it (``first`` and ``last`` are digits);
+    with no format the range is left as written."""
+    if range_format is None:
+        return last
+    last = _expanded(first, last)
+    if range_format == "minimal":
+        return _changed_digits(first, last, 1)
+    if range_format == "minimal-two":
+        return _changed_digits(first, last, 2)
+    if range_format in ("chicago", "chicago-15", "chicago-16"):
+        number = int(first)
+        if number < 100 or number % 100 == 0:
+            return last
+        if number % 100 < 10:
+            return _changed_digits(first, last, 1)
+        shortened = _changed_digits(first, last, 2)
+        if range_format != "chicago-16" and len(first) == 4 and len(last) - len(shortened) < 2:
+            return last  # chicago-15: when three digits change in a four-digit number, give all four
+        return shortened
+    return last
+
+
+def format_pages(value: str, variable: str, range_format: str | None, delimiter: str) -> str:
+    pieces = _PARTS.split(str(value).strip())
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a separator
+            out.append(", " if piece == "," else " & ")
+            continue
+        match = _RANGE.fullmatch(piece)
+        if match is None or (match.group(3) and match.group(3) != match.group(1)):
+            out.append(piece)
+            continue
+        prefix, first, _, last = match.groups()
+        if variable == "page-first":
+            return prefix + first
+        out.append(
+            f"{prefix}{first}{delimiter}{prefix if match.group(3) else ''}{shorten(first, last, range_format)}"
+        )
+    if variable == "page-first":
+        return pieces[0]
+    return "".join(out)
+
+
+class PageRanges:
+    """For cs:text and cs:number: page values and numeric ranges formatted as above."""
+
+    def _process(self: Any, value: Any, variable: str) -> Any:
+        if not variable.startswith("page"):
+            return super()._process(value, variable)  # type: ignore[misc]
+        delimiter = self.get_single_term(name="page-range-delimiter") or "\u2013"
+        range_format = self.get_root().get_option("page-range-format")
+        return String(format_pages(str(value), variable, range_format, str(self.preformat(delimiter))))
+
+    def _variable(self: Any, item: Any, context: Any) -> Any:
+        text = super()._variable(item, context)  # type: ignore[misc]
+        if self.get("variable") in NUMBER_VARIABLES and text is not None:
+            match = _NUMBER_RANGE.fullmatch(str(text).strip())
+            if match:
+                return String(f"{match.group(1)}\u2013{match.group(2)}")
+        return text
+
+
+ELEMENTS = {"text": PageRanges, "number": PageRanges}

@@ -1,0 +1,140 @@
+"""The CSL rules added for agreement with citeproc-js on real bibliographies, each on a minimal style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citekit.csl.render import bibliography_of_items
+from citekit.csl.rules.page_ranges import format_pages
+
+STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {options}>
+  <info><title>test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  {macros}
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">{layout}</layout></bibliography>
+</style>
+"""
+
+
+def render(
+    tmp_path: Path,
+    layout: str,
+    item: dict[str, Any],
+    options: str = "",
+    macros: str = "",
+    markup: str = "text",
+) -> str:
+    path = tmp_path / "test.csl"
+    path.write_text(STYLE.format(layout=layout, options=options, macros=macros), encoding="utf-8")
+    [line] = bibliography_of_items([{"id": "x", "type": "book", **item}], str(path), markup=markup)
+    return line
+
+
+EDITED = {"title": "A title", "editor": [{"family": "Matuz", "given": "Roger"}]}
+SUBSTITUTING = (
+    '<group delimiter=". "><names variable="author"><name/><substitute><names variable="editor"/>'
+    '<text macro="title"/></substitute></names><text macro="title"/><names variable="editor"/></group>'
+)
+TITLE_MACRO = '<macro name="title"><text variable="title"/></macro>'
+
+
+def test_substituted_editor_is_not_repeated(tmp_path: Path) -> None:
+    """An editor standing in for the author is suppressed in the rest of the entry."""
+    assert render(tmp_path, SUBSTITUTING, EDITED, macros=TITLE_MACRO) == "Roger Matuz. A title."
+
+
+def test_title_substituted_through_a_macro_is_not_repeated(tmp_path: Path) -> None:
+    """A title standing in for the author (through a macro, as APA does) is not printed twice."""
+    assert render(tmp_path, SUBSTITUTING, {"title": "A title"}, macros=TITLE_MACRO) == "A title."
+
+
+def test_partly_substituted_names_keep_the_other_variables(tmp_path: Path) -> None:
+    """cs:names for editor and translator prints the translator when only the editor was substituted."""
+    layout = (
+        '<group delimiter=". "><names variable="author"><name/><substitute><names variable="editor"/>'
+        '</substitute></names><names variable="editor translator"><name/></names></group>'
+    )
+    item = {**EDITED, "translator": [{"family": "Roe", "given": "Ann"}]}
+    assert render(tmp_path, layout, item) == "Roger Matuz. Ann Roe."
+
+
+@pytest.mark.parametrize(
+    ("page", "range_format", "expected"),
+    [
+        ("321-28", None, "321–28"),
+        ("321-28", "expanded", "321–328"),
+        ("1-163", "minimal", "1–163"),
+        ("131-138", "minimal", "131–8"),
+        ("131-138", "minimal-two", "131–38"),
+        ("35-35", "minimal", "35–35"),
+        ("431--456, 791--823", "minimal", "431–56, 791–823"),
+        ("24, 26, 28-??", None, "24, 26, 28-??"),
+        ("??-??", None, "??-??"),
+        ("129-139 (or 129-138??)", None, "129-139 (or 129-138??)"),
+        ("A1-A9", None, "A1–A9"),
+        ("1496-1504", "chicago-16", "1496–504"),
+        ("1496-1504", "chicago-15", "1496–1504"),
+        ("101-108", "chicago-16", "101–8"),
+    ],
+)
+def test_page_ranges(page: str, range_format: str | None, expected: str) -> None:
+    """Only real page ranges are reformatted, by page-range-format; anything else stays as written."""
+    assert format_pages(page, "page", range_format, "–") == expected
+
+
+def test_page_range_format_in_a_style(tmp_path: Path) -> None:
+    """A style's page-range-format applies to cs:text variable="page"; page-first gives the first page."""
+    layout = '<group delimiter=" "><text variable="page"/><text variable="page-first"/></group>'
+    assert render(tmp_path, layout, {"page": "1-163"}, options='page-range-format="minimal"') == "1–163 1."
+
+
+def test_number_ranges_get_an_en_dash(tmp_path: Path) -> None:
+    """A numeric range in a number variable (a report number) is written with an en dash."""
+    assert render(tmp_path, '<text variable="number"/>', {"number": "99-02"}) == "99–02."
+
+
+def test_macro_output_keeps_its_group(tmp_path: Path) -> None:
+    """A group holding a macro's output (the term "In") and an empty variable is kept, as citeproc-js
+    keeps NLM/Vancouver's "In." for a chapter with no container title."""
+    macros = '<macro name="in"><text term="in" text-case="capitalize-first"/></macro>'
+    layout = '<group delimiter=": "><text macro="in"/><text variable="container-title"/></group>'
+    assert render(tmp_path, layout, {"title": "T"}, macros=macros) == "In."
+
+
+def test_group_with_plain_term_and_empty_variable_is_suppressed(tmp_path: Path) -> None:
+    """A term written directly in the group (not from a macro) does not keep an empty group."""
+    layout = '<group delimiter=": "><text value="Located at"/><text variable="archive"/></group><text variable="title"/>'
+    assert render(tmp_path, layout, {"title": "T"}) == "T."
+
+
+def test_period_after_question_mark_is_dropped(tmp_path: Path) -> None:
+    """A suffix period after a title ending in "?" is dropped; a comma is kept."""
+    layout = '<group delimiter=", "><text variable="title"/><text variable="publisher"/></group>'
+    assert render(tmp_path, '<text variable="title"/>', {"title": "Why not?"}) == "Why not?"
+    assert render(tmp_path, layout, {"title": "Why?", "publisher": "P"}) == "Why?, P."
+
+
+def test_rich_text_tags_follow_the_markup(tmp_path: Path) -> None:
+    """<i> in a title is dropped in text, kept in HTML and becomes * in Markdown."""
+    item = {"title": "Le <i>De Anima</i> grec"}
+    assert render(tmp_path, '<text variable="title"/>', item) == "Le De Anima grec."
+    assert render(tmp_path, '<text variable="title"/>', item, markup="markdown") == "Le *De Anima* grec."
+    assert "<i>De Anima</i>" in render(tmp_path, '<text variable="title"/>', item, markup="html")
+
+
+def test_apostrophes_in_names_are_typographic(tmp_path: Path) -> None:
+    """O'Meara prints as O’Meara, as citeproc-js prints it."""
+    item = {"author": [{"family": "O'Meara", "given": "Dominic"}]}
+    assert render(tmp_path, '<names variable="author"><name/></names>', item) == "Dominic O’Meara."
+
+
+def test_date_ranges_can_be_tested(tmp_path: Path) -> None:
+    """A date range in a variable test (citeproc-py's range refused comparison) renders."""
+    layout = (
+        '<choose><if variable="issued"><date variable="issued"><date-part name="year"/></date></if></choose>'
+    )
+    assert render(tmp_path, layout, {"issued": {"date-parts": [[1991], [1992]]}}) == "1991–1992."
