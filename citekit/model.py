@@ -15,6 +15,7 @@ NAME_VARIABLES = (
     "author",
     "editor",
     "translator",
+    "editor-translator",
     "container-author",
     "collection-editor",
     "composer",

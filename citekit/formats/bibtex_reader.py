@@ -23,6 +23,7 @@ from citekit.formats.bibtex_values import (
     split_names,
     year_month_date,
 )
+from citekit.formats.doi import bare_doi
 from citekit.formats.latex_decode import decode, unescape_verbatim
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.languages import LANGUAGES, code_for
@@ -100,6 +101,11 @@ def _text(value: str) -> str:
     return decode(value)
 
 
+def _iso_text(value: str) -> str:
+    """An ISO 8601 date field as written: no LaTeX in it (its ~ means circa, not a space)."""
+    return value.replace("{", "").replace("}", "").strip()
+
+
 def entry_to_record(
     entry_type: str, key: str, raw: dict[str, str], location: Location
 ) -> tuple[Record, list[str]]:
@@ -138,6 +144,8 @@ def entry_to_record(
     for var, name in T.VERBATIM_FIELDS:
         if raw.get(name):
             fields[var] = unescape_verbatim(raw[name])
+    if fields.get("DOI"):
+        fields["DOI"] = bare_doi(fields["DOI"])
     language = raw.get("langid") or raw.get("language") or ""
     if language:
         fields["language"] = _language(_text(language))
@@ -153,7 +161,7 @@ def entry_to_record(
             et_al = et_al or (others and var == "author")
     issued = None
     if raw.get("date"):
-        issued = iso_date(_text(raw["date"]))
+        issued = iso_date(_iso_text(raw["date"]))
         if issued is None:
             warnings.append(f"entry {key}: cannot read date {raw['date']!r}; kept as text")
             issued = Date(literal=_text(raw["date"]))
@@ -166,7 +174,7 @@ def entry_to_record(
         dates["issued"] = issued
     for var, name in T.DATE_FIELDS[1:]:
         if raw.get(name):
-            date = iso_date(_text(raw[name]))
+            date = iso_date(_iso_text(raw[name]))
             dates[var] = date if date else Date(literal=_text(raw[name]))
     record = Record(
         id=key,

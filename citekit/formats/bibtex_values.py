@@ -87,10 +87,20 @@ def resolve(raw: str, macros: dict[str, str]) -> str:
 
 def split_names(raw: str) -> tuple[list[str], bool]:
     """The names of a name list (split on ``and`` outside braces) and whether it ended in ``others``."""
-    from bibtexparser.middlewares.names import split_multiple_persons_names
-
-    names = [n for n in split_multiple_persons_names(raw) if n.strip()]
-    others = bool(names) and names[-1].strip().lower() == "others"
+    names: list[str] = []
+    depth, start = 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", raw, re.IGNORECASE):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif depth == 0:
+            names.append(raw[start : match.start()])
+            start = match.end()
+    names.append(raw[start:])
+    names = [n.strip() for n in names if n.strip()]
+    others = bool(names) and names[-1].lower() == "others"
     return (names[:-1] if others else names), others
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from citekit.errors import Problem
 from citekit.formats import ris_tables as T
 from citekit.formats.base import ReadResult
+from citekit.formats.doi import bare_doi
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.languages import code_for
 
@@ -142,6 +143,8 @@ def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record,
         fields.pop("container-title", None)
     if "container-title" not in fields and "container-title-short" in fields:
         fields["container-title"] = fields["container-title-short"]
+    if fields.get("DOI"):
+        fields["DOI"] = bare_doi(fields["DOI"])
     first, last = (values.get("SP") or [""])[0], (values.get("EP") or [""])[0]
     page = "-".join(p for p in (first, last) if p)
     if page:
