@@ -21,6 +21,7 @@ from citekit.csl.name_input import parsed_name
 from citekit.csl.rules import year_suffix
 from citekit.csl.rules.cite_grouping import RenderedNames
 from citekit.csl.rules.duplicate_punctuation import without_doubled_periods
+from citekit.csl.rules.flip_flop import flip_flopped
 from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
 from citekit.csl.rules.quotes import quote_terms
 from citekit.csl.rules.subsequent_author_substitute import substituted
@@ -53,7 +54,7 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
         extra["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
     for affix in ("prefix", "suffix"):
         if cite.get(affix):
-            extra[affix] = escape(str(cite[affix])) if escape else str(cite[affix])
+            extra[affix] = str(richtext.parse(str(cite[affix]), escape))
     item = CitationItem(str(cite["id"]), **extra)
     if cite.get("position") is not None:
         item["explicit_position"] = cite["position"]
@@ -178,7 +179,7 @@ class Session:
         outer, inner = quote_terms(self.style.root)
         text = without_doubled_periods(richtext.finish(text, outer, inner))
         if self.markup == "html":
-            text = superscripts_as_tags(text)
+            text = flip_flopped(superscripts_as_tags(text))
         if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
             text = moved_into_quotes(text, outer[1], inner[1])
         return text

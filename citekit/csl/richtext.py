@@ -21,7 +21,7 @@ OPEN_MARK = "\ue001"
 CLOSE_MARK = "\ue002"
 _TOKEN = re.compile(
     r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>|<span\s+style="font-variant:\s*small-caps;?">|'
-    r'<span\s+class="nocase">|<span\s+class="nodecor">|</span>|"|\')'
+    r'<span\s+class="nocase">|<span\s+class="nodecor">|</span>|"|\'|“|”|‘|’)'
 )
 _TAGS = {
     "<i>": ("<i>", "</i>", False),
@@ -62,6 +62,18 @@ def _quote(char: str, before: str, following: str, quotes: list[str]) -> str:
     return "’" if char == "'" else char
 
 
+def _typographic(char: str, before: str, following: str, quotes: list[str]) -> str:
+    """A typographic quote in the data: a quote mark when it opens or closes a quote, else kept."""
+    kind = '"' if char in "“”" else "'"
+    if char in "“‘":
+        quotes.append(kind)
+        return OPEN_MARK
+    if quotes and quotes[-1] == kind and not (before[-1:].isalpha() and following[:1].isalpha()):
+        quotes.pop()
+        return CLOSE_MARK
+    return char
+
+
 def parse(text: str, escape: Callable[[str], str] | None) -> Any:
     """A field's text as a MixedString of text, NoCase and Markup segments."""
     out = MixedString()
@@ -89,6 +101,9 @@ def parse(text: str, escape: Callable[[str], str] | None) -> Any:
             continue
         before = pending
         following = parts[index + 1] if index + 1 < len(parts) else ""
+        if part in "“”‘’":
+            pending += _typographic(part, pending, following, quotes)
+            continue
         if part in ('"', "'"):
             context = before or re.sub(r"<[^>]+>", "", str(out) if out else "")
             pending += _quote(part, context, following, quotes)

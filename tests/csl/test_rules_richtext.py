@@ -44,3 +44,24 @@ def test_title_case_keeps_stop_words_and_capitals() -> None:
         == "Out-of-Fashion Ideas in the UK: A Story"
     )
     assert str(apply_case("Ideas In The UK", "sentence", "en")) == "Ideas in the UK"
+
+
+def test_nested_emphasis_flip_flops() -> None:
+    """Italics inside italics are set upright; a quoted text inside a quoted text gets inner quotes."""
+    from citekit.csl.rules.flip_flop import flip_flopped
+
+    assert (
+        flip_flopped("<i>My <i>Amazing</i> Title</i>")
+        == '<i>My <span style="font-style:normal;">Amazing</span> Title</i>'
+    )
+    item = {"id": "a", "type": "book", "title": "Amazing"}
+    layout = '<group quotes="true"><text value="My "/><text variable="title" quotes="true"/></group>'
+    layout = '<text macro="m" quotes="true"/>'
+    macros = '<macro name="m"><text value="My "/><text variable="title" quotes="true"/></macro>'
+    assert citations([item], [[{"id": "a"}]], citation_layout=layout, macros=macros) == ["“My ‘Amazing’”"]
+
+
+def test_cite_prefix_is_rich_text() -> None:
+    """A cite prefix may carry markup, kept as markup in HTML."""
+    item = {"id": "a", "type": "book", "title": "T"}
+    assert citations([item], [[{"id": "a", "prefix": "<i>see</i> "}]]) == ["<i>see</i> T"]

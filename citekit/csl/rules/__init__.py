@@ -34,6 +34,7 @@ RULE_MODULES = (
     "duplicate_punctuation",
     "subsequent_author_substitute",
     "superscript_chars",
+    "flip_flop",
 )
 
 

@@ -16,12 +16,31 @@ def quote_terms(element: Any) -> tuple[tuple[str, str], tuple[str, str]]:
     return (term("open-quote"), term("close-quote")), (term("open-inner-quote"), term("close-inner-quote"))
 
 
+def _flipped(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
+    """Matched pairs of quotes already in ``text`` (from quoted elements inside this one) swapped,
+    outer for inner and back; a lone ’ (an apostrophe) is left alone."""
+    pairs = {outer[0]: outer[1], inner[0]: inner[1]}
+    swap = {outer[0]: inner[0], outer[1]: inner[1], inner[0]: outer[0], inner[1]: outer[1]}
+    if len(swap) < 4:
+        return text
+    chars = list(text)
+    open_at: list[int] = []
+    for index, char in enumerate(chars):
+        if char in pairs:
+            open_at.append(index)
+        elif open_at and char == pairs[chars[open_at[-1]]]:
+            start = open_at.pop()
+            chars[start], chars[index] = swap[chars[start]], swap[char]
+    return "".join(chars)
+
+
 class NestedQuotes:
     def quote(self: Any, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
             return string
         outer, inner = quote_terms(self)
-        return outer[0] + richtext.finish(str(string), outer, inner, depth=1) + outer[1]
+        content = _flipped(str(string), outer, inner)
+        return outer[0] + richtext.finish(content, outer, inner, depth=1) + outer[1]
 
 
 ELEMENTS = {"text": NestedQuotes}
