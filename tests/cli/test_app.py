@@ -130,3 +130,18 @@ def test_formats_json() -> None:
     assert all(set(row) == {"name", "title", "read", "write", "suffixes"} for row in data)
     bad = runner.invoke(app, ["formats", "--format", "yaml"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_option_of_every_command_is_exercised_by_a_test(name: str) -> None:
+    """Each option of each command is passed (as a quoted "--option" or "-o") in at least one test."""
+    tests = "\n".join(path.read_text(encoding="utf-8") for path in Path(__file__).parents[1].rglob("*.py"))
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    untested = [
+        param.opts[0]
+        for param in command.params
+        if param.opts[0].startswith("-")
+        and param.name != "help"
+        and not any(f'"{opt}"' in tests for opt in (*param.opts, *param.secondary_opts))
+    ]
+    assert untested == []
