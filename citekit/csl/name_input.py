@@ -1,7 +1,8 @@
 """Name parts as CSL processors read them from CSL-JSON input (CSL 1.0.2 Appendix IV, "Name
 particles"): a family name that starts with lowercase words (``van der Vlist``, ``d'Aubignac``)
 carries a non-dropping particle, a given name that ends with them (``Alexander von``) a dropping
-particle; a family name in double quotes is taken as written, and ``"parse-names": false``
+particle; a suffix follows a comma in the given name (``John, III``; ``John,! Jr.`` keeps the
+comma before it); a family name in double quotes is taken as written, and ``"parse-names": false``
 turns parsing off. Straight apostrophes become typographic (’)."""
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ def parsed_name(name: dict[str, Any]) -> dict[str, Any]:
                 name["non-dropping-particle"] = particle.rstrip()
                 name["family"] = family[len(particle) :]
     given = name.get("given")
+    if isinstance(given, str) and "," in given and "suffix" not in name:
+        given, _, suffix = given.partition(",")
+        if suffix.startswith("!"):
+            name["comma-suffix"] = True
+            suffix = suffix[1:]
+        name["given"], name["suffix"] = given.strip(), suffix.strip()
+        given = name["given"]
     if isinstance(given, str) and "dropping-particle" not in name:
         match = _TRAILING_PARTICLE.match(given)
         if match:

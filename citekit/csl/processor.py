@@ -83,9 +83,19 @@ class RichTextSource(RecordSource):
         return richtext.parse(str(string), self.rich_escape)
 
 
+# Zotero field names CSL processors accept for CSL variables.
+_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
+
+
 def _normalized(number: int, item: dict[str, Any]) -> dict[str, Any]:
-    """An item with a string id and a type (an unknown one, matching no condition, if it has none)."""
-    return dict(item, id=str(item.get("id", f"item-{number + 1}")), type=item.get("type", ""))
+    """An item with a string id and a type (an unknown one, matching no condition, if it has none),
+    and Zotero's field names for short titles read as the CSL variables."""
+    out = dict(item, id=str(item.get("id", f"item-{number + 1}")), type=item.get("type", ""))
+    for alias, variable in _ALIASES.items():
+        if alias in out:
+            value = out.pop(alias)
+            out.setdefault(variable, value)
+    return out
 
 
 def _sorts_by_citation_number(bibliography: Any) -> bool:

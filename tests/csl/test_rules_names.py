@@ -60,3 +60,16 @@ def test_names_without_spaces_are_family_first() -> None:
     item = {"id": "j", "type": "book", "author": [{"family": "我妻", "given": "栄"}]}
     layout = '<names variable="author"><name/></names>'
     assert citations([item], [[{"id": "j"}]], citation_layout=layout) == ["我妻栄"]
+
+
+def test_suffix_written_after_a_comma_in_the_given_name() -> None:
+    """A given name "John, III" has the suffix III; "John,! Jr." keeps the comma before "Jr."."""
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "Doe", "given": "John, III"}]},
+        {"id": "b", "type": "book", "author": [{"family": "Doe", "given": "John,! Jr."}]},
+    ]
+    layout = '<names variable="author"><name/></names>'
+    assert citations(items, [[{"id": "a"}], [{"id": "b"}]], citation_layout=layout) == [
+        "John Doe III",
+        "John Doe, Jr.",
+    ]

@@ -160,7 +160,11 @@ def _title(segments: list[Any]) -> list[Any]:
                 continue
             stop = bare.lower() in STOP_WORDS and index not in (0, len(words) - 1)
             stop = stop and not previous.endswith(_SENTENCE_END)
-            if bare.islower() and not (stop and (first_part or bare.lower() in STOP_WORDS)):
+            text = str(segments[seg])
+            opens_compound = text[match.end() : match.end() + 1] == "-" and first_part
+            if bare.islower() and (
+                opens_compound or not (stop and (first_part or bare.lower() in STOP_WORDS))
+            ):
                 lead = len(core) - len(core.lstrip("“‘\"'([\ue001"))
                 core = core[:lead] + _cap(core[lead:])
             replacements.setdefault(seg, []).append((match.start(), match.end(), core))
