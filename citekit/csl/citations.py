@@ -134,7 +134,7 @@ def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int)
         names = RenderedNames.first
         prefix = item.get("prefix", "")
         suffix = item.get("suffix", "")
-        opens = (index == 0 and not prefix) or prefix.rstrip().endswith((".", "!", "?"))
+        opens = (index == 0 and not prefix) or prefix.rstrip().rstrip("”’\"'\ue002").endswith((".", "!", "?"))
         if note_style and opens:
             text = capitalized_if_term(text)
         cites.append(RenderedCite(item, f"{prefix}{text}{suffix}", names, bool(prefix or suffix)))

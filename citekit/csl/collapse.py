@@ -131,6 +131,17 @@ def _key_of(group: list[RenderedCite]) -> str:
     return group[0].names or _author_key(group[0].item)
 
 
+def _plain_join(cites: list[RenderedCite], delimiter: str) -> str:
+    """Cites joined by the layout delimiter, except before a cite whose prefix starts with
+    punctuation (``Book A, cited in Book B``), which takes the delimiter's place."""
+    out = ""
+    for index, cite in enumerate(cites):
+        if index and cite.text.lstrip()[:1] not in (",", ".", ";", ":"):
+            out += delimiter
+        out += cite.text
+    return out
+
+
 def join(citation: Any, cites: list[RenderedCite], short: Callable[[Any], str]) -> str:
     """The cites of one citation joined, grouped and collapsed as ``citation`` says; ``short``
     renders a cite without its names."""
@@ -140,7 +151,7 @@ def join(citation: Any, cites: list[RenderedCite], short: Callable[[Any], str]) 
         return _number_runs(cites, layout_delimiter)
     grouping = mode in YEAR_COLLAPSES or citation.get("cite-group-delimiter") is not None
     if not grouping:
-        return layout_delimiter.join(c.text for c in cites)
+        return _plain_join(cites, layout_delimiter)
     reorder = citation.sort is not None  # cites only move next to their group when sorted
     groups: list[list[RenderedCite]] = []
     by_names: dict[str, list[RenderedCite]] = {}

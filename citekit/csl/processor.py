@@ -14,6 +14,7 @@ from typing import Any
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
 
 from citekit.csl import disambiguation, locales, richtext
+from citekit.csl.citation_label import generated_label
 from citekit.csl.citations import Tracker
 from citekit.csl.citations import render as render_citation
 from citekit.csl.formatters import MARKUPS
@@ -95,6 +96,10 @@ def _normalized(number: int, item: dict[str, Any]) -> dict[str, Any]:
         if alias in out:
             value = out.pop(alias)
             out.setdefault(variable, value)
+    if "citation-label" not in out:
+        label = generated_label(out)
+        if label:
+            out["citation-label"] = label
     return out
 
 
@@ -138,8 +143,9 @@ class Session:
                 year_suffix.mark(self.source[key], None, True)
             self.states = disambiguation.Disambiguator(self.style.root, bib).run()
             explicit = bool(self.style.root.xpath_search(".//cs:text[@variable='year-suffix']"))
+            labelled = bool(self.style.root.xpath_search(".//cs:text[@variable='citation-label']"))
             for key, state in self.states.items():
-                year_suffix.mark(self.source[key], state.year_suffix, explicit)
+                year_suffix.mark(self.source[key], state.year_suffix, explicit, labelled)
         return bib, built
 
     def citations(self, citations: Sequence[Sequence[Cite]], notes: Sequence[int] = ()) -> list[str]:

@@ -87,3 +87,14 @@ def test_unsorted_citation_groups_only_neighbours() -> None:
         layout_attrs='delimiter="; "',
     )
     assert out == ["Smith 2000; Jones 1999; Smith 2001"]
+
+
+def test_prefix_starting_with_punctuation_replaces_the_delimiter() -> None:
+    """A cite whose prefix starts with a comma follows the previous cite without the layout delimiter."""
+    out = citations(
+        ITEMS[:2],
+        [[{"id": "a"}, {"id": "b", "prefix": ", cited in "}]],
+        citation_layout=AUTHOR_YEAR,
+        layout_attrs='delimiter="; "',
+    )
+    assert out == ["Smith 2000, cited in Jones 1999"]

@@ -102,3 +102,20 @@ def test_all_names_rule_expands_names_shared_by_different_people() -> None:
         "C. Cold 1980",
         "O. Cold 1995",
     ]
+
+
+def test_generated_citation_labels_take_year_suffixes() -> None:
+    """Without a citation-label in the data, one is made from the names and year; suffixes follow it."""
+    from citekit.csl.citation_label import generated_label
+
+    assert generated_label(item("a", [person("Brown", "A"), person("Charles", "B")], 1998)) == "BrCh98"
+    items = [item("a", [person("Asthma", "A")]), item("b", [person("Asthma", "A")], title="U")]
+    opts = 'disambiguate-add-year-suffix="true"'
+    out = citations(
+        items,
+        [[{"id": "a"}, {"id": "b"}]],
+        citation_layout='<text variable="citation-label"/>',
+        citation=opts,
+        layout_attrs='delimiter="; "',
+    )
+    assert out == ["Asth00a; Asth00b"]

@@ -22,13 +22,20 @@ class YearWithSuffix:
         return text
 
 
-def mark(reference: Any, suffix: str | None, explicit: bool) -> None:
+def mark(reference: Any, suffix: str | None, explicit: bool, labelled: bool = False) -> None:
     """Record ``suffix`` as the reference's year-suffix variable, and on its issued date when the
-    style does not render the variable itself."""
+    style does not render the variable itself (on its citation-label, when the style renders
+    that: ``Asth00a``)."""
     if suffix:
         reference["year_suffix"] = suffix
     else:
         reference.pop("year_suffix", None)
+    label = reference.get("citation_label")
+    if label is not None:
+        base = reference.setdefault("csl_label_base", label)
+        reference["citation_label"] = base + suffix if suffix and labelled and not explicit else base
+        if labelled:
+            return
     issued = reference.get("issued")
     if isinstance(issued, dict) and "begin" in issued:
         issued = issued["end"] if issued.get("end") and not issued["end"].is_nil() else issued["begin"]
