@@ -22,3 +22,10 @@ def test_repeated_names_are_substituted() -> None:
 def test_superscript_characters_become_tags() -> None:
     """A French ordinal suffix written with superscript letters becomes <sup> elements."""
     assert superscripts_as_tags("1ʳᵉ éd.") == "1<sup>r</sup><sup>e</sup> éd."
+
+
+def test_display_blocks_in_html() -> None:
+    """display="indent" sets the element's rendering in a csl-indent div in HTML."""
+    items = [{"id": "a", "type": "book", "title": "A", "note": "Annotated."}]
+    layout = '<text variable="title"/><text variable="note" display="indent"/>'
+    assert bibliography(items, bibliography_layout=layout) == ['A<div class="csl-indent">Annotated.</div>']

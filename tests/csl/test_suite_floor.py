@@ -77,3 +77,11 @@ def test_a_crashing_fixture_is_one_failure(tmp_path: Path) -> None:
     assert outcome.passed == ["b_good"]
     assert [f.name for f in outcome.failed] == ["a_broken"]
     assert "XMLSyntaxError" in outcome.failed[0].report or "StyleError" in outcome.failed[0].report
+
+
+def test_line_breaks_between_tags_do_not_count() -> None:
+    """citeproc-js lays out block divs on lines of their own; the comparison ignores that layout only."""
+    assert (
+        suite._normalized('<div class="a">\n    <div>x</div>\n</div>') == '<div class="a"><div>x</div></div>'
+    )
+    assert suite._normalized("<i>A</i> <i>B</i>") == "<i>A</i> <i>B</i>"

@@ -35,6 +35,7 @@ RULE_MODULES = (
     "subsequent_author_substitute",
     "superscript_chars",
     "flip_flop",
+    "display",
 )
 
 

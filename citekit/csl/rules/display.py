@@ -1,0 +1,27 @@
+"""CSL 1.0.2 ``display`` attribute (block, left-margin, right-inline, indent): in HTML output the
+element's rendering, affixes included, is set in ``<div class="csl-…">`` as citeproc-js sets it;
+text output is unchanged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.string import String
+
+from citekit.csl.formatters import MARKUPS
+
+DISPLAYS = frozenset({"block", "left-margin", "right-inline", "indent"})
+
+
+class Displayed:
+    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+        output = super().render(*args, **kwargs)  # type: ignore[misc]
+        display = self.get("display")
+        if not output or display not in DISPLAYS or kwargs.get("sort_options") is not None:
+            return output
+        if self.get_formatter() is not MARKUPS["html"].formatter:
+            return output
+        return String(f'<div class="csl-{display}">') + output + String("</div>")
+
+
+ELEMENTS = {name: Displayed for name in ("text", "group", "names", "date", "number", "label")}
