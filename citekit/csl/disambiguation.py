@@ -129,7 +129,7 @@ class Disambiguator:
         out = []
         for variable in sorted(NAME_VARIABLES):
             for index, name in enumerate(reference.get(variable.replace("-", "_")) or []):
-                if "literal" not in name:
+                if isinstance(name, dict) and "literal" not in name:
                     family = " ".join(
                         str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p
                     )

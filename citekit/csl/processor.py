@@ -17,6 +17,7 @@ from citekit.csl import disambiguation, locales, richtext
 from citekit.csl.citation_label import generated_label
 from citekit.csl.citations import Tracker
 from citekit.csl.citations import render as render_citation
+from citekit.csl.date_input import parsed_date
 from citekit.csl.formatters import MARKUPS
 from citekit.csl.name_input import parsed_name
 from citekit.csl.rules import year_suffix
@@ -82,6 +83,9 @@ class RichTextSource(RecordSource):
 
     def parse_string(self, string: Any) -> Any:
         return richtext.parse(str(string), self.rich_escape)
+
+    def parse_date(self, json_data: Any) -> Any:
+        return parsed_date(json_data)
 
 
 # Zotero field names CSL processors accept for CSL variables.

@@ -36,6 +36,7 @@ RULE_MODULES = (
     "superscript_chars",
     "flip_flop",
     "display",
+    "date_ranges",
 )
 
 

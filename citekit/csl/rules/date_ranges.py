@@ -1,0 +1,76 @@
+"""CSL 1.0.2 "Date Ranges": of a date range, the parts from the largest one that differs down are
+written for the start and the end, joined by the ``range-delimiter`` of that largest differing
+part (en dash by default); the larger parts the two share are written once (``2–4 January 1999``,
+``January–March 1999``, ``2 January 1999–4 January 2000``). Seasons stand in for months."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.source import VariableError
+
+ORDER = ("year", "month", "day")
+EN_DASH = "\u2013"
+
+
+def _value(date: Any, part: str) -> Any:
+    if part == "month":
+        return date.get("month", ("season", date.get("season")))
+    return date.get(part)
+
+
+class DateRanges:
+    def render_date_range(self: Any, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
+        begin, end = date_range.begin, date_range.get("end")
+        if end is None or end.is_nil():
+            single = self.render_single_date(begin, show_parts, context)
+            return single + EN_DASH if single and end is not None else single
+        shown = [p for p in ORDER if show_parts is None or p in show_parts]
+        differing = [p for p in shown if _value(begin, p) != _value(end, p)]
+        if not differing:
+            return self.render_single_date(begin, show_parts, context)
+        largest = differing[0]
+        varying = set(shown[shown.index(largest) :])
+        parts = [c for c in self.iterchildren() if c.get("name") in shown]
+        texts_begin = self._part_texts(parts, begin, context)
+        texts_end = self._part_texts(parts, end, context)
+        names = [p.get("name") for p in parts]
+        block = [i for i, name in enumerate(names) if name in varying]
+        if not block:
+            return self.render_single_date(begin, show_parts, context)
+        first, last = block[0], block[-1]
+        joiner = str(self.get("delimiter", ""))
+
+        def joined(texts: list[str]) -> str:
+            return joiner.join(t for t in texts if t)
+
+        before = joined(texts_begin[:first])
+        start = joined(texts_begin[first : last + 1]).rstrip()
+        finish = joined(texts_end[first : last + 1]).lstrip()
+        after = joined(texts_begin[last + 1 :])
+        delimiter = self._range_delimiter(parts[names.index(largest)] if largest in names else None, context)
+        middle = start + delimiter + finish
+        return joined([before, middle, after])
+
+    def _part_texts(self: Any, parts: list[Any], date: Any, context: Any) -> list[str]:
+        texts = []
+        for part in parts:
+            try:
+                text = part.render(date, context)
+            except (VariableError, KeyError, TypeError):
+                text = None
+            texts.append(str(text) if text else "")
+        return texts
+
+    def _range_delimiter(self: Any, part: Any, context: Any) -> str:
+        name = part.get("name") if part is not None else None
+        if context is not None and context is not self and name:
+            for override in context.iterfind("{http://purl.org/net/xbiblio/csl}date-part"):
+                if override.get("name") == name and override.get("range-delimiter") is not None:
+                    return str(override.get("range-delimiter"))
+        if part is not None and part.get("range-delimiter") is not None:
+            return str(part.get("range-delimiter"))
+        return EN_DASH
+
+
+ELEMENTS = {"date": DateRanges}

@@ -1,0 +1,39 @@
+"""CSL 1.0.2 dates: ranges written once where they agree, seasons, open ranges, raw dates."""
+
+from __future__ import annotations
+
+from citekit.csl.date_input import parsed_date
+from tests.csl.minimal import citations
+
+LAYOUT = '<date variable="issued" delimiter=" "><date-part name="day"/><date-part name="month"/><date-part name="year"/></date>'
+
+
+def cite(issued: dict[str, object], layout: str = LAYOUT) -> str:
+    [out] = citations(
+        [{"id": "a", "type": "book", "issued": issued}], [[{"id": "a"}]], citation_layout=layout
+    )
+    return out
+
+
+def test_range_shares_the_larger_parts() -> None:
+    """Days of one month share the month and year; months of one year share the year."""
+    assert cite({"date-parts": [[1999, 1, 2], [1999, 1, 4]]}) == "2–4 January 1999"
+    assert cite({"date-parts": [[1999, 1, 2], [1999, 3, 4]]}) == "2 January–4 March 1999"
+    assert cite({"date-parts": [[1999, 1, 2], [2000, 1, 4]]}) == "2 January 1999–4 January 2000"
+
+
+def test_range_delimiter_of_the_largest_differing_part() -> None:
+    """The range-delimiter of the month part joins a range of months."""
+    layout = '<date variable="issued" delimiter=" "><date-part name="month" range-delimiter="/"/><date-part name="year"/></date>'
+    assert cite({"date-parts": [[1999, 1], [1999, 3]]}, layout) == "January/March 1999"
+
+
+def test_seasons_open_ranges_and_raw_dates() -> None:
+    """Month 21 is spring; a range without an end is open; a date with only raw text is kept as text."""
+    layout = '<date variable="issued" delimiter=" "><date-part name="month"/><date-part name="year"/></date>'
+    assert cite({"date-parts": [[1999, 21]]}, layout) == "Spring 1999"
+    assert (
+        cite({"date-parts": [[1987], []]}, '<date variable="issued"><date-part name="year"/></date>')
+        == "1987–"
+    )
+    assert parsed_date({"raw": "Bogus Date"}).text == "Bogus Date"
