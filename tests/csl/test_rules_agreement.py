@@ -138,3 +138,67 @@ def test_date_ranges_can_be_tested(tmp_path: Path) -> None:
         '<choose><if variable="issued"><date variable="issued"><date-part name="year"/></date></if></choose>'
     )
     assert render(tmp_path, layout, {"issued": {"date-parts": [[1991], [1992]]}}) == "1991–1992."
+
+
+SORTED_BY_TITLE = '<bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>'
+
+
+def sorted_titles(
+    tmp_path: Path, items: list[dict[str, Any]], bibliography: str = SORTED_BY_TITLE
+) -> list[str]:
+    path = tmp_path / "sorted.csl"
+    style = STYLE.format(options="", macros=TITLE_MACRO, layout="")
+    path.write_text(style.split("<bibliography>")[0] + bibliography + "\n</style>\n", encoding="utf-8")
+    return bibliography_of_items(items, str(path))
+
+
+def test_sorting_ignores_punctuation_but_not_spaces(tmp_path: Path) -> None:
+    """Keys compare without punctuation and symbols (\\TeX under T, Al-otaibi after Almendro),
+    with spaces (Dale before Dalebout)."""
+    titles = ["Tango", "\\TeX Applications", "Almendro", "Al-otaibi", "Dalebout", "Dale Aaron", "Aldus"]
+    items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
+    assert sorted_titles(tmp_path, items) == [
+        "Aldus",
+        "Almendro",
+        "Al-otaibi",
+        "Dale Aaron",
+        "Dalebout",
+        "Tango",
+        "\\TeX Applications",
+    ]
+
+
+def test_dates_in_nested_macros_sort_by_value(tmp_path: Path) -> None:
+    """A year rendered by a macro inside the key's macro sorts as the same year as one rendered directly."""
+    macros = (
+        '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+        '<macro name="date"><choose><if type="book"><date variable="issued" form="numeric" date-parts="year"/></if>'
+        '<else><text macro="year"/></else></choose></macro>'
+    )
+    bibliography = '<bibliography><sort><key macro="date"/><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>'
+    items = [
+        {"id": "a", "type": "document", "title": "B", "issued": {"date-parts": [[1988]]}},
+        {"id": "b", "type": "book", "title": "A", "issued": {"date-parts": [[1988]]}},
+        {"id": "c", "type": "document", "title": "C", "issued": {"date-parts": [[1931]]}},
+    ]
+    path = tmp_path / "dates.csl"
+    style = STYLE.format(options="", macros=macros, layout="")
+    path.write_text(style.split("<bibliography>")[0] + bibliography + "\n</style>\n", encoding="utf-8")
+    assert bibliography_of_items(items, str(path)) == ["C", "A", "B"]
+
+
+def test_names_labels_are_not_part_of_sort_keys(tmp_path: Path) -> None:
+    """An editor standing in for the author sorts with authors of the same name, label aside."""
+    bibliography = (
+        '<bibliography><sort><key macro="names"/><key variable="title"/></sort>'
+        '<layout><text variable="title"/></layout></bibliography>'
+    )
+    macros = '<macro name="names"><names variable="author"><name/><label prefix=" (" suffix=")"/><substitute><names variable="editor"/></substitute></names></macro>'
+    items = [
+        {"id": "a", "type": "book", "title": "B", "author": [{"family": "Anonymous"}]},
+        {"id": "b", "type": "book", "title": "A", "editor": [{"family": "Anonymous"}]},
+    ]
+    path = tmp_path / "names.csl"
+    style = STYLE.format(options="", macros=macros, layout="")
+    path.write_text(style.split("<bibliography>")[0] + bibliography + "\n</style>\n", encoding="utf-8")
+    assert bibliography_of_items(items, str(path)) == ["A", "B"]
