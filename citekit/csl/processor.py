@@ -197,9 +197,10 @@ class Session:
         """Quote marks left from the items made quotes; punctuation moved into quotes where the
         locale puts it there (``punctuation-in-quote``)."""
         outer, inner = quote_terms(self.style.root)
-        text = without_doubled_periods(richtext.finish(text, outer, inner))
+        text = richtext.finish(text, outer, inner)
         if self.markup == "html":
             text = flip_flopped(superscripts_as_tags(text))
+        text = without_doubled_periods(text)
         if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
-            text = moved_into_quotes(text, outer[1], inner[1])
+            text = without_doubled_periods(moved_into_quotes(text, outer[1], inner[1]))
         return text

@@ -32,3 +32,10 @@ def test_no_period_after_a_question_mark() -> None:
     """A suffix period after text ending in ? or . (even inside markup) is dropped; an ellipsis stays."""
     assert without_doubled_periods("Why?. <b>Co.</b>. 1965") == "Why? <b>Co.</b> 1965"
     assert without_doubled_periods("and so...") == "and so..."
+
+
+def test_colliding_punctuation_follows_the_table() -> None:
+    """A semicolon absorbs a following colon; a colon gives way to "!"; a comma and period both stay."""
+    assert without_doubled_periods("semicolon;: colon") == "semicolon; colon"
+    assert without_doubled_periods("colon:! exclamation") == "colon! exclamation"
+    assert without_doubled_periods("comma,. period") == "comma,. period"

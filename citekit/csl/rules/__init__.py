@@ -18,6 +18,7 @@ RULE_MODULES = (
     "group_suppression",
     "label_plural",
     "label_text_case",
+    "sort_collation",
     "sorting",
     "position",
     "note_start_capital",

@@ -1,18 +1,37 @@
-"""Terminal punctuation is not doubled where a suffix or delimiter meets text that already ends a
-sentence (``Why?. `` becomes ``Why? ``, ``Co.</b>.`` becomes ``Co.</b>``), as CSL processors join
-affixes (CSL 1.0.2 leaves the detail to the processor; citeproc-js behaves so). Markup between the
-two marks does not matter; an ellipsis is left alone."""
+"""Punctuation meeting punctuation where affixes and delimiters join text (CSL 1.0.2 leaves the
+detail to processors; this is citeproc-js's table): a mark already ending the text absorbs a
+weaker one after it (``Why?.`` → ``Why?``, ``Note;:`` → ``Note;``), and a colon or semicolon gives
+way to a following ``!`` or ``?``. Markup and closing quotes between the two marks stay where they
+are; an ellipsis is left alone."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-_DOUBLED = re.compile(r"(?<![.])([.?!])((?:</?[a-z][^>]*>)*)\.(?![.\w])")
+# (mark ending the text, mark coming after it) -> what is written; pairs not listed keep both.
+COLLISIONS = {
+    (":", ":"): ":", (";", ":"): ";", ("!", ":"): "!", ("?", ":"): "?",
+    (":", "."): ":", (".", "."): ".", (";", "."): ";", ("!", "."): "!", ("?", "."): "?",
+    (";", ";"): ";",
+    (":", "!"): "!", (";", "!"): "!", ("!", "!"): "!",
+    (":", "?"): "?", (";", "?"): "?", ("?", "?"): "?",
+    (",", ","): ",",
+}  # fmt: skip
+_SEAM = re.compile(r"(?<![.])([:.;!?,])((?:</?[a-z][^>]*>|[”’»\ue002])*)([:.;!?,])(?![.\w])")
+
+
+def _joined(match: re.Match[str]) -> str:
+    first, between, second = match.group(1), match.group(2), match.group(3)
+    result = COLLISIONS.get((first, second))
+    if result is None:
+        return match.group(0)
+    return (result + between) if result == first else (between + result if not between else result + between)
 
 
 def without_doubled_periods(text: str) -> str:
-    return _DOUBLED.sub(lambda m: m.group(1) + m.group(2), text)
+    """``text`` with colliding punctuation resolved by ``COLLISIONS``."""
+    return _SEAM.sub(_joined, text)
 
 
 ELEMENTS: dict[str, Any] = {}

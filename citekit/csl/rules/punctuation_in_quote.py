@@ -1,5 +1,5 @@
-"""CSL 1.0.2 locale option ``punctuation-in-quote``: a comma or period that follows a closing
-quote moves inside it (American usage: ``“Title,”``). The citation driver applies it to whole
+"""CSL 1.0.2 locale option ``punctuation-in-quote``: a comma, period, question or exclamation mark
+that follows a closing quote moves inside it (American usage: ``“Title,”``). The citation driver applies it to whole
 citations and entries, where delimiters and affixes are already in place."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ def moved_into_quotes(text: str, close_quote: str, close_inner: str) -> str:
     closers = "".join(re.escape(c) for c in {close_quote, close_inner} if c)
     if not closers:
         return text
-    moved = re.sub(f"([{closers}]+)([.,])", lambda m: m.group(2) + m.group(1), text)
+    moved = re.sub(f"([{closers}]+)([.,!?]+)", lambda m: m.group(2) + m.group(1), text)
     # a period already inside the quote absorbs the one that came after it
     return re.sub(f"([.!?])([{closers}]+)\\.", lambda m: m.group(1) + m.group(2), moved)
 
