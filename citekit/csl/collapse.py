@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 EN_DASH = "–"
+_PUNCTUATION = ",.;:"
 YEAR_COLLAPSES = ("year", "year-suffix", "year-suffix-ranged")
 
 
@@ -136,8 +137,10 @@ def _plain_join(cites: list[RenderedCite], delimiter: str) -> str:
     punctuation (``Book A, cited in Book B``), which takes the delimiter's place."""
     out = ""
     for index, cite in enumerate(cites):
-        if index and cite.text.lstrip()[:1] not in (",", ".", ";", ":"):
-            out += delimiter
+        if index and cite.text.lstrip()[:1] not in tuple(_PUNCTUATION):
+            # after a cite whose suffix ends in punctuation, the delimiter's own is dropped
+            suffix = str(cites[index - 1].item.get("suffix", "")).rstrip()
+            out += delimiter.lstrip(_PUNCTUATION) if suffix[-1:] in tuple(",;:") else delimiter
         out += cite.text
     return out
 

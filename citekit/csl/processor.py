@@ -25,7 +25,7 @@ from citekit.csl.rules.cite_grouping import RenderedNames
 from citekit.csl.rules.duplicate_punctuation import without_doubled_periods
 from citekit.csl.rules.flip_flop import flip_flopped
 from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
-from citekit.csl.rules.quotes import quote_terms
+from citekit.csl.rules.quotes import STYLE_QUOTE_END, quote_terms
 from citekit.csl.rules.subsequent_author_substitute import substituted
 from citekit.csl.rules.superscript_chars import superscripts_as_tags
 from citekit.csl.source import RecordSource, escape_item
@@ -203,4 +203,5 @@ class Session:
         text = without_doubled_periods(text)
         if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
             text = without_doubled_periods(moved_into_quotes(text, outer[1], inner[1]))
+        text = text.replace(STYLE_QUOTE_END, "")
         return text

@@ -107,6 +107,11 @@ def _document(fixture: Fixture, session: Session) -> str:
     return "\n".join(lines)
 
 
+def _id(number: int, item: dict[str, Any]) -> str:
+    """An item's id; items without one are numbered as the processing session numbers them."""
+    return str(item.get("id", f"item-{number + 1}"))
+
+
 def run_fixture(fixture: Fixture) -> str:
     """What citekit renders for a fixture, in the form of its RESULT section."""
     root = parse_csl_text(fixture.sections["CSL"].strip(), origin=fixture.name)
@@ -116,7 +121,7 @@ def run_fixture(fixture: Fixture) -> str:
     if fixture.mode == "citation":
         if "CITATIONS" in fixture.sections:
             return _document(fixture, session)
-        clusters = citation_items or [[{"id": item["id"]} for item in items]]
+        clusters = citation_items or [[{"id": _id(n, item)} for n, item in enumerate(items)]]
         return "\n".join(session.citations(clusters))
     if "BIBENTRIES" in fixture.sections:
         ids = [str(i) for i in fixture.json("BIBENTRIES")[-1]]
@@ -126,7 +131,7 @@ def run_fixture(fixture: Fixture) -> str:
         return _bib_body(session.bibliography([], [c[0]["citationItems"] for c in calls]))
     if citation_items:
         return _bib_body(session.bibliography([], citation_items))
-    return _bib_body(session.bibliography([str(item["id"]) for item in items]))
+    return _bib_body(session.bibliography([_id(n, item) for n, item in enumerate(items)]))
 
 
 class FixtureTimeout(Exception):

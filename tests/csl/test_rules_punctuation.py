@@ -39,3 +39,26 @@ def test_colliding_punctuation_follows_the_table() -> None:
     assert without_doubled_periods("semicolon;: colon") == "semicolon; colon"
     assert without_doubled_periods("colon:! exclamation") == "colon! exclamation"
     assert without_doubled_periods("comma,. period") == "comma,. period"
+
+
+def test_punctuation_moves_only_into_quotes_the_style_made() -> None:
+    """A comma after a quoted title moves inside (en-US); after quotes from the data it stays out."""
+    items = [
+        {"id": "a", "type": "book", "title": "Title", "publisher": "P"},
+        {"id": "b", "type": "book", "title": "'quote'", "publisher": "P"},
+    ]
+    quoted = (
+        '<group delimiter=", "><text variable="title" quotes="true"/><text variable="publisher"/></group>'
+    )
+    plain = '<group delimiter=", "><text variable="title"/><text variable="publisher"/></group>'
+    assert bibliography(items[:1], bibliography_layout=quoted) == ["“Title,” P"]
+    assert bibliography(items[1:], bibliography_layout=plain) == ["“quote”, P"]
+
+
+def test_label_of_an_empty_variable_is_not_rendered() -> None:
+    """A page label renders nothing for an item without pages, and a locator label nothing without a locator."""
+    items = [{"id": "a", "type": "book", "title": "T"}]
+    layout = (
+        '<text variable="title"/><label variable="page" prefix=", "/><label variable="locator" prefix=", "/>'
+    )
+    assert bibliography(items, bibliography_layout=layout) == ["T"]

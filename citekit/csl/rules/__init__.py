@@ -38,6 +38,7 @@ RULE_MODULES = (
     "flip_flop",
     "display",
     "date_ranges",
+    "locator_label",
 )
 
 

@@ -1,5 +1,6 @@
 """CSL 1.0.2 locale option ``punctuation-in-quote``: a comma, period, question or exclamation mark
-that follows a closing quote moves inside it (American usage: ``“Title,”``). The citation driver applies it to whole
+that follows a closing quote the style closed moves inside it (American usage: ``“Title,”``); quotes that came with the
+item's text keep punctuation outside. The citation driver applies it to whole
 citations and entries, where delimiters and affixes are already in place."""
 
 from __future__ import annotations
@@ -7,12 +8,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from citekit.csl.rules.quotes import STYLE_QUOTE_END
+
 
 def moved_into_quotes(text: str, close_quote: str, close_inner: str) -> str:
     closers = "".join(re.escape(c) for c in {close_quote, close_inner} if c)
     if not closers:
         return text
-    moved = re.sub(f"([{closers}]+)([.,!?]+)", lambda m: m.group(2) + m.group(1), text)
+    moved = re.sub(f"([{closers}]+{STYLE_QUOTE_END})([.,!?]+)", lambda m: m.group(2) + m.group(1), text)
     # a period already inside the quote absorbs the one that came after it
     return re.sub(f"([.!?])([{closers}]+)\\.", lambda m: m.group(1) + m.group(2), moved)
 
