@@ -7,6 +7,7 @@ to citeproc-py through its own ``Citation``/``CitationItem`` objects.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -50,10 +51,15 @@ class ParsedStyle(CitationStylesStyle):  # type: ignore[misc]
         self.locale = code
 
 
+def _locator_text(locator: str) -> str:
+    """A locator trimmed, with the spaces around a range's hyphen dropped (``100 - 103``)."""
+    return re.sub(r"(?<=\w)\s*[-–]\s*(?=\w)", "-", locator.strip())
+
+
 def _citation_item(cite: Cite, escape: Any) -> Any:
     extra: dict[str, Any] = {}
-    if cite.get("locator") not in (None, ""):
-        extra["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
+    if str(cite.get("locator") or "").strip():
+        extra["locator"] = Locator(cite.get("label") or "page", _locator_text(str(cite["locator"])))
     for affix in ("prefix", "suffix"):
         if cite.get(affix):
             extra[affix] = str(richtext.parse(str(cite[affix]), escape))

@@ -95,6 +95,8 @@ def _document(fixture: Fixture, session: Session) -> str:
         cites[cid] = citation["citationItems"]
         notes[cid] = int(citation.get("properties", {}).get("noteIndex", 0) or 0)
         order = [c[0] for c in pre] + [cid] + [c[0] for c in post]
+        for other, note in (*pre, *post):  # the call may renumber the notes of the others
+            notes[other] = int(note or 0)
         if number == len(calls) - 1:
             before = dict(rendered)
         texts = session.citations([cites[c] for c in order], [notes[c] for c in order])

@@ -44,3 +44,11 @@ def test_near_note_follows_note_distance() -> None:
     assert out == ["far", "far", "far", "far"]
     out = citations(ITEMS, clusters, citation_layout=layout, citation='near-note-distance="2"', cls="note")
     assert out == ["far", "far", "near", "near"]
+
+
+def test_locator_ranges_lose_the_spaces_around_the_hyphen() -> None:
+    """A locator "100 - 103" is written as the range 100–103."""
+    layout = '<text variable="title"/><text variable="locator" prefix=" "/>'
+    assert citations(ITEMS, [[{"id": "a", "locator": " 100 - 103"}]], citation_layout=layout) == [
+        "Alpha 100–103"
+    ]

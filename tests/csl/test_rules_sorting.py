@@ -38,3 +38,31 @@ def test_macro_keys_render_the_macro() -> None:
     macros = '<macro name="v"><group><text value="Vol. "/><number variable="volume"/></group></macro>'
     out = bibliography(ITEMS, macros=macros, bibliography_sort='<sort><key macro="v"/></sort>')
     assert out[1] == "Zebra" and out[2] == "Mango"
+
+
+def test_and_between_names_does_not_sort() -> None:
+    """A macro key with names sorts by the names, not by the "and" joining them."""
+    items = [
+        {
+            "id": "a",
+            "type": "book",
+            "author": [{"family": "Colaresi", "given": "M"}, {"family": "Thompson", "given": "W"}],
+        },
+        {
+            "id": "b",
+            "type": "book",
+            "author": [
+                {"family": "Colaresi", "given": "M"},
+                {"family": "Rasler", "given": "K"},
+                {"family": "Thompson", "given": "W"},
+            ],
+        },
+    ]
+    macros = '<macro name="names"><names variable="author"><name form="short" and="text"/></names></macro>'
+    out = bibliography(
+        items,
+        macros=macros,
+        bibliography_layout='<text macro="names"/>',
+        bibliography_sort='<sort><key macro="names"/></sort>',
+    )
+    assert out == ["Colaresi, Rasler, and Thompson", "Colaresi and Thompson"]

@@ -110,7 +110,8 @@ class NameFormatting:
             rule = option("delimiter-precedes-et-al")
             use = _precedes(rule, len(texts), inverted[-1] if inverted else False)
             return self._join_with_delimiter(texts, delimiter) + (delimiter if use else " ") + et_al
-        and_ = option("and")
+        # in a sort key only the names count, not the "and" between them
+        and_ = option("and") if sort_options is None else None
         if and_ and len(texts) > 1:
             term = self.get_single_term("and") if and_ == "text" else self.preformat("&")
             rule = option("delimiter-precedes-last")

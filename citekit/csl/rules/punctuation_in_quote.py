@@ -15,7 +15,11 @@ def moved_into_quotes(text: str, close_quote: str, close_inner: str) -> str:
     closers = "".join(re.escape(c) for c in {close_quote, close_inner} if c)
     if not closers:
         return text
-    moved = re.sub(f"([{closers}]+{STYLE_QUOTE_END})([.,!?]+)", lambda m: m.group(2) + m.group(1), text)
+    moved = re.sub(
+        f"([{closers}]+{STYLE_QUOTE_END})((?:</[a-z]+>)*)([.,!?]+)",
+        lambda m: m.group(3) + m.group(1) + m.group(2),
+        text,
+    )
     # a period already inside the quote absorbs the one that came after it
     return re.sub(f"([.!?])([{closers}]+)\\.", lambda m: m.group(1) + m.group(2), moved)
 
