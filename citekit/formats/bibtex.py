@@ -13,13 +13,14 @@ from dataclasses import dataclass, field, replace
 from citekit.formats import bibtex_tables as T
 from citekit.formats.latex import escape, protect_title, to_ascii
 from citekit.model import Date, Name, Record
-from citekit.normalize.keys import assign_keys
+from citekit.normalize.keys import assign_keys, bibtex_key
 from citekit.normalize.languages import babel_name
 
 TITLE = "title"
 TEXT = "text"
 VERBATIM = "verbatim"
 MACRO = "macro"
+ISO_DATE = "iso-date"
 PAGES = "pages"
 NAMES = "names"
 
@@ -68,9 +69,10 @@ def _name_part(text: str) -> str:
 
 
 def _family(text: str) -> str:
-    """Escape a family name; brace it when a lower-case word in it would read as a particle."""
+    """Escape a family name; brace it when it has several words, so that none is read as a particle
+    or a given name (``{Ney de Souza}``, ``{Vaughan Williams}``), or starts in lower case."""
     text = escape(text)
-    if not text or any(word[:1].islower() for word in text.split()) or re.search(r"\band\b|,", text):
+    if not text or " " in text or text[:1].islower() or re.search(r",", text):
         return "{" + text + "}"
     return text
 
@@ -80,13 +82,17 @@ def bibtex_name(name: Name) -> str:
     if name.literal:
         return "{" + escape(name.literal) + "}"
     name = carried_name(name)
-    last = " ".join(p for p in (escape(name.non_dropping_particle), _family(name.family)) if p)
+    family = _family(name.family)
+    last = " ".join(p for p in (escape(name.non_dropping_particle), family) if p)
     parts = [last]
     if name.suffix:
-        parts.append(_name_part(name.suffix))
-    if name.given or name.suffix or last.startswith("{"):
-        # A trailing comma keeps a braced family name from reading as an institution.
+        parts += [_name_part(name.suffix), _name_part(name.given) or "{}"]
+    elif name.given:
         parts.append(_name_part(name.given))
+    elif " " in last or family.startswith("{"):
+        # No given name: an empty one keeps the comma form, so that every word stays in the family
+        # name (and a braced family name does not read as an institution).
+        parts.append("{}")
     return ", ".join(parts)
 
 
@@ -118,7 +124,7 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
     out.add(container, record.get("container-title"), TEXT, "container-title")
     issued = record.dates.get("issued")
     if issued and dialect == T.BIBLATEX and issued.parts:
-        out.add("date", _iso(issued), TEXT, "issued")
+        out.add("date", _iso(issued), ISO_DATE, "issued")
     elif issued:
         year, month = _year_month(issued)
         out.add("year", year, TEXT, "issued")
@@ -148,7 +154,7 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
         for var, name in T.DATE_FIELDS[1:]:
             date = record.dates.get(var)
             if date and date.parts:
-                out.add(name, _iso(date), TEXT, var)
+                out.add(name, _iso(date), ISO_DATE, var)
     for var, name in T.VERBATIM_FIELDS:
         out.add(name, record.get(var), VERBATIM, var)
     return out
@@ -175,6 +181,8 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
         return value
     if kind == VERBATIM:
         return _verbatim(value)
+    if kind == ISO_DATE:
+        return _braced(value)  # digits, -, / and ~ (circa): nothing LaTeX must see escaped
     if kind == NAMES:
         text = value  # escaped name by name in bibtex_name
     elif kind == TITLE:
@@ -194,7 +202,8 @@ def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTE
     from bibtexparser.writer import BibtexFormat
 
     library = Library()
-    for record in assign_keys(records):
+    # Keys are made safe before they are made unique: a key cannot close its entry or start a field.
+    for record in assign_keys([r.with_id(bibtex_key(r.id)) for r in records]):
         laid_out = plan(record, dialect)
         fields = [Field(k, written_value(v, kind, ascii)) for k, v, kind in laid_out.fields]
         library.add(Entry(laid_out.entry_type, record.id, fields))

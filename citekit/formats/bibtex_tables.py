@@ -82,7 +82,6 @@ CONTAINER_FIELD: dict[str, tuple[str, str]] = {
     "inproceedings": ("booktitle", "booktitle"),
     "inreference": ("booktitle", "booktitle"),
     "inbook": ("booktitle", "booktitle"),
-    "online": ("", "organization"),
 }
 NUMBER_VARIABLE: dict[str, str] = {
     "article": "issue",

@@ -101,12 +101,14 @@ def _carried_date(date: Date) -> Date | None:
 
 def carry(record: Record) -> Record:
     """The record as RIS carries it: what reading ``write([record])`` gives back."""
-    from citekit.formats.ris_reader import csl_type_for, join_keywords
+    from citekit.formats.ris_reader import csl_type_for, join_keywords, sn_fields
 
     kind = ris_type(record)
     fields = {k: clean_value(v) for k, v in record.fields.items() if clean_value(v)}
     carried_vars = {var for var, _ in T.TEXT_TAGS} | {"page", "keyword"}
     fields = {k: v for k, v in fields.items() if k in carried_vars}
+    serials = [fields.pop(var) for var in ("ISBN", "ISSN") if var in fields]
+    fields |= sn_fields(serials)
     if "keyword" in fields:
         fields["keyword"] = join_keywords(keywords(fields["keyword"]))
     if "page" in fields:

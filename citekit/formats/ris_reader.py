@@ -33,6 +33,14 @@ def clean_value(value: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", value).strip(" ")
 
 
+def sn_fields(values: list[str]) -> dict[str, str]:
+    """The ISBN and ISSN among SN values (the first of each), told apart by the shape of an ISSN."""
+    out: dict[str, str] = {}
+    for value in values:
+        out.setdefault("ISSN" if _ISSN.match(value) else "ISBN", value)
+    return out
+
+
 def join_keywords(keywords: list[str]) -> str:
     """One CSL keyword string: comma-separated, or semicolon-separated when a keyword has a comma."""
     keywords = [k.strip() for k in keywords if k.strip()]
@@ -149,8 +157,7 @@ def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record,
     page = "-".join(p for p in (first, last) if p)
     if page:
         fields["page"] = page
-    for value in values.get("SN", []):
-        fields.setdefault("ISSN" if _ISSN.match(value) else "ISBN", value)
+    fields |= sn_fields(values.get("SN", []))
     if fields.get("language"):
         fields["language"] = code_for(fields["language"])
     if values.get("KW"):
