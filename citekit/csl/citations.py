@@ -134,7 +134,9 @@ def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int)
         names = RenderedNames.first
         prefix = item.get("prefix", "")
         suffix = item.get("suffix", "")
-        opens = (index == 0 and not prefix) or prefix.rstrip().rstrip("”’\"'\ue002").endswith((".", "!", "?"))
+        # a prefix of one word ("Nocapsafter.") does not end a sentence; a longer one may
+        sentence = prefix.strip().rstrip("”’\"'\ue002").endswith((".", "!", "?")) and " " in prefix.strip()
+        opens = (index == 0 and not prefix) or sentence
         if note_style and opens:
             text = capitalized_if_term(text)
         cites.append(RenderedCite(item, f"{prefix}{text}{suffix}", names, bool(prefix or suffix)))

@@ -29,3 +29,14 @@ def test_display_blocks_in_html() -> None:
     items = [{"id": "a", "type": "book", "title": "A", "note": "Annotated."}]
     layout = '<text variable="title"/><text variable="note" display="indent"/>'
     assert bibliography(items, bibliography_layout=layout) == ['A<div class="csl-indent">Annotated.</div>']
+
+
+def test_substitute_keeps_the_names_affixes() -> None:
+    """The substitute replaces the names only; the cs:names suffix stays."""
+    items = [
+        {"id": "a", "type": "book", "title": "A", "author": [{"family": "Doe", "given": "Jo"}]},
+        {"id": "b", "type": "book", "title": "B", "author": [{"family": "Doe", "given": "Jo"}]},
+    ]
+    layout = '<names variable="author" suffix=". "><name/></names><text variable="title"/>'
+    out = bibliography(items, bibliography_layout=layout, bibliography='subsequent-author-substitute="---"')
+    assert out == ["Jo Doe. A", "---. B"]

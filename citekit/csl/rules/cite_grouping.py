@@ -1,6 +1,7 @@
 """CSL 1.0.2 cite grouping and collapsing (``collapse``, ``cite-group-delimiter``) need a cite's
 names: the first top-level cs:names of a cite records what it rendered in ``RenderedNames``, and
-a cite marked ``csl_suppress_names`` renders without them (``Smith 1900, 2000``: the second cite
+a cite marked ``csl_suppress_names`` renders without them (the names recorded are those rendered
+inside the element's affixes, so that a bibliography's substitute keeps the affixes) (``Smith 1900, 2000``: the second cite
 of the group is rendered without its names). ``citekit.csl.collapse`` does the grouping."""
 
 from __future__ import annotations
@@ -29,8 +30,14 @@ class GroupableNames:
         finally:
             RenderedNames.depth -= 1
         if top and RenderedNames.first is None and output:
-            RenderedNames.first = str(output)
+            content = getattr(self, "csl_content", None)
+            RenderedNames.first = str(content) if content and str(content) in str(output) else str(output)
         return output
+
+    def markup(self: Any, text: Any) -> Any:
+        # what the names rendered, before the element's own affixes and formatting
+        self.csl_content = text
+        return super().markup(text)  # type: ignore[misc]
 
 
 ELEMENTS = {"names": GroupableNames}

@@ -90,6 +90,8 @@ class NameFormatting:
         use_first = int(use_first) if use_first else 1
         use_first += int(item.get("csl_add_names", 0) or 0) if sort_options is None else 0
         truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
+        if truncate and use_first <= 0:
+            return None  # et-al-use-first="0": no names at all
         shown = names[:use_first] if truncate else names
         if form == "count":
             return len(shown)
