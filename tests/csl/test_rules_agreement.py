@@ -202,3 +202,12 @@ def test_names_labels_are_not_part_of_sort_keys(tmp_path: Path) -> None:
     style = STYLE.format(options="", macros=macros, layout="")
     path.write_text(style.split("<bibliography>")[0] + bibliography + "\n</style>\n", encoding="utf-8")
     assert bibliography_of_items(items, str(path)) == ["A", "B"]
+
+
+def test_number_element_reads_hyphenated_variables(tmp_path: Path) -> None:
+    """cs:number prints number-of-volumes (citeproc-py printed nothing): APA's "Vols. 1–3"."""
+    layout = (
+        '<group delimiter=" "><label variable="number-of-volumes" form="short" text-case="capitalize-first"/>'
+        '<group><text prefix="1" term="page-range-delimiter"/><number variable="number-of-volumes"/></group></group>'
+    )
+    assert render(tmp_path, layout, {"number-of-volumes": "3"}) == "Vols. 1–3."

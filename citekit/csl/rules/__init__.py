@@ -26,6 +26,7 @@ RULE_MODULES = (
     "substitute_suppression",
     "page_ranges",
     "macro_output_counts",
+    "number_variables",
     "conditions",
     "year_suffix",
     "cite_grouping",
