@@ -65,3 +65,10 @@ def test_cite_prefix_is_rich_text() -> None:
     """A cite prefix may carry markup, kept as markup in HTML."""
     item = {"id": "a", "type": "book", "title": "T"}
     assert citations([item], [[{"id": "a", "prefix": "<i>see</i> "}]]) == ["<i>see</i> T"]
+
+
+def test_title_case_leaves_greek_letters() -> None:
+    """Title case does not capitalize a Greek letter standing as a symbol (β-carotine)."""
+    from citekit.csl.rules.text_case import apply_case
+
+    assert str(apply_case("solution of β-carotine", "title", "en")) == "Solution of β-Carotine"

@@ -145,14 +145,30 @@ class NameFormatting:
         order = option("name-as-sort-order")
         return option("form") != "short" and (order == "all" or (order == "first" and index == 0))
 
-    def _part(self: Any, which: str, text: Any) -> Any:
-        """``text`` with the formatting of this name's cs:name-part for ``which``."""
-        if not text:
-            return text
+    def _name_part(self: Any, which: str) -> Any:
         for part in self.iterfind("{http://purl.org/net/xbiblio/csl}name-part"):
             if part.get("name") == which:
-                return part.wrap(part.format(part.case(String(str(text)))))
-        return text
+                return part
+        return None
+
+    def _part(self: Any, which: str, text: Any) -> Any:
+        """``text`` with the formatting and affixes of this name's cs:name-part for ``which``."""
+        part = self._name_part(which)
+        if not text or part is None:
+            return text
+        return part.wrap(part.format(part.case(String(str(text)))))
+
+    def _styled(self: Any, which: str, text: Any) -> Any:
+        """``text`` with the font and case (not the affixes) of the cs:name-part ``which``: each
+        piece of a name (particle, family name) is styled on its own."""
+        part = self._name_part(which)
+        if not text or part is None:
+            return text
+        return part.format(part.case(String(str(text))))
+
+    def _affixed(self: Any, which: str, text: Any) -> Any:
+        part = self._name_part(which)
+        return part.wrap(text) if text and part is not None else text
 
     def _one_name(
         self: Any, item: Any, name: Any, index: int, variable: str, option: Any, givens: Any
@@ -184,20 +200,23 @@ class NameFormatting:
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         if form == "short":
             return self._part("family", _join(non_dropping, family))
+        given_text, family_text = self._styled("given", given), self._styled("family", family)
+        dropping_text = self._styled("given", dropping)
+        non_dropping_text = self._styled("family", non_dropping)
         if self._inverted(index, option):
             sort_separator = option("sort-separator")
             if demote == "display-and-sort":
-                family_block = self._part("family", family)
-                given_block = self._part("given", _join(given, dropping, non_dropping))
+                family_block = self._affixed("family", family_text)
+                given_block = self._affixed("given", _join(given_text, dropping_text, non_dropping_text))
             else:
-                family_block = self._part("family", _join(non_dropping, family))
-                given_block = self._part("given", _join(given, dropping))
+                family_block = self._affixed("family", _join(non_dropping_text, family_text))
+                given_block = self._affixed("given", _join(given_text, dropping_text))
             return _join(family_block, given_block, suffix, sep=sort_separator)
         comma_suffix = name.get("comma-suffix") or name.get("comma_suffix")
-        family_block = _join(dropping, non_dropping, family)
+        family_block = _join(dropping_text, non_dropping_text, family_text)
         if suffix:
             family_block = family_block + (", " if comma_suffix else " ") + suffix
-        return _join(self._part("given", given), self._part("family", family_block))
+        return _join(self._affixed("given", given_text), self._affixed("family", family_block))
 
 
 def _precedes(rule: str, count: int, after_inverted: bool) -> bool:

@@ -9,6 +9,7 @@ Sentence case capitalizes the first word and lowercases the rest only when all i
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
@@ -130,7 +131,11 @@ def _rebuild(pieces: list[Any]) -> Any:
 
 
 def _cap(word: str) -> str:
-    return word[:1].upper() + word[1:]
+    """First letter capitalized when it is a Latin letter (a Greek symbol such as β is kept)."""
+    first = word[:1]
+    if first.isalpha() and not unicodedata.name(first, "").startswith("LATIN"):
+        return word
+    return first.upper() + word[1:]
 
 
 def _words(segments: list[Any]) -> list[tuple[int, re.Match[str]]]:
