@@ -76,11 +76,11 @@ def test_suffix_written_after_a_comma_in_the_given_name() -> None:
 
 
 def test_name_part_formatting_styles_each_piece() -> None:
-    """Uppercasing the family name part leaves the particle and the suffix as written."""
+    """Uppercasing the family name part leaves the dropping particle and the suffix as written."""
     item = {
         "id": "a",
         "type": "book",
-        "author": [{"family": "Roe", "given": "Jane", "non-dropping-particle": "van", "suffix": "III"}],
+        "author": [{"family": "Roe", "given": "Jane", "dropping-particle": "van", "suffix": "III"}],
     }
     layout = '<names variable="author"><name><name-part name="family" text-case="uppercase"/></name></names>'
     assert citations([item], [[{"id": "a"}]], citation_layout=layout) == ["Jane van ROE III"]
