@@ -37,6 +37,10 @@ def escape_item(item: dict[str, Any], escape: Callable[[str], str]) -> dict[str,
     return out
 
 
+# Name variables whose CSL name has a hyphen: cs:names looks them up under that name.
+HYPHENATED_NAMES = frozenset(
+    ("container_author", "collection_editor", "editorial_director", "original_author", "reviewed_author")
+)
 NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix", "literal")
 
 
@@ -86,6 +90,9 @@ class RecordSource(CiteProcJSON):  # type: ignore[misc]
                     reference[key] = ComparableDateRange(
                         begin=value.begin, end=value.end, circa=value.get("circa")
                     )
+            for key in [k for k in reference if k in HYPHENATED_NAMES]:
+                # citeproc-py's cs:names asks for the variable as the style spells it
+                reference[key.replace("_", "-")] = reference[key]
             for variable in EXTRA_DATES:
                 if isinstance(item.get(variable), dict):
                     reference[variable.replace("-", "_")] = self.parse_date(item[variable])

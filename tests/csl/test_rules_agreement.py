@@ -211,3 +211,11 @@ def test_number_element_reads_hyphenated_variables(tmp_path: Path) -> None:
         '<group><text prefix="1" term="page-range-delimiter"/><number variable="number-of-volumes"/></group></group>'
     )
     assert render(tmp_path, layout, {"number-of-volumes": "3"}) == "Vols. 1–3."
+
+
+def test_hyphenated_name_variables_render(tmp_path: Path) -> None:
+    """cs:names prints container-author (citeproc-py looked it up as spelled and found nothing):
+    APA's "In I. Kant, Kants Werke"."""
+    layout = '<group delimiter=", "><names variable="container-author"><name initialize-with=". "/></names><text variable="container-title"/></group>'
+    item = {"container-author": [{"family": "Kant", "given": "Immanuel"}], "container-title": "Kants Werke"}
+    assert render(tmp_path, layout, item) == "I. Kant, Kants Werke."
