@@ -62,8 +62,9 @@ def cite(
                 console.problem(item)
         text = citekit.cite(result.records, keys, style, locale, markup) + "\n"
         if bibliography:
-            wanted = {key.lower() for key in keys}
-            cited = [r for r in result.records if r.id.lower() in wanted]
+            by_key = {r.id.lower(): r for r in result.records}
+            # in citation order, so that a numeric style numbers them as the citation does
+            cited = list({key.lower(): by_key[key.lower()] for key in keys}.values())
             text += "\n" + "".join(line + "\n" for line in citekit.render(cited, style, locale, markup))
         outputs.write_text(text, None)
         return ExitStatus.PARTIAL if any(p.is_error for p in result.problems) else ExitStatus.OK

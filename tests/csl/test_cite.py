@@ -97,3 +97,13 @@ def test_cite_command_unknown_key_fails_in_one_line() -> None:
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "nobody2000" in result.stderr
+
+
+def test_cite_command_bibliography_follows_citation_order() -> None:
+    """With a numeric style, the references printed by --bibliography are numbered as cited."""
+    result = runner.invoke(
+        app, ["cite", "vaswani2017attention", "harris2020array", "-i", str(RECORDS), "-f", "vancouver", "-b"]
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "(1,2)"
+    assert lines[2].startswith("1. Vaswani A") and lines[3].startswith("2. Harris CR")
