@@ -17,7 +17,8 @@ _TRAILING_PARTICLE = re.compile(r"^(.*?[^\s])\s+((?:[a-z\u00e0-\u00ff][\w\u00e0-
 
 
 def _apostrophes(value: Any) -> Any:
-    return value.replace("'", "’") if isinstance(value, str) else value
+    """Typographic apostrophes; spaces (non-breaking ones too) trimmed and single."""
+    return " ".join(value.replace("'", "’").split()) if isinstance(value, str) else value
 
 
 def parsed_name(name: dict[str, Any]) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def _bib_body(entries: list[str]) -> str:
         if broken:
             lines += [
                 '  <div class="csl-entry">',
-                f'    <div class="csl-left-margin">{margin}</div><div class="csl-right-inline">{body}</div>',
+                f'    <div class="csl-left-margin">{margin}</div><div class="csl-right-inline">{body.rstrip()}</div>',
                 "  </div>",
             ]
         else:

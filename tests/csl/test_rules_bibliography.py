@@ -40,3 +40,14 @@ def test_substitute_keeps_the_names_affixes() -> None:
     layout = '<names variable="author" suffix=". "><name/></names><text variable="title"/>'
     out = bibliography(items, bibliography_layout=layout, bibliography='subsequent-author-substitute="---"')
     assert out == ["Jo Doe. A", "---. B"]
+
+
+def test_substitute_replaces_names_not_their_label() -> None:
+    """An editor's name repeated after an author of that name is substituted; the label stays."""
+    items = [
+        {"id": "a", "type": "book", "title": "A", "editor": [{"family": "Doe", "given": "Jo"}]},
+        {"id": "b", "type": "book", "title": "B", "author": [{"family": "Doe", "given": "Jo"}]},
+    ]
+    layout = '<names variable="author"><name/><label prefix=" " form="short"/><substitute><names variable="editor"/></substitute></names><text variable="title" prefix=". "/>'
+    out = bibliography(items, bibliography_layout=layout, bibliography='subsequent-author-substitute="---"')
+    assert out == ["Jo Doe ed. A", "---. B"]

@@ -84,3 +84,10 @@ def test_name_part_formatting_styles_each_piece() -> None:
     }
     layout = '<names variable="author"><name><name-part name="family" text-case="uppercase"/></name></names>'
     assert citations([item], [[{"id": "a"}]], citation_layout=layout) == ["Jane van ROE III"]
+
+
+def test_et_al_min_alone_abbreviates_nothing() -> None:
+    """et-al-min without et-al-use-first anywhere leaves every name (as citeproc-js does)."""
+    layout = '<names variable="author"><name et-al-min="3"/></names>'
+    [out] = citations([ITEM], [[{"id": "a"}]], citation_layout=layout)
+    assert out == "John Quincy Doe, Jane Roe, Jean-Paul Moe"

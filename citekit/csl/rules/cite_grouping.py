@@ -14,6 +14,7 @@ class RenderedNames:
 
     first: str | None = None
     depth = 0
+    name_list: str | None = None  # the first cs:name list rendered inside the top cs:names
 
 
 class GroupableNames:
@@ -24,6 +25,8 @@ class GroupableNames:
         if top and item.get("csl_suppress_names"):
             item["csl_suppress_names"] = False
             return None
+        if top:
+            RenderedNames.name_list = None
         RenderedNames.depth += 1
         try:
             output = super().render(item, *args, **kwargs)  # type: ignore[misc]
@@ -31,7 +34,13 @@ class GroupableNames:
             RenderedNames.depth -= 1
         if top and RenderedNames.first is None and output:
             content = getattr(self, "csl_content", None)
-            RenderedNames.first = str(content) if content and str(content) in str(output) else str(output)
+            names = RenderedNames.name_list
+            if names and names in str(output):
+                RenderedNames.first = names  # the names without their label ("Doe, John" of "Doe, John ed.")
+            elif content and str(content) in str(output):
+                RenderedNames.first = str(content)
+            else:
+                RenderedNames.first = str(output)
         return output
 
     def markup(self: Any, text: Any) -> Any:
@@ -40,4 +49,17 @@ class GroupableNames:
         return super().markup(text)  # type: ignore[misc]
 
 
-ELEMENTS = {"names": GroupableNames}
+class RecordsNameList:
+    def markup(self: Any, text: Any) -> Any:
+        output = super().markup(text)  # type: ignore[misc]
+        if (
+            RenderedNames.depth >= 1
+            and RenderedNames.name_list is None
+            and output
+            and not isinstance(output, int)
+        ):
+            RenderedNames.name_list = str(output)
+        return output
+
+
+ELEMENTS = {"names": GroupableNames, "name": RecordsNameList}

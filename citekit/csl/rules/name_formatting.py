@@ -86,8 +86,9 @@ class NameFormatting:
         if position is not None and not position.first and sort_options is None:
             et_al_min = option("et-al-subsequent-min") or et_al_min
             use_first = option("et-al-subsequent-use-first") or use_first
-        et_al_min = int(et_al_min) if et_al_min else 0
-        use_first = int(use_first) if use_first else 1
+        # et-al abbreviation needs both attributes (citeproc-js: et-al-min alone abbreviates nothing)
+        et_al_min = int(et_al_min) if et_al_min and use_first is not None else 0
+        use_first = int(use_first) if use_first is not None else len(names)
         use_first += int(item.get("csl_add_names", 0) or 0) if sort_options is None else 0
         truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         if truncate and use_first <= 0:
