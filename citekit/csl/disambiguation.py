@@ -13,10 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from citeproc import Citation, CitationItem
+from citeproc import Citation
 from citeproc.source import VariableError
 
 from citekit.csl.citations import Position
+from citekit.csl.lookups import CitationItem
 from citekit.csl.rules.sorting import NAME_VARIABLES
 
 OPTIONS = (

@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
+from citeproc import Citation, CitationStylesBibliography, CitationStylesStyle, Locator
 
 from citekit.csl import disambiguation, locales, richtext
 from citekit.csl.citation_label import generated_label
@@ -20,6 +20,7 @@ from citekit.csl.citations import Tracker
 from citekit.csl.citations import render as render_citation
 from citekit.csl.date_input import parsed_date
 from citekit.csl.formatters import MARKUPS
+from citekit.csl.lookups import CitationItem
 from citekit.csl.name_input import parsed_name
 from citekit.csl.rules import year_suffix
 from citekit.csl.rules.cite_grouping import RenderedNames

@@ -23,7 +23,17 @@ def _element_classes() -> dict[str, type[Any]]:
         for cls in citeproc_model.CitationStylesElement.__subclasses__()
     }
     classes.update(elements.FIXED_ELEMENTS)
-    return classes
+    return {name: _with_cached_lookups(name, cls) for name, cls in classes.items()}
+
+
+def _with_cached_lookups(name: str, cls: type[Any]) -> type[Any]:
+    """The class with macro, layout and term lookups kept once found (``citekit.csl.lookups``);
+    a locale root keeps citeproc-py's own term lookup, which takes other arguments."""
+    from citekit.csl.lookups import CachedLookups
+
+    if name == "locale":
+        return cls
+    return type(cls.__name__, (CachedLookups, cls), {"__module__": cls.__module__})
 
 
 def element_names() -> set[str]:

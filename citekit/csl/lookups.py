@@ -1,0 +1,93 @@
+"""Style lookups made once per style instead of once per rendered element.
+
+citeproc-py finds a macro, an element's layout and a locale term with an XPath query each time
+one is rendered (and dates, names and substitutions query their ancestors the same way):
+for a bibliography of a thousand items that is hundreds of thousands of queries
+over the same unchanging tree, a quarter of the rendering time. The answers depend only on the
+tree (and, for terms, on the style's locale list), so they are kept on the element asked: the
+style root for macros and terms, the element itself for its layout. A new locale list (the same
+parsed style set up for another locale) starts a fresh term table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import CitationItem as _CitationItem
+
+_MISSING = object()
+
+
+def _keep_alive(element: Any) -> None:
+    """Hold every element of the element's tree, so that lxml hands out the same Python object
+    (and the answers kept on it) each time the tree is walked, rather than a fresh one."""
+    root = element.getroottree().getroot()
+    if "_citekit_elements" not in root.__dict__:
+        root._citekit_elements = list(root.iter())
+
+
+class CachedLookups:
+    """Mixed into every CSL element class citekit parses into (``citekit.csl.xml``)."""
+
+    def get_root(self: Any) -> Any:
+        found = self.__dict__.get("_citekit_root")
+        if found is None:
+            found = self._citekit_root = super().get_root()  # type: ignore[misc]
+            _keep_alive(found)
+        return found
+
+    def xpath_search(self: Any, expression: str) -> list[Any]:
+        # Styles and locales are never changed once loaded, so a query's answer is too.
+        found = self.__dict__.get("_citekit_xpath")
+        if found is None:
+            found = self._citekit_xpath = {}  # type: ignore[var-annotated]
+            _keep_alive(self)
+        result = found.get(expression)
+        if result is None:
+            result = found[expression] = super().xpath_search(expression)  # type: ignore[misc]
+        return list(result)
+
+    def get_macro(self: Any, name: str) -> Any:
+        root = self.get_root()
+        macros = root.__dict__.setdefault("_citekit_macros", {})
+        found = macros.get(name)
+        if found is None:
+            found = macros[name] = super().get_macro(name)  # type: ignore[misc]
+        return found
+
+    def get_layout(self: Any) -> Any:
+        found = self.__dict__.get("_citekit_layout")
+        if found is None:
+            _keep_alive(self)
+            found = self._citekit_layout = super().get_layout()  # type: ignore[misc]
+        return found
+
+    def get_term(
+        self: Any, name: str, form: Any = None, fallback_locale: bool = True, zero_padded: bool = False
+    ) -> Any:
+        root = self.get_root()
+        chain = getattr(root, "locales", None)
+        if not isinstance(chain, list):  # a locale's own element: no table to key on
+            return super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        table = root.__dict__.get("_citekit_terms")
+        if table is None or table[0] is not chain:
+            table = root._citekit_terms = (chain, {})
+        key = (name, form, fallback_locale, zero_padded)
+        found = table[1].get(key, _MISSING)
+        if found is _MISSING:
+            found = table[1][key] = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        return found
+
+
+class CitationItem(_CitationItem):  # type: ignore[misc]
+    """citeproc-py's cite of one item, finding its reference once: citeproc-py's own property
+    walks four dictionary lookups (each raising and catching a KeyError when a key is absent)
+    on every condition and variable rendered, a fifth of the rendering time."""
+
+    @property
+    def reference(self) -> Any:
+        found = self.__dict__.get("_citekit_reference")
+        if found is None:
+            found = _CitationItem.reference.fget(self)
+            object.__setattr__(self, "_citekit_reference", found)
+        return found

@@ -1,0 +1,96 @@
+"""Style lookups kept once found (citekit.csl.lookups) give the answers citeproc-py's queries give."""
+
+from __future__ import annotations
+
+from citeproc import CitationItem as CiteprocItem
+from citeproc import model
+
+import citekit
+from citekit.csl.lookups import CitationItem
+from citekit.csl.render import load_style
+from citekit.csl.xml import parse_csl_text
+
+STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <macro name="who"><names variable="author"/></macro>
+  <macro name="when"><date variable="issued" form="numeric"/></macro>
+  <citation><layout><text macro="who"/></layout></citation>
+  <bibliography><layout><group><text macro="who"/><text macro="when"/></group></layout></bibliography>
+</style>"""
+
+
+def test_macro_and_layout_lookups_match_the_tree() -> None:
+    """A kept macro is the element of that name, and a kept layout is the element's own layout."""
+    root = parse_csl_text(STYLE)
+    for name in ("who", "when"):
+        first = root.get_macro(name)
+        assert first.get("name") == name
+        assert root.get_macro(name) is first
+    group = root.bibliography.layout.find("{http://purl.org/net/xbiblio/csl}group")
+    assert group.get_layout() is root.bibliography.layout
+    assert root.citation.layout.get_layout() is root.citation.layout
+
+
+def test_query_answers_are_copies() -> None:
+    """Changing a list a query returned never changes what the next query returns."""
+    root = parse_csl_text(STYLE)
+    found = root.xpath_search("cs:macro")
+    found.clear()
+    assert len(root.xpath_search("cs:macro")) == 2
+
+
+def test_terms_follow_a_new_locale_list() -> None:
+    """A style set up again for another locale finds that locale's terms, not the kept ones."""
+    style = load_style("apa", "en-US")
+    root = style.root
+    try:
+        assert root.get_term("and").text == "and"
+        english = root.get_term("edition").single.text
+        root.set_locale_list("de-DE")
+        german = root.get_term("edition").single.text
+        assert german != english
+        assert german == "Auflage"
+    finally:
+        root.set_locale_list("en-US")
+    assert root.get_term("edition").single.text == english
+
+
+def test_cite_finds_its_reference_once_and_rightly() -> None:
+    """citekit's cite gives the same reference as citeproc-py's for every item of a bibliography."""
+    from citeproc import Citation, CitationStylesBibliography
+
+    from citekit.csl.processor import RichTextSource
+
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}]
+    source = RichTextSource(items)
+    bib = CitationStylesBibliography(load_style("apa"), source, None)
+    for key in ("a", "b"):
+        mine, theirs = CitationItem(key), CiteprocItem(key)
+        for cite in (mine, theirs):
+            citation = Citation([cite])
+            citation.bibliography = bib
+        assert mine.reference is theirs.reference is source[key]
+        assert mine.reference is mine.reference
+        assert "_citekit_reference" not in mine  # kept beside the item's CSL keys, not among them
+
+
+def test_bibliographies_in_two_locales_stay_apart() -> None:
+    """Rendering in German between two English renderings of the same style changes neither."""
+    records = [
+        citekit.Record(
+            id="r1",
+            type="book",
+            fields={"title": "Counting sheep", "edition": "2"},
+            names={"author": (citekit.Name(family="Lamb", given="Ann"),)},
+        )
+    ]
+    english = citekit.render(records, "apa", "en-US")
+    german = citekit.render(records, "apa", "de-DE")
+    assert english != german
+    assert citekit.render(records, "apa", "en-US") == english
+
+
+def test_element_classes_keep_citeprocs_types() -> None:
+    """The classes with kept lookups are still citeproc-py's element classes (its isinstance checks)."""
+    root = parse_csl_text(STYLE)
+    assert isinstance(root, model.Style)
+    assert isinstance(root.get_macro("who"), model.Macro)
