@@ -18,6 +18,7 @@ from citekit.csl.collapse import RenderedCite
 from citekit.csl.rules.cite_grouping import RenderedNames
 from citekit.csl.rules.note_start_capital import RenderedTerms, capitalized_if_term
 from citekit.csl.rules.sorting import sort_items
+from citekit.csl.rules.year_suffix import SuffixWritten
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 # The numbers citeproc-js accepts for an explicit position on a cite.
@@ -117,6 +118,7 @@ def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int)
             reference.pop("first_reference_note_number", None)
         RenderedTerms.texts = []
         RenderedNames.first = None
+        SuffixWritten.done = False
         item["csl_suppress_names"] = without_names
         try:
             text = layout.render_children(item)

@@ -100,6 +100,8 @@ def _group_text(
 
     for index, cite in enumerate(group):
         text = cite.text if index == 0 else short(cite.item)
+        if not text:
+            continue  # a cite with nothing besides its names (no date) adds nothing
         suffix = str(cite.item.reference.get("year_suffix") or "")
         if mode != "year" and suffix and text.endswith(suffix):
             compared = short(cite.item)[: -len(suffix)]

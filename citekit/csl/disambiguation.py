@@ -19,6 +19,7 @@ from citeproc.source import VariableError
 from citekit.csl.citations import Position
 from citekit.csl.lookups import CitationItem
 from citekit.csl.rules.sorting import NAME_VARIABLES
+from citekit.csl.rules.year_suffix import SuffixWritten
 
 OPTIONS = (
     "disambiguate-add-names",
@@ -102,6 +103,7 @@ class Disambiguator:
         apply(item, self.states[key])
         item["csl_position"] = Position()
         self.layout.repressed = {}
+        SuffixWritten.done = False
         try:
             text = self.layout.render_children(item)
         except VariableError:

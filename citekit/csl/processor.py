@@ -192,6 +192,7 @@ class Session:
                 state = self.states.get(item.key)
                 item["csl_disambiguate"] = bool(state and state.disambiguate)  # names stay the bibliography's
                 RenderedNames.first = None
+                year_suffix.SuffixWritten.done = False
                 entries = element.layout.render_bibliography([item])
                 if not entries:
                     continue

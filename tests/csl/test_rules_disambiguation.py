@@ -119,3 +119,11 @@ def test_generated_citation_labels_take_year_suffixes() -> None:
         layout_attrs='delimiter="; "',
     )
     assert out == ["Asth00a; Asth00b"]
+
+
+def test_implicit_year_suffix_follows_the_first_year_only() -> None:
+    """A style rendering the issued date twice gets the year-suffix after the first year only."""
+    items = [item("a", [person("Doe", "John")], title="A"), item("b", [person("Doe", "John")], title="B")]
+    layout = AUTHOR_YEAR + '<date variable="issued" prefix=" / "><date-part name="year"/></date>'
+    opts = 'disambiguate-add-year-suffix="true"'
+    assert citations(items, [[{"id": "a"}]], citation_layout=layout, citation=opts) == ["Doe 2000a / 2000"]

@@ -9,15 +9,19 @@ from typing import Any
 SUFFIX_KEY = "csl_year_suffix"
 
 
+class SuffixWritten:
+    """Whether the implicit suffix was written in the cite or entry being rendered: it follows the
+    first year only (the driver clears this before each cite and entry)."""
+
+    done = False
+
+
 class YearWithSuffix:
     def process(self: Any, date: Any, context: Any = None) -> Any:
         text = super().process(date, context)  # type: ignore[misc]
-        if (
-            text is not None
-            and self.get("name") == "year"
-            and isinstance(date, dict)
-            and date.get(SUFFIX_KEY)
-        ):
+        wanted = self.get("name") == "year" and isinstance(date, dict) and date.get(SUFFIX_KEY)
+        if text is not None and wanted and not SuffixWritten.done:
+            SuffixWritten.done = True
             return str(text) + date[SUFFIX_KEY]
         return text
 
