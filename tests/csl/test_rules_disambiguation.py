@@ -126,4 +126,5 @@ def test_implicit_year_suffix_follows_the_first_year_only() -> None:
     items = [item("a", [person("Doe", "John")], title="A"), item("b", [person("Doe", "John")], title="B")]
     layout = AUTHOR_YEAR + '<date variable="issued" prefix=" / "><date-part name="year"/></date>'
     opts = 'disambiguate-add-year-suffix="true"'
-    assert citations(items, [[{"id": "a"}]], citation_layout=layout, citation=opts) == ["Doe 2000a / 2000"]
+    out = citations(items, [[{"id": "a"}], [{"id": "b"}]], citation_layout=layout, citation=opts)
+    assert out == ["Doe 2000a / 2000", "Doe 2000b / 2000"]
