@@ -14,8 +14,18 @@ from __future__ import annotations
 from typing import Any
 
 from citeproc import CitationItem as _CitationItem
+from citeproc.model import Formatted
 
 _MISSING = object()
+_FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+def _plain_format(element: Any) -> bool:
+    """Whether ``element.format`` is citeproc-py's and changes nothing on this element."""
+    after = type(element).__mro__
+    following = after[after.index(CachedLookups) + 1 :]
+    own = next((k.__dict__["format"] for k in following if "format" in k.__dict__), None)
+    return own is Formatted.format and not any(a in element.attrib for a in _FONT_ATTRIBUTES)
 
 
 def _keep_alive(element: Any) -> None:
@@ -28,6 +38,18 @@ def _keep_alive(element: Any) -> None:
 
 class CachedLookups:
     """Mixed into every CSL element class citekit parses into (``citekit.csl.xml``)."""
+
+    def format(self: Any, string: Any) -> Any:
+        # An element with no font or alignment attributes gives its text back as it is; citeproc-py
+        # asks the formatter five times to find that out. Only citeproc-py's own ``format`` is
+        # short-cut: a rule that formats otherwise is always asked.
+        plain = self.__dict__.get("_citekit_plain")
+        if plain is None:
+            plain = self._citekit_plain = _plain_format(self)
+            _keep_alive(self)
+        if plain:
+            return str(string) if isinstance(string, int | float) else string
+        return super().format(string)  # type: ignore[misc]
 
     def get_root(self: Any) -> Any:
         found = self.__dict__.get("_citekit_root")

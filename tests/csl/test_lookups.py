@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citeproc import CitationItem as CiteprocItem
 from citeproc import model
+from citeproc.formatter import html
 
 import citekit
 from citekit.csl.lookups import CitationItem
@@ -94,3 +95,25 @@ def test_element_classes_keep_citeprocs_types() -> None:
     root = parse_csl_text(STYLE)
     assert isinstance(root, model.Style)
     assert isinstance(root.get_macro("who"), model.Macro)
+
+
+def test_font_attributes_still_format_text() -> None:
+    """An element with a font attribute is formatted; one without gives its text back unchanged."""
+    root = parse_csl_text(STYLE.replace('<text macro="when"/>', '<text macro="when" font-style="italic"/>'))
+    root.formatter = html
+    plain, italic = root.bibliography.layout.iter("{http://purl.org/net/xbiblio/csl}text")
+    assert plain.format("x") == "x"
+    assert plain.format(7) == "7"
+    assert str(italic.format("x")) == "<i>x</i>"
+
+
+def test_italic_titles_survive_in_html() -> None:
+    """A style's italic container titles still come out in <i> in an HTML bibliography."""
+    record = citekit.Record(
+        id="r1",
+        type="article-journal",
+        fields={"title": "Counting sheep", "container-title": "Ovine Studies", "volume": "3"},
+        names={"author": (citekit.Name(family="Lamb", given="Ann"),)},
+    )
+    (entry,) = citekit.render([record], "apa", markup="html")
+    assert "<i>Ovine Studies</i>" in entry
