@@ -21,8 +21,10 @@ OPEN_MARK = "\ue001"
 CLOSE_MARK = "\ue002"
 _TOKEN = re.compile(
     r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>|<span\s+style="font-variant:\s*small-caps;?">|'
-    r'<span\s+class="nocase">|<span\s+class="nodecor">|</span>|"|\'|“|”|‘|’)'
+    r'<span\s+class="nocase">|<span\s+class="nodecor">|</span>)'
 )
+_QUOTE_CHAR = re.compile("[\"'“”‘’]")
+_TAG_TEXT = re.compile(r"<[^>]+>")
 _TAGS = {
     "<i>": ("<i>", "</i>", False),
     "<b>": ("<b>", "</b>", False),
@@ -47,38 +49,54 @@ def _span_kind(token: str) -> str:
     return "nocase" if "nocase" in token else "nodecor"
 
 
-def _quote(char: str, before: str, following: str, quotes: list[str]) -> str:
-    """What a straight quote becomes: an apostrophe, a quote mark, or itself."""
-    after_word = before[-1:].isalnum() or before[-1:] in ".,!?"
-    opening = bool(_OPENING_CONTEXT.search(before[-1:])) and bool(following[:1].strip())
-    if char == "'" and before[-1:].isalnum() and following[:1].isalnum():
-        return "’"
-    if after_word and quotes and quotes[-1] == char:
+def with_quote_marks(text: str) -> str:
+    """``text`` with its quotes made quote marks where they open and close a quote, looking through
+    markup; an apostrophe becomes ’ and a quote that never closes stays as written."""
+    chars = list(text)
+    quotes: list[tuple[str, int]] = []
+    visible = _TAG_TEXT.sub(lambda m: "\0" * len(m.group(0)), text)  # tags hidden, positions kept
+    for match in _QUOTE_CHAR.finditer(text):
+        at = match.start()
+        if visible[at] == "\0":
+            continue  # inside a tag
+        before = visible[:at].replace("\0", "")[-1:]
+        following = visible[at + 1 :].replace("\0", "")[:1]
+        char = match.group(0)
+        kind = '"' if char in '"“”' else "'"
+        chars[at] = _quote_mark(char, kind, before, following, quotes, at)
+    for _kind, at in quotes:  # never closed: as written
+        chars[at] = text[at]
+    return "".join(chars)
+
+
+def _quote_mark(
+    char: str, kind: str, before: str, following: str, quotes: list[tuple[str, int]], at: int
+) -> str:
+    opening_context = bool(_OPENING_CONTEXT.search(before)) and bool(following.strip())
+    if char in "“‘":
+        quotes.append((kind, at))
+        return OPEN_MARK
+    if char == "'" and before.isalnum() and (following.isalnum() or not quotes or quotes[-1][0] != "'"):
+        return "’"  # an apostrophe: inside a word, or after one with no single quote open
+    if char == "'" and following.isdigit() and not before.isalnum():
+        return "’"  # a year cut short: '09
+    if quotes and quotes[-1][0] == kind and (char in "”’" or not opening_context):
+        if char == "’" and before.isalpha() and following.isalpha():
+            return char
         quotes.pop()
         return CLOSE_MARK
-    if opening:
-        quotes.append(char)
+    if char in "”’":
+        return char
+    if opening_context:
+        quotes.append((kind, at))
         return OPEN_MARK
     return "’" if char == "'" else char
-
-
-def _typographic(char: str, before: str, following: str, quotes: list[str]) -> str:
-    """A typographic quote in the data: a quote mark when it opens or closes a quote, else kept."""
-    kind = '"' if char in "“”" else "'"
-    if char in "“‘":
-        quotes.append(kind)
-        return OPEN_MARK
-    if quotes and quotes[-1] == kind and not (before[-1:].isalpha() and following[:1].isalpha()):
-        quotes.pop()
-        return CLOSE_MARK
-    return char
 
 
 def parse(text: str, escape: Callable[[str], str] | None) -> Any:
     """A field's text as a MixedString of text, NoCase and Markup segments."""
     out = MixedString()
     stack: list[str] = []
-    quotes: list[str] = []
     pending = ""
 
     def emit_text(chunk: str) -> None:
@@ -94,19 +112,10 @@ def parse(text: str, escape: Callable[[str], str] | None) -> Any:
         if tag:
             out = out + Markup(tag)
 
-    parts = _TOKEN.split(text)
+    parts = _TOKEN.split(with_quote_marks(text))
     for index, part in enumerate(parts):
         if index % 2 == 0:
             pending += part
-            continue
-        before = pending
-        following = parts[index + 1] if index + 1 < len(parts) else ""
-        if part in "“”‘’":
-            pending += _typographic(part, pending, following, quotes)
-            continue
-        if part in ('"', "'"):
-            context = before or re.sub(r"<[^>]+>", "", str(out) if out else "")
-            pending += _quote(part, context, following, quotes)
             continue
         emit_text(pending)
         pending = ""

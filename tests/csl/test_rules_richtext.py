@@ -72,3 +72,9 @@ def test_title_case_leaves_greek_letters() -> None:
     from citekit.csl.rules.text_case import apply_case
 
     assert str(apply_case("solution of β-carotine", "title", "en")) == "Solution of β-Carotine"
+
+
+def test_quotes_around_markup_unclosed_quotes_and_cut_years() -> None:
+    """Quotes around italics are quote marks; a quote never closed stays straight; '09 is an apostrophe."""
+    marked = richtext.with_quote_marks('("<i>My Title</i>") and "Orphan and ETFA ' + "'09")
+    assert richtext.finish(marked, ("“", "”"), ("‘", "’")) == '(“<i>My Title</i>”) and "Orphan and ETFA ’09'
