@@ -61,7 +61,18 @@ class Tracker:
     near_note_distance: int = 5
     last_note: dict[str, int] = field(default_factory=dict)
     first_note: dict[str, int] = field(default_factory=dict)
-    previous_citation: list[Any] = field(default_factory=list)
+    # the citation before, kept apart for citations in notes and in the text (note number 0):
+    # an in-text citation is ibid of the in-text citation before it, whatever notes came between
+    previous: dict[bool, list[Any]] = field(default_factory=dict)
+    in_text = False
+
+    @property
+    def previous_citation(self) -> list[Any]:
+        return self.previous.get(self.in_text, [])
+
+    @previous_citation.setter
+    def previous_citation(self, items: list[Any]) -> None:
+        self.previous[self.in_text] = items
 
     def position(self, item: Any, before: Any, note: int) -> Position:
         key = item.key
@@ -91,12 +102,15 @@ class Tracker:
         self.first_note.setdefault(item.key, note)
 
 
-def render(citation_element: Any, items: list[Any], tracker: Tracker, note: int) -> str:
+def render(
+    citation_element: Any, items: list[Any], tracker: Tracker, note: int, in_text: bool = False
+) -> str:
     """One citation: its cites (sorted if the style says so) with their positions, then the layout."""
     layout = citation_element.layout
     if citation_element.sort is not None:
         items = sort_items(citation_element.sort, items, layout)
     first_notes = {}
+    tracker.in_text = in_text
     for index, item in enumerate(items):
         before = items[index - 1] if index else None
         explicit = item.get("explicit_position")

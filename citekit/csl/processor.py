@@ -170,11 +170,13 @@ class Session:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for number, citation in enumerate(built):
-                note = notes[number] if number < len(notes) and notes[number] else number + 1
+                given = notes[number] if number < len(notes) else None
+                note = given or number + 1
                 known = [item for item in citation.cites if item.key in self.source]
                 for item in known:
                     disambiguation.apply(item, self.states.get(item.key))
-                out.append(self.finish(render_citation(element, known, tracker, note)))
+                in_text = given == 0
+                out.append(self.finish(render_citation(element, known, tracker, note, in_text)))
         return out
 
     def bibliography(self, ids: Sequence[str], citations: Sequence[Sequence[Cite]] = ()) -> list[str]:

@@ -52,3 +52,13 @@ def test_locator_ranges_lose_the_spaces_around_the_hyphen() -> None:
     assert citations(ITEMS, [[{"id": "a", "locator": " 100 - 103"}]], citation_layout=layout) == [
         "Alpha 100–103"
     ]
+
+
+def test_in_text_citations_are_ibid_of_the_in_text_citation_before() -> None:
+    """In a note style, an in-text citation (note 0) after another of the same item is ibid, notes between aside."""
+    from tests.csl.minimal import session
+
+    out = session(ITEMS, citation_layout=LAYOUT, cls="note").citations(
+        [[{"id": "a"}], [{"id": "b"}], [{"id": "a"}]], [0, 1, 0]
+    )
+    assert out == ["Alpha", "Beta", "Ibid."]
