@@ -51,3 +51,8 @@ def test_substitute_replaces_names_not_their_label() -> None:
     layout = '<names variable="author"><name/><label prefix=" " form="short"/><substitute><names variable="editor"/></substitute></names><text variable="title" prefix=". "/>'
     out = bibliography(items, bibliography_layout=layout, bibliography='subsequent-author-substitute="---"')
     assert out == ["Jo Doe ed. A", "---. B"]
+
+
+def test_trade_mark_sign_becomes_a_superscript() -> None:
+    """™ (a superscript of two letters) becomes <sup>TM</sup>."""
+    assert superscripts_as_tags("Brand™") == "Brand<sup>TM</sup>"

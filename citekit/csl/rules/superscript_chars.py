@@ -10,17 +10,17 @@ from functools import cache
 from typing import Any
 
 # Characters that are superscripts by typographic convention without a <super> decomposition.
-_EXTRA = {"ª": "a", "º": "o"}
+_EXTRA = {"ª": "a", "º": "o", "ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}
 
 
 @cache
 def _table() -> dict[str, str]:
     table = dict(_EXTRA)
-    for code in range(0x00A0, 0x2100):
+    for code in range(0x00A0, 0x10000):
         char = chr(code)
         decomposition = unicodedata.decomposition(char)
         if decomposition.startswith("<super>"):
-            table[char] = chr(int(decomposition.split()[1], 16))
+            table[char] = "".join(chr(int(code, 16)) for code in decomposition.split()[1:])
     return table
 
 
