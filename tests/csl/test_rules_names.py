@@ -91,3 +91,16 @@ def test_et_al_min_alone_abbreviates_nothing() -> None:
     layout = '<names variable="author"><name et-al-min="3"/></names>'
     [out] = citations([ITEM], [[{"id": "a"}]], citation_layout=layout)
     assert out == "John Quincy Doe, Jane Roe, Jean-Paul Moe"
+
+
+def test_institutions_are_not_inverted_names() -> None:
+    """after-inverted-name puts no delimiter before "and" after an institution's (literal) name."""
+    item = {
+        "id": "o",
+        "type": "book",
+        "author": [{"literal": "Alpha Commission"}, {"literal": "Beta Commission"}],
+    }
+    layout = '<names variable="author"><name name-as-sort-order="all" and="symbol" delimiter-precedes-last="after-inverted-name"/></names>'
+    assert citations([item], [[{"id": "o"}]], citation_layout=layout) == [
+        "Alpha Commission &#38; Beta Commission"
+    ]

@@ -101,7 +101,8 @@ class NameFormatting:
         )
         givens = item.get("csl_givens") or {} if sort_options is None else {}
         texts = [self._one_name(item, name, i, variable, option, givens) for i, name in enumerate(shown)]
-        inverted = [self._inverted(i, option) for i in range(len(shown))]
+        # an institution (a literal name) is never written inverted
+        inverted = [self._inverted(i, option) and "literal" not in name for i, name in enumerate(shown)]
         delimiter = option("delimiter")
         if use_last:
             last = self._one_name(item, names[-1], len(names) - 1, variable, option, givens)
