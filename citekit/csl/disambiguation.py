@@ -102,6 +102,8 @@ class Disambiguator:
         citation.bibliography = self.bibliography
         apply(item, self.states[key])
         item["csl_position"] = Position()
+        # citeproc-js tells cites apart by their subsequent et-al form, however they are cited
+        item["csl_etal_subsequent"] = True
         self.layout.repressed = {}
         SuffixWritten.done = False
         try:

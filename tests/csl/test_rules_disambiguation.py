@@ -128,3 +128,21 @@ def test_implicit_year_suffix_follows_the_first_year_only() -> None:
     opts = 'disambiguate-add-year-suffix="true"'
     out = citations(items, [[{"id": "a"}], [{"id": "b"}]], citation_layout=layout, citation=opts)
     assert out == ["Doe 2000a / 2000", "Doe 2000b / 2000"]
+
+
+def test_ambiguity_is_judged_on_the_subsequent_et_al_form() -> None:
+    """Works whose shortened (et-al-subsequent) names agree get year-suffixes even when first cited in full."""
+    items = [
+        item("a", [person("Baur", "A"), person("Frey", "B"), person("Moe", "C")]),
+        item("b", [person("Baur", "A"), person("Sand", "B"), person("Moe", "C")]),
+    ]
+    layout = '<group delimiter=" "><names variable="author"><name form="short"/></names><date variable="issued"><date-part name="year"/></date></group>'
+    opts = 'disambiguate-add-year-suffix="true" et-al-min="4" et-al-use-first="3" et-al-subsequent-min="1" et-al-subsequent-use-first="1"'
+    out = citations(
+        items,
+        [[{"id": "a"}, {"id": "b"}]],
+        citation_layout=layout,
+        citation=opts,
+        layout_attrs='delimiter="; "',
+    )
+    assert out == ["Baur, Frey, Moe 2000a; Baur, Sand, Moe 2000b"]

@@ -83,7 +83,8 @@ class NameFormatting:
         form = option("form")
         et_al_min, use_first = option("et-al-min"), option("et-al-use-first")
         position = item.get("csl_position")
-        if position is not None and not position.first and sort_options is None:
+        subsequent = (position is not None and not position.first) or item.get("csl_etal_subsequent")
+        if subsequent and sort_options is None:
             et_al_min = option("et-al-subsequent-min") or et_al_min
             use_first = option("et-al-subsequent-use-first") or use_first
         # et-al abbreviation needs both attributes (citeproc-js: et-al-min alone abbreviates nothing)
