@@ -1,5 +1,5 @@
 // Read a BibTeX or RIS file written by citekit with citation-js and print its CSL-JSON.
-// usage: NODE_PATH=/work/reftools/node_modules node citationjs.js FILE.bib|FILE.ris > OUT.json
+// usage: NODE_PATH=/work/reftools/node_modules node citationjs.js FILE.bib|FILE-biblatex.bib|FILE.ris > OUT.json
 // Used by measure.py to check that an independent reader understands citekit's output;
 // never at run time.
 "use strict";
@@ -10,7 +10,8 @@ require("@citation-js/plugin-ris");
 
 const file = process.argv[2];
 const text = fs.readFileSync(file, "utf8");
-const type = file.endsWith(".ris") ? "@ris/file" : "@bibtex/text";
+// citation-js reads BibLaTeX's own fields (journaltitle, date …) only when told the file is BibLaTeX.
+const type = file.endsWith(".ris") ? "@ris/file" : file.includes("biblatex") ? "@biblatex/text" : "@bibtex/text";
 const cite = new Cite(text, { forceType: type });
 // citation-js keeps its parse history in _graph (the whole input, per item): leave it out.
 const items = cite.data.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => !k.startsWith("_"))));
