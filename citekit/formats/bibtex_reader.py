@@ -24,7 +24,7 @@ from citekit.formats.bibtex_values import (
     year_month_date,
 )
 from citekit.formats.doi import bare_doi
-from citekit.formats.latex_decode import decode, unescape_verbatim
+from citekit.formats.latex_decode import beyond_limits, decode, unescape_verbatim
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.languages import LANGUAGES, code_for
 
@@ -214,6 +214,10 @@ def read(text: str, source: str) -> ReadResult:
         except BadValue as exc:
             result.problems.append(Problem(Location(source, line), f"skipped entry {key}: {exc}", "error"))
             continue
+        for name, value in fields.items():
+            if reason := beyond_limits(value):
+                message = f"entry {key}: field {name} {reason}; its LaTeX commands are kept as written"
+                result.problems.append(Problem(Location(source, line), message))
         if key.lower() in resolved:
             key = ""  # a duplicate: a fresh key is given later
         else:

@@ -26,6 +26,11 @@ MONTH_NAMES = (
 DEFAULT_MACROS = dict(zip(MONTHS, MONTH_NAMES, strict=True))
 
 
+# The longest value ``resolve`` builds: four times the 1 MB field citekit promises to read.
+MAX_RESOLVED = 4_000_000
+_WORD = re.compile(r"[^\s#]+")
+
+
 class BadValue(Exception):
     """A field value that is not a valid BibTeX expression."""
 
@@ -60,7 +65,7 @@ def _quoted_end(text: str, start: int) -> int:
 def resolve(raw: str, macros: dict[str, str]) -> str:
     """The text of a raw value: pieces joined by ``#``, each braced, quoted, a number or a macro."""
     out: list[str] = []
-    i, n = 0, len(raw)
+    i, n, total, counted = 0, len(raw), 0, 0
     while i < n:
         c = raw[i]
         if c.isspace() or c == "#":
@@ -74,7 +79,7 @@ def resolve(raw: str, macros: dict[str, str]) -> str:
             out.append(raw[i + 1 : end - 1])
             i = end
         else:
-            match = re.match(r"[^\s#]+", raw[i:])
+            match = _WORD.match(raw, i)  # not raw[i:]: copying the rest each time is quadratic
             assert match is not None
             word = match.group(0)
             if word.isdigit():
@@ -82,6 +87,11 @@ def resolve(raw: str, macros: dict[str, str]) -> str:
             else:
                 out.append(macros.get(word.lower(), word))
             i += len(word)
+        if len(out) > counted:
+            total, counted = total + len(out[-1]), len(out)
+        if total > MAX_RESOLVED:
+            # @string macros that double each other would otherwise fill the memory.
+            raise BadValue(f"expands to over {MAX_RESOLVED:,} characters; @string macros nest too much")
     return "".join(out)
 
 

@@ -151,6 +151,14 @@ def item_to_record(item: Any, location: Location) -> Record:
     )
 
 
+def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
+    """One JSON value; nesting deeper than Python's recursion limit is a JSONDecodeError too."""
+    try:
+        return decoder.raw_decode(text, pos)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply (over 1000 levels)", text, pos) from None
+
+
 def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
     """(line, item) for each item of a JSON array or a single object, resuming after a broken item."""
     decoder = json.JSONDecoder()
@@ -158,7 +166,7 @@ def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
     pos = len(text) - len(text.lstrip())
     if text[pos : pos + 1] != "[":
         try:
-            yield text.count("\n", 0, pos) + 1, decoder.raw_decode(text, pos)[0]
+            yield text.count("\n", 0, pos) + 1, _decode(decoder, text, pos)[0]
         except json.JSONDecodeError as exc:
             yield exc.lineno, exc
         return
@@ -170,7 +178,7 @@ def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
             return
         line = text.count("\n", 0, pos) + 1
         try:
-            item, pos = decoder.raw_decode(text, pos)
+            item, pos = _decode(decoder, text, pos)
         except json.JSONDecodeError as exc:
             yield exc.lineno, exc
             # Resume at the next item starting on a line of its own.
@@ -180,6 +188,30 @@ def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
             pos = resume.end() - 1
             continue
         yield line, item
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone_surrogates(value: Any, depth: int = 0) -> tuple[Any, bool]:
+    """``value`` with every lone surrogate (``"\\ud800"`` is valid JSON but no character, and
+    cannot be written as UTF-8) replaced by U+FFFD; and whether there was one. Only the levels
+    an item is read from are visited (a date's parts are four deep): deeper data is ignored."""
+    if isinstance(value, str):
+        fixed = _LONE_SURROGATE.sub("\ufffd", value)
+        return fixed, fixed != value
+    if depth > 4:
+        return value, False
+    if isinstance(value, list):
+        items = [_replace_lone_surrogates(v, depth + 1) for v in value]
+        return [v for v, _ in items], any(r for _, r in items)
+    if isinstance(value, dict):
+        members = {
+            _replace_lone_surrogates(k)[0]: _replace_lone_surrogates(v, depth + 1) for k, v in value.items()
+        }
+        changed = any(r for _, r in members.values()) or any(_LONE_SURROGATE.search(k) for k in value)
+        return {k: v for k, (v, _) in members.items()}, changed
+    return value, False
 
 
 def read(text: str, source: str) -> ReadResult:
@@ -192,6 +224,10 @@ def read(text: str, source: str) -> ReadResult:
                 Problem(location, f"not valid JSON: {item.msg}; skipped to the next item", "error")
             )
             continue
+        item, replaced = _replace_lone_surrogates(item)
+        if replaced:
+            message = "a \\u escape names half a character (a lone surrogate); replaced by \ufffd"
+            result.problems.append(Problem(location, message))
         try:
             result.records.append(item_to_record(item, location))
         except ItemError as exc:

@@ -76,7 +76,8 @@ def base_key(record: Record) -> str:
         if date and date.year:
             year = str(date.year)
             break
-    words = [ascii_fold(w).lower() for w in re.split(r"[\s\-–—/:]+", record.get("title"))]
+    # Lazily: a title may be a megabyte long, and only its first significant word is wanted.
+    words = (ascii_fold(m.group(0)).lower() for m in re.finditer(r"[^\s\-–—/:]+", record.get("title")))
     word = next((w for w in words if w and w not in _STOP_WORDS), "")
     key = ascii_fold(who).lower() + year + word
     return key or "item"
@@ -126,3 +127,14 @@ def _suffix(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         letters = chr(ord("a") + rem) + letters
     return letters
+
+
+# Characters that end or break a BibTeX key (``@book{key,``): a key holding one could close the
+# entry or start a field of its own, so they never reach a BibTeX file.
+_NOT_IN_BIBTEX_KEYS = re.compile(r"[\s,{}()\"#%'=\\~\x00-\x1f\x7f]+")
+
+
+def bibtex_key(key: str) -> str:
+    """A key as BibTeX can carry it: the characters that would end or break it become ``_``
+    (empty when nothing is left, so that ``assign_keys`` makes a fresh one)."""
+    return _NOT_IN_BIBTEX_KEYS.sub("_", key).strip("_")
