@@ -219,3 +219,10 @@ def test_hyphenated_name_variables_render(tmp_path: Path) -> None:
     layout = '<group delimiter=", "><names variable="container-author"><name initialize-with=". "/></names><text variable="container-title"/></group>'
     item = {"container-author": [{"family": "Kant", "given": "Immanuel"}], "container-title": "Kants Werke"}
     assert render(tmp_path, layout, item) == "I. Kant, Kants Werke."
+
+
+def test_sorting_collapses_the_spaces_punctuation_leaves(tmp_path: Path) -> None:
+    """ "Knuth, D., & MacKay" compares as "Knuth D MacKay": after "Knuth, D. E.", as citeproc-js sorts."""
+    titles = ["Knuth, D., & MacKay, P.", "Knuth, D. E."]
+    items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
+    assert sorted_titles(tmp_path, items) == ["Knuth, D. E.", "Knuth, D., & MacKay, P."]

@@ -26,10 +26,10 @@ class SortKeyInProgress:
 
 
 def collation_key(text: str) -> str:
-    """Letters, digits and spaces: punctuation and symbols do not take part in the order."""
-    return "".join(
-        " " if c.isspace() else c for c in text if unicodedata.category(c)[0] in "LNZ" or c.isspace()
-    )
+    """Letters, digits and single spaces: punctuation and symbols do not take part in the order
+    (``Knuth, D., & MacKay`` compares as ``Knuth D MacKay``)."""
+    kept = "".join(c for c in text if unicodedata.category(c)[0] in "LNZ" or c.isspace())
+    return " ".join(kept.split())
 
 
 def _collated(value: Any) -> Any:
