@@ -85,3 +85,12 @@ def test_line_breaks_between_tags_do_not_count() -> None:
         suite._normalized('<div class="a">\n    <div>x</div>\n</div>') == '<div class="a"><div>x</div></div>'
     )
     assert suite._normalized("<i>A</i> <i>B</i>") == "<i>A</i> <i>B</i>"
+
+
+def test_every_skip_names_a_fixture_and_a_reason() -> None:
+    """Each line of suite_skips.txt names an existing fixture and says why it is skipped."""
+    if not HUMANS.is_dir():
+        pytest.skip("../shared/csl-test-suite/humans is not present")
+    for name, reason in suite.skipped().items():
+        assert (HUMANS / f"{name}.txt").is_file(), name
+        assert len(reason.split()) >= 5, name
