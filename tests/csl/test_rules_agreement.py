@@ -226,3 +226,30 @@ def test_sorting_collapses_the_spaces_punctuation_leaves(tmp_path: Path) -> None
     titles = ["Knuth, D., & MacKay, P.", "Knuth, D. E."]
     items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
     assert sorted_titles(tmp_path, items) == ["Knuth, D. E.", "Knuth, D., & MacKay, P."]
+
+
+def test_sort_only_particles_are_demoted_in_macro_keys(tmp_path: Path) -> None:
+    """With demote-non-dropping-particle="sort-only", von Bechtolsheim sorts under B (and still
+    displays as von Bechtolsheim)."""
+    bibliography = (
+        '<bibliography><sort><key macro="names"/></sort>'
+        '<layout><names variable="author"><name name-as-sort-order="all"/></names></layout></bibliography>'
+    )
+    macros = '<macro name="names"><names variable="author"><name name-as-sort-order="all"/></names></macro>'
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "Beebe", "given": "Nelson"}]},
+        {
+            "id": "b",
+            "type": "book",
+            "author": [{"family": "Bechtolsheim", "given": "Stephan", "non-dropping-particle": "von"}],
+        },
+        {"id": "c", "type": "book", "author": [{"family": "Adams", "given": "Dan"}]},
+    ]
+    path = tmp_path / "particles.csl"
+    style = STYLE.format(options='demote-non-dropping-particle="sort-only"', macros=macros, layout="")
+    path.write_text(style.split("<bibliography>")[0] + bibliography + "\n</style>\n", encoding="utf-8")
+    assert bibliography_of_items(items, str(path)) == [
+        "Adams, Dan",
+        "von Bechtolsheim, Stephan",
+        "Beebe, Nelson",
+    ]

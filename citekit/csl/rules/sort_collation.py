@@ -5,6 +5,8 @@
   (``Dale`` before ``Dalebout``).
 - A date met anywhere inside a macro key, even in a nested macro, is its value rather than its
   text, so that ``1988`` from one macro and ``1988`` from another compare as the same year.
+- ``demote-non-dropping-particle="sort-only"`` demotes the particle in macro keys too, as it does
+  in variable keys (``von Bechtolsheim`` sorts under B).
 - The label of a names element is not part of a key: editors acting as authors (``Anonymous
   (ed.)``) sort with the authors of the same name.
 """
@@ -85,4 +87,21 @@ class NoNamesLabelInKeys:
         return super().render(*args, **kwargs)  # type: ignore[misc]
 
 
-ELEMENTS = {"key": SortCollation, "date": DateSortValue, "label": NoNamesLabelInKeys}
+class DemotedParticlesInKeys:
+    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+        root = self.get_root()
+        if SortKeyInProgress.options is None or root.get("demote-non-dropping-particle") != "sort-only":
+            return super().render(*args, **kwargs)  # type: ignore[misc]
+        root.set("demote-non-dropping-particle", "display-and-sort")  # for this key only
+        try:
+            return super().render(*args, **kwargs)  # type: ignore[misc]
+        finally:
+            root.set("demote-non-dropping-particle", "sort-only")
+
+
+ELEMENTS = {
+    "key": SortCollation,
+    "date": DateSortValue,
+    "label": NoNamesLabelInKeys,
+    "name": DemotedParticlesInKeys,
+}
