@@ -75,10 +75,48 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ")
 
 
+# pylatexenc reads some 40 kB a second and recurses several frames deep per brace level (a
+# RecursionError before 250 levels): a longer or deeper value is read by ``plain`` instead, and
+# the reader warns (``beyond_limits``). Real values are far inside both limits.
+MAX_LATEX_LENGTH = 50_000
+MAX_BRACE_DEPTH = 64
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.S)
+_ESCAPED_OR_BRACE = re.compile(r"\\([%_&#$~{}\\])|[{}]")
+
+
+def brace_depth(value: str) -> int:
+    """How deep the braces of a value nest (escaped braces do not count)."""
+    depth = deepest = 0
+    for match in _BRACE_OR_ESCAPE.finditer(value):
+        if match.group(0) == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif match.group(0) == "}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def beyond_limits(value: str) -> str:
+    """Why ``decode`` reads a value without its LaTeX commands (empty when it does not)."""
+    if len(value) > MAX_LATEX_LENGTH and _LATEX_CHARS.search(value):
+        return f"is {len(value):,} characters long (LaTeX is read in values up to {MAX_LATEX_LENGTH:,})"
+    depth = brace_depth(value)
+    if depth > MAX_BRACE_DEPTH:
+        return f"nests braces {depth:,} deep (LaTeX is read up to {MAX_BRACE_DEPTH} deep)"
+    return ""
+
+
+def plain(value: str) -> str:
+    """A value read without a LaTeX parser: escaped characters kept, braces dropped, commands as written."""
+    return collapse(_ESCAPED_OR_BRACE.sub(lambda m: m.group(1) or "", value))
+
+
 def decode(value: str) -> str:
     """A BibTeX value as Unicode text: ``{\\'e}``, ``\\'{e}``, ``\\'e`` -> é, ``\\ss{}`` -> ß, braces gone."""
     if not _LATEX_CHARS.search(value):
         return collapse(value)
+    if beyond_limits(value):
+        return plain(value)
     fast = fast_decode(escape_bare_percent(value), unknown_macro)
     text = collapse(fast) if fast is not None else ""
     return text or pylatexenc_decode(value)
