@@ -86,16 +86,20 @@ def _group_text(
     cite_delimiter: str,
     suffix_delimiter: str,
     short: Callable[[Any], str],
+    after_collapse: str = "",
 ) -> str:
     if mode not in YEAR_COLLAPSES or len(group) == 1:
         return cite_delimiter.join(c.text for c in group)
     pieces: list[str] = []
+    collapsed: set[int] = set()  # pieces that took several suffixes: after-collapse-delimiter follows
     letters: list[str] = []
     current: str | None = None  # the short form, less its suffix, that later suffixes may join
 
     def flush() -> None:
         if letters:
             pieces[-1] += _suffix_run(letters, mode == "year-suffix-ranged", suffix_delimiter)
+            if len(letters) > 1:
+                collapsed.add(len(pieces) - 1)
             letters.clear()
 
     for index, cite in enumerate(group):
@@ -117,7 +121,10 @@ def _group_text(
             pieces.append(text)
             current = None
     flush()
-    return cite_delimiter.join(pieces)
+    out = pieces[0] if pieces else ""
+    for index in range(1, len(pieces)):
+        out += (after_collapse if index - 1 in collapsed else cite_delimiter) + pieces[index]
+    return out
 
 
 def _author_key(item: Any) -> str:
@@ -183,5 +190,5 @@ def join(citation: Any, cites: list[RenderedCite], short: Callable[[Any], str]) 
     for number, group in enumerate(groups):
         if number:
             out += after_collapse if len(groups[number - 1]) > 1 else layout_delimiter
-        out += _group_text(group, mode, cite_delimiter, suffix_delimiter, short)
+        out += _group_text(group, mode, cite_delimiter, suffix_delimiter, short, after_collapse)
     return out

@@ -41,7 +41,8 @@ def test_collapse_by_year_groups_cites_of_one_author() -> None:
 
 
 def test_collapse_by_year_suffix_ranged() -> None:
-    """Year-suffixes of one year are written once, three or more in a row as a range."""
+    """Year-suffixes of one year are written once, three or more in a row as a range; the layout
+    delimiter follows a collapsed year."""
     opts = 'collapse="year-suffix-ranged" disambiguate-add-year-suffix="true"'
     out = citations(
         ITEMS,
@@ -50,7 +51,7 @@ def test_collapse_by_year_suffix_ranged() -> None:
         citation=opts,
         layout_attrs='delimiter="; "',
     )
-    assert out == ["Smith 2000a–c, 2001"]
+    assert out == ["Smith 2000a–c; 2001"]
 
 
 def test_citation_numbers_collapse_into_ranges() -> None:
@@ -98,3 +99,16 @@ def test_prefix_starting_with_punctuation_replaces_the_delimiter() -> None:
         layout_attrs='delimiter="; "',
     )
     assert out == ["Smith 2000, cited in Jones 1999"]
+
+
+def test_after_collapsed_suffixes_the_layout_delimiter_follows() -> None:
+    """After a year written once with several suffixes, the next year follows the layout delimiter."""
+    opts = 'collapse="year-suffix" disambiguate-add-year-suffix="true" year-suffix-delimiter=","'
+    out = citations(
+        ITEMS,
+        [[{"id": k} for k in "adc"]],
+        citation_layout=AUTHOR_YEAR,
+        citation=opts,
+        layout_attrs='delimiter=";"',
+    )
+    assert out == ["Smith 2000a,b;2001"]
