@@ -2,7 +2,9 @@
 
 A ``page`` value is read as parts separated by ``,`` or ``&``; a part that is a range of two page
 numbers (``321-28``, ``A1-A9``) is written with the page-range delimiter and shortened or expanded
-by the style's format; any other part (``28-??``, ``129-139 (or 129-138??)``) is left as written.
+by the style's format. With no format, a page label followed by a page number (``24.6/1-4``) gets
+the delimiter too. Any other part (``28-??``, ``11/1-11/9``, ``129-139 (or 129-138??)``) is left
+as written.
 citeproc-py replaced every hyphen and cut ``1-163`` to ``1–63`` under ``minimal``. A numeric range
 in another number variable (a report number ``99-02``) gets an en dash.
 """
@@ -18,6 +20,9 @@ NUMBER_VARIABLES = frozenset(
     {"number", "volume", "issue", "edition", "chapter-number", "collection-number", "number-of-volumes"}
 )
 _RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*(?:-+|–)\s*([A-Za-z]*)(\d+)\s*")
+# A page label with a digit, a hyphen, a page number (``24.6/1-4``): with no page-range-format,
+# citeproc-js writes it as a range, with the delimiter.
+_LABEL_RANGE = re.compile(r"\s*(\S*\d\S*?)\s*(?:-+|–)\s*(\S*\d\S*)\s*")
 _NUMBER_RANGE = re.compile(r"(\d+)\s*(?:-+|–)\s*(\d+)")
 _PARTS = re.compile(r"\s*([,&])\s*")
 
@@ -71,7 +76,12 @@ def format_pages(value: str, variable: str, range_format: str | None, delimiter:
             continue
         match = _RANGE.fullmatch(piece)
         if match is None or (match.group(3) and match.group(3) != match.group(1)):
-            out.append(piece)
+            labels = _LABEL_RANGE.fullmatch(piece) if range_format is None else None
+            if labels and not labels.group(2).isdigit():
+                labels = None
+            if variable == "page-first":
+                return labels.group(1) if labels else piece
+            out.append(f"{labels.group(1)}{delimiter}{labels.group(2)}" if labels else piece)
             continue
         prefix, first, _, last = match.groups()
         if variable == "page-first":
