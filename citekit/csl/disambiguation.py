@@ -78,7 +78,8 @@ def _people(givens: set[str]) -> set[str]:
 class Disambiguator:
     by_cite = False
 
-    def __init__(self, style_root: Any, bibliography: Any) -> None:
+    def __init__(self, style_root: Any, bibliography: Any, subsequent: set[str] | None = None) -> None:
+        self.subsequent = subsequent or set()
         self.citation = style_root.citation
         self.layout = self.citation.layout
         self.bibliography = bibliography
@@ -89,19 +90,33 @@ class Disambiguator:
     def option(self, name: str) -> bool:
         return bool(self.citation.get(name) == "true")
 
-    def render(self, key: str) -> str:
+    def render(self, key: str, subsequent: bool = False) -> str:
         state = self.states[key]
-        signature = (key, state.add_names, tuple(sorted(state.givens.items(), key=str)), state.disambiguate)
+        signature = (
+            key,
+            subsequent,
+            state.add_names,
+            tuple(sorted(state.givens.items(), key=str)),
+            state.disambiguate,
+        )
         if signature not in self.cache:
-            self.cache[signature] = self._render(key)
+            self.cache[signature] = self._render(key, subsequent)
         return self.cache[signature]
 
-    def _render(self, key: str) -> str:
+    def _collide(self, key: str, other: str) -> bool:
+        """Whether two items render alike in a form both take in the document (first cites, and
+        later cites of items cited more than once)."""
+        if self.render(key) == self.render(other):
+            return True
+        both_later = key in self.subsequent and other in self.subsequent
+        return both_later and self.render(key, True) == self.render(other, True)
+
+    def _render(self, key: str, subsequent: bool = False) -> str:
         item = CitationItem(key)
         citation = Citation([item])
         citation.bibliography = self.bibliography
         apply(item, self.states[key])
-        item["csl_position"] = Position()
+        item["csl_position"] = Position(first=not subsequent)
         # citeproc-js tells cites apart by their subsequent et-al form, however they are cited
         item["csl_etal_subsequent"] = True
         self.layout.repressed = {}
@@ -113,10 +128,13 @@ class Disambiguator:
         return str(text or "")
 
     def ambiguous(self, keys: list[str]) -> list[list[str]]:
-        groups: dict[str, list[str]] = defaultdict(list)
+        """Groups of items that collide, directly or through one another."""
+        groups: list[list[str]] = []
         for key in keys:
-            groups[self.render(key)].append(key)
-        return [group for group in groups.values() if len(group) > 1]
+            joined = [g for g in groups if any(self._collide(key, other) for other in g)]
+            merged = [key] + [k for g in joined for k in g]
+            groups = [g for g in groups if g not in joined] + [merged]
+        return [sorted(group, key=keys.index) for group in groups if len(group) > 1]
 
     def _distinct(self, group: list[str]) -> int:
         return len({self.render(key) for key in group})
@@ -159,7 +177,7 @@ class Disambiguator:
             self.states[k].add_names = extra
             if self.by_cite:
                 self.states[k].givens = {**saved[k][1], **self._by_cite_levels(k, pair, level)}
-        apart = self.render(key) != self.render(other)
+        apart = not self._collide(key, other)
         for k in pair:
             self.states[k].add_names, self.states[k].givens = saved[k]
         return apart

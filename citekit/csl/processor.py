@@ -152,7 +152,9 @@ class Session:
         if disambiguation.needed(self.style.root):
             for key in bib.keys:
                 year_suffix.mark(self.source[key], None, True)
-            self.states = disambiguation.Disambiguator(self.style.root, bib).run()
+            cited = [str(cite["id"]).lower() for cites in citations for cite in cites]
+            later = {key for key in cited if cited.count(key) > 1}
+            self.states = disambiguation.Disambiguator(self.style.root, bib, later).run()
             explicit = bool(self.style.root.xpath_search(".//cs:text[@variable='year-suffix']"))
             labelled = bool(self.style.root.xpath_search(".//cs:text[@variable='citation-label']"))
             for key, state in self.states.items():

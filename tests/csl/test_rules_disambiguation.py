@@ -146,3 +146,19 @@ def test_ambiguity_is_judged_on_the_subsequent_et_al_form() -> None:
         layout_attrs='delimiter="; "',
     )
     assert out == ["Baur, Frey, Moe 2000a; Baur, Sand, Moe 2000b"]
+
+
+def test_later_cites_are_told_apart_in_their_short_form() -> None:
+    """Two works cited again in a short form that hides their titles show them through disambiguate="true"."""
+    items = [
+        item("a", [person("Doe", "John")], title="A"),
+        item("b", [person("Doe", "John")], 2001, title="B"),
+    ]
+    layout = (
+        '<choose><if position="subsequent"><names variable="author"><name form="short"/></names>'
+        '<choose><if disambiguate="true"><text variable="title" prefix=", "/></if></choose></if>'
+        '<else><names variable="author"><name/></names><date variable="issued" prefix=" "><date-part name="year"/></date></else></choose>'
+    )
+    clusters = [[{"id": "a"}], [{"id": "b"}], [{"id": "a"}], [{"id": "b"}]]
+    out = citations(items, clusters, citation_layout=layout, cls="note")
+    assert out == ["John Doe 2000", "John Doe 2001", "Doe, A", "Doe, B"]
