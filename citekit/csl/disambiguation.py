@@ -128,13 +128,30 @@ class Disambiguator:
         return str(text or "")
 
     def ambiguous(self, keys: list[str]) -> list[list[str]]:
-        """Groups of items that collide, directly or through one another."""
-        groups: list[list[str]] = []
+        """Groups of items that collide, directly or through one another (linear in the items:
+        items are bucketed by each form they take, and buckets sharing an item merge)."""
+        parent = {key: key for key in keys}
+
+        def root(key: str) -> str:
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        buckets: dict[tuple[bool, str], str] = {}
         for key in keys:
-            joined = [g for g in groups if any(self._collide(key, other) for other in g)]
-            merged = [key] + [k for g in joined for k in g]
-            groups = [g for g in groups if g not in joined] + [merged]
-        return [sorted(group, key=keys.index) for group in groups if len(group) > 1]
+            forms = [(False, self.render(key))]
+            if key in self.subsequent:
+                forms.append((True, self.render(key, True)))
+            for form in forms:
+                if form in buckets:
+                    parent[root(key)] = root(buckets[form])
+                else:
+                    buckets[form] = key
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            groups[root(key)].append(key)
+        return [group for group in groups.values() if len(group) > 1]
 
     def _distinct(self, group: list[str]) -> int:
         return len({self.render(key) for key in group})
