@@ -65,6 +65,8 @@ class Tracker:
     # an in-text citation is ibid of the in-text citation before it, whatever notes came between
     previous: dict[bool, list[Any]] = field(default_factory=dict)
     in_text = False
+    previous_note: dict[bool, int] = field(default_factory=dict)
+    previous_note_cites: dict[bool, list[Any]] = field(default_factory=dict)
 
     @property
     def previous_citation(self) -> list[Any]:
@@ -79,8 +81,12 @@ class Tracker:
         if key not in self.last_note:
             return Position()
         preceding = before
-        if preceding is None and len(self.previous_citation) == 1:
-            preceding = self.previous_citation[0]
+        # the first cite of a citation looks back at the citation before it in the same note,
+        # or, opening a new note, at all the cites of the note before
+        same_note = not self.in_text and note == self.previous_note.get(self.in_text)
+        looked_at = self.previous_citation if same_note else self.previous_note_cites.get(self.in_text, [])
+        if preceding is None and len(looked_at) == 1:
+            preceding = looked_at[0]
         pos = Position(first=False)
         pos.near_note = note - self.last_note[key] <= self.near_note_distance
         if preceding is not None and preceding.key == key:
@@ -120,7 +126,12 @@ def render(
         if item.key in tracker.first_note:
             first_notes[item.key] = tracker.first_note[item.key]
         tracker.cited_one(item, note)
+    # citations sharing a note count as one for the ibid of the next note
+    same_note = not in_text and note == tracker.previous_note.get(in_text)
+    earlier = tracker.previous_note_cites.get(in_text, []) if same_note else []
+    tracker.previous_note_cites[in_text] = [*earlier, *items]
     tracker.previous_citation = list(items)
+    tracker.previous_note[in_text] = note
     note_style = citation_element.get_root().get("class") == "note"
 
     def rendered(item: Any, without_names: bool = False) -> str | None:

@@ -62,3 +62,13 @@ def test_in_text_citations_are_ibid_of_the_in_text_citation_before() -> None:
         [[{"id": "a"}], [{"id": "b"}], [{"id": "a"}]], [0, 1, 0]
     )
     assert out == ["Alpha", "Beta", "Ibid."]
+
+
+def test_a_note_with_several_citations_is_no_ibid_source() -> None:
+    """A cite opening a note is not ibid when the note before held cites of two items."""
+    from tests.csl.minimal import session
+
+    out = session(ITEMS, citation_layout=LAYOUT, cls="note").citations(
+        [[{"id": "a"}], [{"id": "b"}], [{"id": "b"}]], [1, 1, 2]
+    )
+    assert out == ["Alpha", "Beta", "Beta again"]
