@@ -78,3 +78,10 @@ def test_quotes_around_markup_unclosed_quotes_and_cut_years() -> None:
     """Quotes around italics are quote marks; a quote never closed stays straight; '09 is an apostrophe."""
     marked = richtext.with_quote_marks('("<i>My Title</i>") and "Orphan and ETFA ' + "'09")
     assert richtext.finish(marked, ("“", "”"), ("‘", "’")) == '(“<i>My Title</i>”) and "Orphan and ETFA ’09'
+
+
+def test_title_case_keeps_name_particles_lowercase() -> None:
+    """Title case leaves a name particle inside a title in lowercase ("John von Doe")."""
+    from citekit.csl.rules.text_case import apply_case
+
+    assert str(apply_case("John von Doe: a life", "title", "en")) == "John von Doe: A Life"

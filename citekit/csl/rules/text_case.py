@@ -111,6 +111,30 @@ STOP_WORDS = frozenset(
         "worth",
     ]
 )
+# Name particles, kept lowercase inside titles as citeproc-js keeps them ("John von Doe").
+NAME_PARTICLES = frozenset(
+    [
+        "d’",
+        "da",
+        "de",
+        "del",
+        "della",
+        "den",
+        "der",
+        "des",
+        "di",
+        "du",
+        "l’",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "van",
+        "von",
+        "zu",
+    ]
+)
+_KEPT_LOWER = STOP_WORDS | NAME_PARTICLES
 _WORD = re.compile(r"[^\s\u2013\u2014/-]+")
 _SENTENCE_END = (":", "?", "!", ".")
 
@@ -163,12 +187,12 @@ def _title(segments: list[Any]) -> list[Any]:
                 replacements.setdefault(seg, []).append((match.start(), match.end(), core))
                 previous = word
                 continue
-            stop = bare.lower() in STOP_WORDS and index not in (0, len(words) - 1)
+            stop = bare.lower() in _KEPT_LOWER and index not in (0, len(words) - 1)
             stop = stop and not previous.endswith(_SENTENCE_END)
             text = str(segments[seg])
             opens_compound = text[match.end() : match.end() + 1] == "-" and first_part
             if bare.islower() and (
-                opens_compound or not (stop and (first_part or bare.lower() in STOP_WORDS))
+                opens_compound or not (stop and (first_part or bare.lower() in _KEPT_LOWER))
             ):
                 lead = len(core) - len(core.lstrip("“‘\"'([\ue001"))
                 core = core[:lead] + _cap(core[lead:])
