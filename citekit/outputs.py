@@ -40,8 +40,21 @@ def write_text(text: str, output: Path | None, kind: str | None = None) -> None:
         sys.stdout.buffer.flush()
 
 
-def write_file(text: str, output: Path) -> None:
-    """Write ``text`` to a temporary file beside ``output``, then rename it into place."""
+def write_chunks(chunks: Iterable[str], output: Path | None, kind: str | None = None) -> None:
+    """``write_text`` for text made a piece at a time, each piece written as it comes (on a
+    terminal the pieces are gathered first: highlighting needs the whole text)."""
+    if output is None and kind is not None and sys.stdout.isatty():
+        write_text("".join(chunks), None, kind)
+    elif output is not None:
+        write_file(chunks, output)
+    else:
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk.encode("utf-8"))
+        sys.stdout.buffer.flush()
+
+
+def write_file(text: str | Iterable[str], output: Path) -> None:
+    """Write ``text`` (or its pieces) to a temporary file beside ``output``, then rename it into place."""
     folder = output.parent if str(output.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
@@ -51,7 +64,8 @@ def write_file(text: str, output: Path) -> None:
         raise CitekitError(f"{folder}: permission denied; choose another output") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            for chunk in [text] if isinstance(text, str) else text:
+                handle.write(chunk.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, output)

@@ -14,6 +14,7 @@ from citekit.boundary import fail, run
 from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Strict, Verbose, complete_format
 from citekit.commands.show import Raw
 from citekit.errors import ExitStatus
+from citekit.formats.losses import Loss
 from citekit.model import Record
 
 # The file suffix of one styled reference per markup, for --output-dir.
@@ -60,6 +61,16 @@ def export(
     report: Annotated[
         bool, typer.Option("--report", help="List every field the output format cannot carry.")
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=0,
+            help="Read input files and write data formats on N processes (0: one per core); same output.",
+        ),
+    ] = 1,
     raw: Raw = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -79,7 +90,7 @@ def export(
 
     def action() -> ExitStatus:
         import citekit
-        from citekit import console, outputs
+        from citekit import console, outputs, pipeline
         from citekit import inputs as reading
         from citekit.normalize.steps import raw_text
 
@@ -97,34 +108,45 @@ def export(
             find(format)  # an unknown style is a usage error, reported before reading anything
         files = list(reading.expand(inputs or ["-"]))
         _refuse_to_overwrite(files, output)
+        workers = jobs or pipeline.default_jobs()
+        # Data written to one output streams: records are kept packed and written a chunk at a time.
+        streamed = not style and output_dir is None
         with console.progress("reading", len(files)) as advance, raw_text(raw):
-            result = reading.load(files, from_format, on_file=lambda _: advance())
-        console.info(f"read {len(result.records)} record(s) from {len(files)} input(s)")
-        for item in result.problems:
+            if streamed:
+                packed, ids = pipeline.load_packed(
+                    files, from_format, format, workers, on_file=lambda _: advance(), raw=raw
+                )
+                problems, count = packed.problems, len(packed)
+            else:
+                result = pipeline.load(files, from_format, workers, on_file=lambda _: advance())
+                problems, count = result.problems, len(result.records)
+        console.info(f"read {count} record(s) from {len(files)} input(s)")
+        for item in problems:
             console.problem(item)
-        errors = any(p.is_error for p in result.problems)
-        if strict and result.problems:
-            fail(f"{len(result.problems)} problem(s) and --strict given; nothing was written")
-        if not result.records:
+        errors = any(p.is_error for p in problems)
+        if strict and problems:
+            fail(f"{len(problems)} problem(s) and --strict given; nothing was written")
+        if not count:
             if errors:
                 raise typer.Exit(int(ExitStatus.FAILURE))
             fail("no records to export")
-        if output_dir is not None:
-            _export_folder(result.records, format, style, locale, markup, output_dir, files, ascii_only)
-        else:
-            if style:
-                with console.progress(f"formatting {len(result.records)} references"):
-                    lines = citekit.render(result.records, format, locale, markup)
-                text = "".join(line + "\n" for line in lines)
-                kind = "references" if markup == "text" else markup
-            else:
-                text = citekit.dump(result.records, format, ascii=ascii_only)
-                kind = format.lower()
-            outputs.write_text(text, output, kind)
+        if streamed:
+            chunks = pipeline.dump_packed(packed, ids, format, ascii_only, workers)
+            outputs.write_chunks(chunks, output, format.lower())
             if output is not None:
-                console.info(f"wrote {len(result.records)} record(s) to {output}")
-        if not style:
-            _report_losses(result.records, format, report)
+                console.info(f"wrote {count} record(s) to {output}")
+            _report_losses(packed.losses, report)
+        elif output_dir is not None:
+            _export_folder(result.records, format, style, locale, markup, output_dir, files, ascii_only)
+            if not style:
+                _report_losses(citekit.losses(result.records, format), report)
+        else:
+            with console.progress(f"formatting {count} references"):
+                lines = citekit.render(result.records, format, locale, markup)
+            text = "".join(line + "\n" for line in lines)
+            outputs.write_text(text, output, "references" if markup == "text" else markup)
+            if output is not None:
+                console.info(f"wrote {count} record(s) to {output}")
         return ExitStatus.PARTIAL if errors else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
@@ -181,12 +203,10 @@ def _export_folder(
 LOSSES_SHOWN = 5
 
 
-def _report_losses(records: Sequence[Record], format: str, report: bool) -> None:
+def _report_losses(found: Sequence[Loss], report: bool) -> None:
     """Warn, on stderr, about the fields the output format cannot carry: never drop one silently."""
-    import citekit
     from citekit import console
 
-    found = citekit.losses(records, format)
     shown = found if report else found[:LOSSES_SHOWN]
     for loss in shown:
         console.warning(str(loss))

@@ -1,0 +1,244 @@
+"""Large exports: inputs read on several cores (``--jobs``), records kept packed, data written a
+chunk at a time.
+
+The output is byte for byte what ``citekit.dump(load(inputs).records, format)`` gives, with or
+without jobs. Files are read in parallel but their results are taken in input order. Each file's
+records are kept pickled (a quarter of a kilobyte each, against nearly two as objects) beside a
+small stand-in per record holding only what citation keys are made from; keys are made unique over
+the stand-ins of all records at once (as ``load`` does), and so is the writers' own key step, so
+that every chunk is written with its final keys. Chunks are written in order (in parallel with
+jobs) and joined as the format joins entries: neither the whole output nor every record as an
+object is ever held at once.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from itertools import chain
+
+from citekit import formats
+from citekit.errors import Problem
+from citekit.formats.base import ReadResult
+from citekit.formats.losses import Loss
+from citekit.model import Record
+
+# Records per written chunk: large enough that a process pool's overhead is small beside it.
+CHUNK = 2000
+STDIN = "-"
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _pool(jobs: int) -> Executor | None:
+    if jobs <= 1:
+        return None
+    import multiprocessing
+
+    # Forked workers share the parent's settings (``--raw``) and imported modules.
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def load(
+    files: Sequence[str],
+    from_format: str | None,
+    jobs: int = 1,
+    on_file: Callable[[str], object] | None = None,
+) -> ReadResult:
+    """Every record of ``files`` (already expanded), read on ``jobs`` processes when there are several
+    files and none is stdin; the same result as ``citekit.inputs.load``."""
+    from citekit import inputs
+    from citekit.normalize.keys import assign_keys
+
+    pool = _pool(jobs) if len(files) > 1 and STDIN not in files else None
+    if pool is None:
+        return inputs.load(files, from_format, on_file)
+    total = ReadResult()
+    with pool:
+        for item, result in zip(
+            files, pool.map(inputs.read_one, files, [from_format] * len(files)), strict=True
+        ):
+            total.extend(result)
+            if on_file is not None:
+                on_file(item)
+    total.records = assign_keys(total.records)
+    return total
+
+
+@dataclass
+class Packed:
+    """Every record of the inputs, pickled a file at a time, with the problems met."""
+
+    batches: list[bytes] = field(default_factory=list)
+    stubs: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # What the output format cannot carry, found as each file is read (with the final record ids).
+    losses: list[Loss] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.stubs)
+
+    def records(self, ids: Sequence[str]) -> Iterator[list[Record]]:
+        """The records, a file at a time, with the ids given (one per record, in order)."""
+        done = 0
+        for batch in self.batches:
+            records = pickle.loads(batch)
+            yield [r.with_id(key) for r, key in zip(records, ids[done : done + len(records)], strict=True)]
+            done += len(records)
+
+
+def key_stub(record: Record) -> Record:
+    """A record holding only what ``base_key`` reads: its id, first author or editor, dates, title."""
+    return Record(
+        id=record.id,
+        type="",
+        fields={"title": record.get("title")},
+        names={var: record.names[var][:1] for var in ("author", "editor") if record.names.get(var)},
+        dates={var: record.dates[var] for var in ("issued", "available-date") if var in record.dates},
+    )
+
+
+def _read_packed(
+    item: str, from_format: str | None, raw: bool, format: str
+) -> tuple[bytes, list[Record], list[Problem], list[tuple[int, Loss]]]:
+    from citekit.formats.losses import find_losses
+    from citekit.inputs import read_one
+    from citekit.normalize.steps import raw_text
+
+    with raw_text(raw):
+        result = read_one(item, from_format)
+    # find_losses names records by id; they are numbered here, as ids are final only later.
+    numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)]
+    losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, format)]
+    packed = pickle.dumps(result.records, protocol=pickle.HIGHEST_PROTOCOL)
+    return packed, [key_stub(r) for r in result.records], result.problems, losses
+
+
+def load_packed(
+    files: Sequence[str],
+    from_format: str | None,
+    format: str,
+    jobs: int = 1,
+    on_file: Callable[[str], object] | None = None,
+    raw: bool = False,
+) -> tuple[Packed, list[str]]:
+    """Every record of ``files`` (already expanded), packed, with what ``format`` cannot carry of
+    each, and the unique id of each record (``load``'s)."""
+    pool = _pool(jobs) if len(files) > 1 and STDIN not in files else None
+    count = len(files)
+    arguments = (files, [from_format] * count, [raw] * count, [format] * count)
+    results = pool.map(_read_packed, *arguments) if pool else map(_read_packed, *arguments)
+    packed = Packed()
+    numbered: list[tuple[int, Loss]] = []
+    try:
+        for item, (batch, stubs, problems, losses) in zip(files, results, strict=True):
+            numbered.extend((len(packed.stubs) + n, loss) for n, loss in losses)
+            packed.batches.append(batch)
+            packed.stubs.extend(stubs)
+            packed.problems.extend(problems)
+            if on_file is not None:
+                on_file(item)
+    finally:
+        if pool:
+            pool.shutdown()
+    ids = [r.id for r in _unique_keys(packed.stubs)]
+    packed.losses = [replace(loss, record_id=ids[n]) for n, loss in numbered]
+    return packed, ids
+
+
+def dump_packed(
+    packed: Packed, ids: Sequence[str], format: str, ascii: bool = False, jobs: int = 1
+) -> Iterator[str]:
+    """``citekit.dump`` of the packed records (with ``ids``) as consecutive pieces of text."""
+    name = formats.get(format).name
+    step = _KEY_STEPS.get(name)
+    stubs = [r.with_id(key) for r, key in zip(packed.stubs, ids, strict=True)]
+    final = [r.id for r in step(stubs)] if step else list(ids)
+    del stubs
+    parts = (
+        (name, batch[i : i + CHUNK], ascii)
+        for batch in packed.records(final)
+        for i in range(0, len(batch), CHUNK)
+    )
+    yield from _written(name, parts, jobs if len(packed.batches) > 1 else 1)
+
+
+def _written(name: str, parts: Iterable[tuple[str, Sequence[Record], bool]], jobs: int) -> Iterator[str]:
+    pool = _pool(jobs)
+    # A pool takes a few chunks ahead of the one being written, never all of them at once.
+    texts = _ahead(pool, parts, 2 * jobs) if pool else map(_write_chunk, parts)
+    try:
+        yield from (_joined_json(texts) if name == "csljson" else _joined(texts))
+    finally:
+        if pool:
+            pool.shutdown()
+
+
+def _ahead(pool: Executor, parts: Iterable[tuple[str, Sequence[Record], bool]], depth: int) -> Iterator[str]:
+    from collections import deque
+
+    pending: deque[Future[str]] = deque()
+    for part in parts:
+        pending.append(pool.submit(_write_chunk, part))
+        if len(pending) > depth:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _bibtex_keys(records: Sequence[Record]) -> list[Record]:
+    from citekit.normalize.keys import assign_keys, bibtex_key
+
+    return assign_keys([r.with_id(bibtex_key(r.id)) for r in records])
+
+
+def _unique_keys(records: Sequence[Record]) -> list[Record]:
+    from citekit.normalize.keys import assign_keys
+
+    return assign_keys(records)
+
+
+# What each writer does to the keys of all its records before writing them (``write`` repeats it,
+# which changes nothing once done): the step that needs every record at once.
+_KEY_STEPS: dict[str, Callable[[Sequence[Record]], list[Record]]] = {
+    "bibtex": _bibtex_keys,
+    "biblatex": _bibtex_keys,
+    "ris": _unique_keys,
+}
+
+
+def _write_chunk(args: tuple[str, Sequence[Record], bool]) -> str:
+    format, records, ascii = args
+    return str(formats.get(format).writer()(records, ascii=ascii))
+
+
+def dump_chunks(records: Sequence[Record], format: str, ascii: bool = False, jobs: int = 1) -> Iterator[str]:
+    """``citekit.dump(records, format, ascii)`` as consecutive pieces of text."""
+    name = formats.get(format).name
+    step = _KEY_STEPS.get(name)
+    keyed = step(records) if step else list(records)
+    parts = [(name, keyed[i : i + CHUNK], ascii) for i in range(0, len(keyed), CHUNK)] or [(name, [], ascii)]
+    yield from _written(name, parts, jobs if len(parts) > 1 else 1)
+
+
+def _joined(texts: Iterator[str]) -> Iterator[str]:
+    """Entries of BibTeX and RIS are separated by one empty line."""
+    texts = iter(texts)
+    first = next(texts, "")
+    return chain([first], ("\n" + text for text in texts))
+
+
+def _joined_json(texts: Iterator[str]) -> Iterator[str]:
+    """One JSON array from several: the items of each, comma-separated, inside one pair of brackets."""
+    started = False
+    for text in texts:
+        if text.strip() == "[]":
+            continue
+        yield ("[\n" if not started else ",\n") + text[len("[\n") : -len("\n]\n")]
+        started = True
+    yield "\n]\n" if started else "[]\n"
