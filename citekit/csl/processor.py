@@ -24,7 +24,7 @@ from citekit.csl.lookups import CitationItem
 from citekit.csl.name_input import parsed_name
 from citekit.csl.rules import year_suffix
 from citekit.csl.rules.cite_grouping import RenderedNames
-from citekit.csl.rules.duplicate_punctuation import without_doubled_periods
+from citekit.csl.rules.duplicate_punctuation import KEEP_APART, without_doubled_periods
 from citekit.csl.rules.flip_flop import flip_flopped
 from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
 from citekit.csl.rules.quotes import STYLE_QUOTE_END, quote_terms
@@ -63,7 +63,8 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
         extra["locator"] = Locator(cite.get("label") or "page", _locator_text(str(cite["locator"])))
     for affix in ("prefix", "suffix"):
         if cite.get(affix):
-            extra[affix] = str(richtext.parse(str(cite[affix]), escape))
+            # a cite's affixes are punctuated as the style's own: no field marks kept apart
+            extra[affix] = str(richtext.parse(str(cite[affix]), escape)).replace(KEEP_APART, "")
     item = CitationItem(str(cite["id"]), **extra)
     if cite.get("position") is not None:
         item["explicit_position"] = cite["position"]
@@ -215,5 +216,5 @@ class Session:
         text = without_doubled_periods(text)
         if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
             text = without_doubled_periods(moved_into_quotes(text, outer[1], inner[1]))
-        text = text.replace(STYLE_QUOTE_END, "")
+        text = text.replace(STYLE_QUOTE_END, "").replace(KEEP_APART, "")
         return text

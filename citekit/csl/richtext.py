@@ -17,6 +17,8 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
+from citekit.csl.rules.duplicate_punctuation import kept_apart
+
 OPEN_MARK = "\ue001"
 CLOSE_MARK = "\ue002"
 _TOKEN = re.compile(
@@ -103,7 +105,7 @@ def parse(text: str, escape: Callable[[str], str] | None) -> Any:
         nonlocal out
         if not chunk:
             return
-        value = escape(chunk) if escape else chunk
+        value = kept_apart(escape(chunk) if escape else chunk)
         nocase = any(_TAGS[k][2] for k in stack)
         out = out + (NoCase(value) if nocase else String(value))
 

@@ -257,3 +257,23 @@ def test_sort_only_particles_are_demoted_in_macro_keys(tmp_path: Path) -> None:
         "von Bechtolsheim, Stephan",
         "Beebe, Nelson",
     ]
+
+
+def test_punctuation_inside_a_field_is_never_merged(tmp_path: Path) -> None:
+    """Marks written next to each other in a field (``????``, ``state,:``) stay as the record has them;
+    the layout's period after the last one is still absorbed."""
+    layout = '<text variable="title" suffix=". "/><text variable="page"/>'
+    item = {"title": "A scheme, for a simpler state,: and more", "page": "??-??"}
+    assert render(tmp_path, layout, item) == "A scheme, for a simpler state,: and more. ??-??"
+
+
+def test_a_prefix_before_a_field_starting_with_a_mark_stays(tmp_path: Path) -> None:
+    """A style's colon before a field that starts with ``?`` is kept (citeproc-js: ``:??-??``)."""
+    layout = '<text variable="title"/><text variable="page" prefix=":"/>'
+    assert render(tmp_path, layout, {"title": "T", "page": "??-??"}) == "T:??-??"
+
+
+def test_a_suffix_after_a_field_ending_with_a_mark_still_merges(tmp_path: Path) -> None:
+    """Style punctuation after a field's last mark is resolved as before (``Why?`` + ``:`` is ``Why?``)."""
+    layout = '<text variable="title" suffix=":"/><text variable="page" prefix=" "/>'
+    assert render(tmp_path, layout, {"title": "Why?", "page": "12"}) == "Why? 12."
