@@ -3,12 +3,12 @@ chunk at a time.
 
 The output is byte for byte what ``citekit.dump(load(inputs).records, format)`` gives, with or
 without jobs. Files are read in parallel but their results are taken in input order. Each file's
-records are kept pickled (a quarter of a kilobyte each, against nearly two as objects) beside a
-small stand-in per record holding only what citation keys are made from; keys are made unique over
-the stand-ins of all records at once (as ``load`` does), and so is the writers' own key step, so
-that every chunk is written with its final keys. Chunks are written in order (in parallel with
-jobs) and joined as the format joins entries: neither the whole output nor every record as an
-object is ever held at once.
+records are kept pickled (a quarter of a kilobyte each, against nearly two as objects); beside
+them only each record's id and, when it came without one, its base key are kept, which is all
+citation keys are made from. Keys are made unique over all records at once (as ``load`` does), and
+so is the writers' own key step, so that every chunk is written with its final keys. Chunks are
+written in order (in parallel with jobs) and joined as the format joins entries: neither the
+whole output nor every record as an object is ever held at once.
 """
 
 from __future__ import annotations
@@ -72,42 +72,46 @@ def load(
 
 @dataclass
 class Packed:
-    """Every record of the inputs, pickled a file at a time, with the problems met."""
+    """Every record of the inputs, pickled a file at a time, with the problems met and, per record,
+    only what its citation key is made from: the id it came with, and its ``base_key`` when it came
+    without one (found later, from the pickle, in the rare case of a duplicate id)."""
 
     batches: list[bytes] = field(default_factory=list)
-    stubs: list[Record] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    bases: list[str | None] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # What the output format cannot carry, found as each file is read (with the final record ids).
     losses: list[Loss] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.stubs)
+        return len(self.ids)
+
+    def base(self, index: int) -> str:
+        from bisect import bisect_right
+
+        from citekit.normalize.keys import base_key
+
+        found = self.bases[index]
+        if found is None:
+            batch = bisect_right(self.starts, index) - 1
+            record = pickle.loads(self.batches[batch])[index - self.starts[batch]]
+            found = self.bases[index] = base_key(record)
+        return found
 
     def records(self, ids: Sequence[str]) -> Iterator[list[Record]]:
         """The records, a file at a time, with the ids given (one per record, in order)."""
-        done = 0
-        for batch in self.batches:
+        for start, batch in zip(self.starts, self.batches, strict=True):
             records = pickle.loads(batch)
-            yield [r.with_id(key) for r, key in zip(records, ids[done : done + len(records)], strict=True)]
-            done += len(records)
-
-
-def key_stub(record: Record) -> Record:
-    """A record holding only what ``base_key`` reads: its id, first author or editor, dates, title."""
-    return Record(
-        id=record.id,
-        type="",
-        fields={"title": record.get("title")},
-        names={var: record.names[var][:1] for var in ("author", "editor") if record.names.get(var)},
-        dates={var: record.dates[var] for var in ("issued", "available-date") if var in record.dates},
-    )
+            yield [r.with_id(key) for r, key in zip(records, ids[start : start + len(records)], strict=True)]
 
 
 def _read_packed(
     item: str, from_format: str | None, raw: bool, format: str
-) -> tuple[bytes, list[Record], list[Problem], list[tuple[int, Loss]]]:
+) -> tuple[bytes, list[str], list[str | None], list[Problem], list[tuple[int, Loss]]]:
     from citekit.formats.losses import find_losses
     from citekit.inputs import read_one
+    from citekit.normalize.keys import base_key
     from citekit.normalize.steps import raw_text
 
     with raw_text(raw):
@@ -116,7 +120,9 @@ def _read_packed(
     numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)]
     losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, format)]
     packed = pickle.dumps(result.records, protocol=pickle.HIGHEST_PROTOCOL)
-    return packed, [key_stub(r) for r in result.records], result.problems, losses
+    ids = [r.id for r in result.records]
+    bases = [None if r.id else base_key(r) for r in result.records]
+    return packed, ids, bases, result.problems, losses
 
 
 def load_packed(
@@ -129,6 +135,8 @@ def load_packed(
 ) -> tuple[Packed, list[str]]:
     """Every record of ``files`` (already expanded), packed, with what ``format`` cannot carry of
     each, and the unique id of each record (``load``'s)."""
+    from citekit.normalize.keys import unique_keys
+
     pool = _pool(jobs) if len(files) > 1 and STDIN not in files else None
     count = len(files)
     arguments = (files, [from_format] * count, [raw] * count, [format] * count)
@@ -136,19 +144,21 @@ def load_packed(
     packed = Packed()
     numbered: list[tuple[int, Loss]] = []
     try:
-        for item, (batch, stubs, problems, losses) in zip(files, results, strict=True):
-            numbered.extend((len(packed.stubs) + n, loss) for n, loss in losses)
+        for item, (batch, ids, bases, problems, losses) in zip(files, results, strict=True):
+            numbered.extend((len(packed) + n, loss) for n, loss in losses)
+            packed.starts.append(len(packed))
             packed.batches.append(batch)
-            packed.stubs.extend(stubs)
+            packed.ids.extend(ids)
+            packed.bases.extend(bases)
             packed.problems.extend(problems)
             if on_file is not None:
                 on_file(item)
     finally:
         if pool:
             pool.shutdown()
-    ids = [r.id for r in _unique_keys(packed.stubs)]
-    packed.losses = [replace(loss, record_id=ids[n]) for n, loss in numbered]
-    return packed, ids
+    keys = unique_keys(packed.ids, packed.base)
+    packed.losses = [replace(loss, record_id=keys[n]) for n, loss in numbered]
+    return packed, keys
 
 
 def dump_packed(
@@ -157,9 +167,7 @@ def dump_packed(
     """``citekit.dump`` of the packed records (with ``ids``) as consecutive pieces of text."""
     name = formats.get(format).name
     step = _KEY_STEPS.get(name)
-    stubs = [r.with_id(key) for r, key in zip(packed.stubs, ids, strict=True)]
-    final = [r.id for r in step(stubs)] if step else list(ids)
-    del stubs
+    final = step(ids, packed.base) if step else list(ids)
     parts = (
         (name, batch[i : i + CHUNK], ascii)
         for batch in packed.records(final)
@@ -191,21 +199,22 @@ def _ahead(pool: Executor, parts: Iterable[tuple[str, Sequence[Record], bool]], 
         yield pending.popleft().result()
 
 
-def _bibtex_keys(records: Sequence[Record]) -> list[Record]:
-    from citekit.normalize.keys import assign_keys, bibtex_key
+def _bibtex_keys(ids: Sequence[str], base: Callable[[int], str]) -> list[str]:
+    from citekit.normalize.keys import bibtex_key, unique_keys
 
-    return assign_keys([r.with_id(bibtex_key(r.id)) for r in records])
+    return unique_keys([bibtex_key(key) for key in ids], base)
 
 
-def _unique_keys(records: Sequence[Record]) -> list[Record]:
-    from citekit.normalize.keys import assign_keys
+def _unique_keys(ids: Sequence[str], base: Callable[[int], str]) -> list[str]:
+    from citekit.normalize.keys import unique_keys
 
-    return assign_keys(records)
+    return unique_keys(ids, base)
 
 
 # What each writer does to the keys of all its records before writing them (``write`` repeats it,
-# which changes nothing once done): the step that needs every record at once.
-_KEY_STEPS: dict[str, Callable[[Sequence[Record]], list[Record]]] = {
+# which changes nothing once done): the step that needs every record at once. It reads only the
+# ids, and the base key of a record that needs a new one.
+_KEY_STEPS: dict[str, Callable[[Sequence[str], Callable[[int], str]], list[str]]] = {
     "bibtex": _bibtex_keys,
     "biblatex": _bibtex_keys,
     "ris": _unique_keys,
@@ -219,9 +228,12 @@ def _write_chunk(args: tuple[str, Sequence[Record], bool]) -> str:
 
 def dump_chunks(records: Sequence[Record], format: str, ascii: bool = False, jobs: int = 1) -> Iterator[str]:
     """``citekit.dump(records, format, ascii)`` as consecutive pieces of text."""
+    from citekit.normalize.keys import base_key
+
     name = formats.get(format).name
     step = _KEY_STEPS.get(name)
-    keyed = step(records) if step else list(records)
+    keys = step([r.id for r in records], lambda n: base_key(records[n])) if step else None
+    keyed = [r.with_id(k) for r, k in zip(records, keys, strict=True)] if keys else list(records)
     parts = [(name, keyed[i : i + CHUNK], ascii) for i in range(0, len(keyed), CHUNK)] or [(name, [], ascii)]
     yield from _written(name, parts, jobs if len(parts) > 1 else 1)
 

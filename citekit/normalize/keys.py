@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from citekit.model import Record
 
@@ -89,22 +89,27 @@ def assign_keys(records: Iterable[Record], keep_existing: bool = True) -> list[R
     A record whose id came from its source (a BibTeX key, say) keeps it when
     ``keep_existing`` is set and it is not already taken.
     """
-    out: list[Record] = []
-    taken: set[str] = set()
-    pending: list[tuple[int, Record, str]] = []
     items = list(records)
-    for index, record in enumerate(items):
-        if keep_existing and record.id and record.id not in taken:
-            taken.add(record.id)
-            out.append(record)
+    keys = unique_keys([r.id for r in items], lambda index: base_key(items[index]), keep_existing)
+    return [r if r.id == key else r.with_id(key) for r, key in zip(items, keys, strict=True)]
+
+
+def unique_keys(ids: Sequence[str], base: Callable[[int], str], keep_existing: bool = True) -> list[str]:
+    """``assign_keys`` on the ids alone: ``base(index)`` is the ``base_key`` of the record at
+    ``index``, asked only for the records that need a new key (large exports keep no records)."""
+    out = list(ids)
+    taken: set[str] = set()
+    pending: list[tuple[int, str]] = []
+    for index, given in enumerate(ids):
+        if keep_existing and given and given not in taken:
+            taken.add(given)
         else:
-            out.append(record)
-            pending.append((index, record, base_key(record)))
+            pending.append((index, base(index)))
     counts: dict[str, int] = {}
-    for _, _, key in pending:
+    for _, key in pending:
         counts[key] = counts.get(key, 0) + 1
     used: dict[str, int] = {}
-    for index, record, key in pending:
+    for index, key in pending:
         if counts[key] == 1 and key not in taken:
             final = key
         else:
@@ -115,7 +120,7 @@ def assign_keys(records: Iterable[Record], keep_existing: bool = True) -> list[R
                 final = key + _suffix(n)
             used[key] = n + 1
         taken.add(final)
-        out[index] = record.with_id(final)
+        out[index] = final
     return out
 
 

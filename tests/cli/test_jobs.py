@@ -112,3 +112,18 @@ def test_jobs_must_not_be_negative() -> None:
     """A negative --jobs is a usage error."""
     result = runner.invoke(app, ["export", str(RECORDS), "--jobs", "-1"])
     assert result.exit_code == 2
+
+
+def test_a_key_given_twice_across_files_is_made_anew(tmp_path: Path) -> None:
+    """A BibTeX key already taken in an earlier file gets the new key ``load`` gives it."""
+    for name, title in (("a.bib", "Counting sheep"), ("b.bib", "Shearing sheep")):
+        (tmp_path / name).write_text(
+            f"@book{{same, title={{{title}}}, author={{Lamb, Ann}}, year=2001}}\n"
+            f"@book{{other{name[0]}, title={{Dipping}}, year=2002}}\n",
+            encoding="utf-8",
+        )
+    files = [str(tmp_path / "a.bib"), str(tmp_path / "b.bib")]
+    packed, ids = pipeline.load_packed(files, None, "ris")
+    loaded = citekit.load(files)
+    assert ids == [r.id for r in loaded.records] == ["same", "othera", "lamb2001shearing", "otherb"]
+    assert "".join(pipeline.dump_packed(packed, ids, "ris")) == citekit.dump(loaded.records, "ris")
