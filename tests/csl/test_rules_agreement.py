@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from citekit.csl.render import bibliography_of_items
+from citekit.csl.rules.page_label_plural import page_is_plural
 from citekit.csl.rules.page_ranges import format_pages
 
 STYLE = """<?xml version="1.0" encoding="utf-8"?>
@@ -277,3 +278,33 @@ def test_a_suffix_after_a_field_ending_with_a_mark_still_merges(tmp_path: Path) 
     """Style punctuation after a field's last mark is resolved as before (``Why?`` + ``:`` is ``Why?``)."""
     layout = '<text variable="title" suffix=":"/><text variable="page" prefix=" "/>'
     assert render(tmp_path, layout, {"title": "Why?", "page": "12"}) == "Why? 12."
+
+
+@pytest.mark.parametrize(
+    ("page", "plural"),
+    [
+        ("12-14", True),
+        ("5062-??", True),
+        ("iv-x", True),
+        ("x, 103", True),
+        ("A1-A9", True),
+        ("12 and 14", True),
+        ("2-34 + 202", True),
+        ("12", False),
+        ("xxiv + 266 + 8", False),
+        ("202 + 2-34", False),
+        ("??-??", False),
+        ("11/1-11/9", False),
+        ("lxxii + 267 (vol. 1), 279 (vol. 2)", False),
+    ],
+)
+def test_page_label_plural_as_citeproc_js(page: str, plural: bool) -> None:
+    """A page label is plural only for several numbers starting with a page number (citeproc-js)."""
+    assert page_is_plural(page) is plural
+
+
+def test_page_label_in_a_style(tmp_path: Path) -> None:
+    """``xiv + 337`` takes the singular page label, ``5062-??`` the plural."""
+    layout = '<label variable="page" form="short" suffix=" "/><text variable="page"/>'
+    assert render(tmp_path, layout, {"page": "xiv + 337"}) == "p. xiv + 337."
+    assert render(tmp_path, layout, {"page": "5062-??"}) == "pp. 5062-??"

@@ -16,6 +16,7 @@ RULE_MODULES = (
     "localized_date_delimiter",
     "second_field_align",
     "group_suppression",
+    "page_label_plural",
     "label_plural",
     "label_text_case",
     "sort_collation",
@@ -40,6 +41,7 @@ RULE_MODULES = (
     "display",
     "date_ranges",
     "locator_label",
+    "locator_ampersand",
 )
 
 

@@ -1,0 +1,49 @@
+"""The plural of a ``page`` label (CSL 1.0.2 "Label": plural when the variable holds several
+numbers), decided as citeproc-js decides it, which the specification leaves open.
+
+citeproc-js reads the value as numbers joined by ``-``, ``,``, ``;``, ``&`` or ``and``; the label is
+plural when there are several and the first is a page number (digits or i/v/x, ``A1`` counts as 1),
+so ``12-14``, ``5062-??``, ``iv-x`` and ``x, 103`` take ``pp.`` while ``xxiv + 266 + 8``,
+``202 + 2-34``, ``??-??`` and ``11/1-11/9`` take ``p.`` (citeproc-py counted any two numbers).
+Escaped hyphens (``\\-``) join nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.source import VariableError
+
+from citekit.csl.rules.duplicate_punctuation import KEEP_APART
+
+_JOINERS = re.compile(r"\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*(?<!\\)[-\u2013]+\s*")
+_PARTICLE = re.compile(r"^[0-9]*[a-zA-Z]+0*(?=[0-9])")
+# A first value that reads as a page number: digits or i/v/x, then letters, or a hyphenated tail.
+_PAGE_NUMBER = re.compile(r"(?:[0-9]+|[ixv]+)(?:[-,:a-zA-Z]*|-[-0-9]+)")
+_ROMAN = re.compile(r"[ivxlcmIVXLCM]+")
+
+
+def page_is_plural(value: str) -> bool:
+    """Whether a ``page`` value takes the plural label, as citeproc-js decides it."""
+    parts = _JOINERS.split(value.replace(KEEP_APART, "").strip())
+    if len(parts) < 2:
+        return False
+    first = _PARTICLE.sub("", parts[0].strip(), count=1)
+    if not _PAGE_NUMBER.fullmatch(first):
+        return False
+    return first[:1].isdigit() or bool(_ROMAN.fullmatch(first))
+
+
+class PageLabelPlural:
+    def _is_plural(self: Any, item: Any) -> bool:
+        if self.get("variable") != "page":
+            return bool(super()._is_plural(item))  # type: ignore[misc]
+        try:
+            value = item.reference["page"]
+        except VariableError:
+            return False
+        return page_is_plural(str(value))
+
+
+ELEMENTS = {"label": PageLabelPlural}
