@@ -121,10 +121,17 @@ class Disambiguator:
         item["csl_etal_subsequent"] = True
         self.layout.repressed = {}
         SuffixWritten.done = False
+        # CSL 1.0.2 leaves open which variables tell cites apart; like citeproc-js, the date an
+        # item was accessed does not (two undated pages by one author are still "Doe n.d.-a/-b")
+        reference = self.bibliography.source[key]
+        accessed = reference.pop("accessed", None)
         try:
             text = self.layout.render_children(item)
         except VariableError:
             text = None
+        finally:
+            if accessed is not None:
+                reference["accessed"] = accessed
         return str(text or "")
 
     def ambiguous(self, keys: list[str]) -> list[list[str]]:

@@ -75,8 +75,22 @@ class GroupSuppression:
         return self.join(output)
 
 
+class MacroSuppression:
+    """A macro called by cs:text acts as an implicit group (as in citeproc-js and pandoc): when
+    it called variables and all were empty, its terms and labels are not printed either, so an
+    empty container title does not leave ``In .`` behind."""
+
+    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+        called, rendered = Tally.called, Tally.rendered
+        output = super().render(*args, **kwargs)  # type: ignore[misc]
+        if Tally.called > called and Tally.rendered == rendered:
+            return None
+        return output
+
+
 ELEMENTS = {
     "group": GroupSuppression,
+    "macro": MacroSuppression,
     "text": TextCountsVariables,
     "number": CountsVariables,
     "date": CountsVariables,

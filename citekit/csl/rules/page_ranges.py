@@ -24,7 +24,8 @@ _RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*(?:-+|–)\s*([A-Za-z]*)(\d+)\s*")
 # citeproc-js writes it as a range, with the delimiter.
 _LABEL_RANGE = re.compile(r"\s*(\S*\d\S*?)\s*(?:-+|–)\s*(\S*\d\S*)\s*")
 _NUMBER_RANGE = re.compile(r"(\d+)\s*(?:-+|–)\s*(\d+)")
-_PARTS = re.compile(r"\s*([,&])\s*")
+# ``&`` may arrive escaped for HTML (``&#38;``), and is kept as it came
+_PARTS = re.compile(r"\s*(,|&(?:#38;)?)\s*")
 
 
 def _expanded(first: str, last: str) -> str:
@@ -72,7 +73,7 @@ def format_pages(value: str, variable: str, range_format: str | None, delimiter:
     out = []
     for index, piece in enumerate(pieces):
         if index % 2:  # a separator
-            out.append(", " if piece == "," else " & ")
+            out.append(", " if piece == "," else f" {piece} ")
             continue
         match = _RANGE.fullmatch(piece)
         if match is None or (match.group(3) and match.group(3) != match.group(1)):

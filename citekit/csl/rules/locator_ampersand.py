@@ -1,0 +1,28 @@
+"""CSL 1.0.2 "Locators": a locator such as ``213 & 235`` names two pages; its ``&`` is written as
+the locale's symbol form of the "and" term (escaped for the output format), as citeproc-js does.
+citeproc-py printed the raw ``&``, unescaped in HTML."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import String
+
+_AMPERSAND = re.compile(r"\s*&\s*")
+
+
+class LocatorAmpersand:
+    """For cs:text: the ``&`` of a locator becomes the "and" symbol term."""
+
+    def _variable(self: Any, item: Any, context: Any) -> Any:
+        text = super()._variable(item, context)  # type: ignore[misc]
+        if self.get("variable") != "locator" or text is None or "&" not in str(text):
+            return text
+        symbol = self.get_single_term(name="and", form="symbol") or "&"
+        pieces = _AMPERSAND.split(str(text))
+        joiner = f" {symbol} "  # terms come formatted for the output already
+        return String(joiner.join(str(self.preformat(piece)) for piece in pieces))
+
+
+ELEMENTS = {"text": LocatorAmpersand}
