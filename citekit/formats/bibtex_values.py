@@ -48,17 +48,20 @@ def _braced_end(text: str, start: int) -> int:
     raise BadValue("unbalanced braces")
 
 
+_QUOTED_MARKS = re.compile(r'[{}"]')
+
+
 def _quoted_end(text: str, start: int) -> int:
     """Index just past the quoted string opening at ``start`` (quotes inside braces do not count)."""
     depth = 0
-    for i in range(start + 1, len(text)):
-        c = text[i]
+    for mark in _QUOTED_MARKS.finditer(text, start + 1):  # only the characters that matter
+        c = mark.group()
         if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
-        elif c == '"' and depth == 0:
-            return i + 1
+        elif depth == 0:
+            return mark.end()
     raise BadValue("unterminated quoted string")
 
 

@@ -100,7 +100,8 @@ def beyond_limits(value: str) -> str:
     """Why ``decode`` reads a value without its LaTeX commands (empty when it does not)."""
     if len(value) > MAX_LATEX_LENGTH and _LATEX_CHARS.search(value):
         return f"is {len(value):,} characters long (LaTeX is read in values up to {MAX_LATEX_LENGTH:,})"
-    depth = brace_depth(value)
+    # Braces cannot nest deeper than there are of them: most values need no count.
+    depth = brace_depth(value) if value.count("{") > MAX_BRACE_DEPTH else 0
     if depth > MAX_BRACE_DEPTH:
         return f"nests braces {depth:,} deep (LaTeX is read up to {MAX_BRACE_DEPTH} deep)"
     return ""

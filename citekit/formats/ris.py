@@ -9,12 +9,13 @@ from dataclasses import replace
 from citekit.formats import ris_tables as T
 from citekit.model import Date, Name, Record
 
+_BLANKS = re.compile(r"[ \t]+")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
 def clean_value(value: str) -> str:
     """A value on one line: a line break inside it could otherwise start a new tag or end the record."""
-    return re.sub(r"[ \t]+", " ", _LINE_BREAKS.sub(" ", value)).strip(" \t")
+    return _BLANKS.sub(" ", _LINE_BREAKS.sub(" ", value)).strip(" \t")
 
 
 def carried_name(name: Name) -> Name:
