@@ -308,3 +308,13 @@ def test_page_label_in_a_style(tmp_path: Path) -> None:
     layout = '<label variable="page" form="short" suffix=" "/><text variable="page"/>'
     assert render(tmp_path, layout, {"page": "xiv + 337"}) == "p. xiv + 337."
     assert render(tmp_path, layout, {"page": "5062-??"}) == "pp. 5062-??"
+
+
+def test_label_of_an_empty_volume_is_rendered_as_citeproc_js_does(tmp_path: Path) -> None:
+    """Harvard's "(3 vol)": a volume label next to the number of volumes renders though volume is empty."""
+    layout = (
+        '<text variable="title"/><group delimiter=" " prefix=" (" suffix=")">'
+        '<text variable="number-of-volumes"/><label variable="volume" form="short" strip-periods="true"/></group>'
+    )
+    assert render(tmp_path, layout, {"title": "T", "number-of-volumes": "3"}) == "T (3 vol)."
+    assert render(tmp_path, layout, {"title": "T"}) == "T."
