@@ -22,6 +22,7 @@ from citekit.csl.date_input import parsed_date
 from citekit.csl.formatters import MARKUPS
 from citekit.csl.lookups import CitationItem
 from citekit.csl.name_input import parsed_name
+from citekit.csl.note_fields import with_note_variables
 from citekit.csl.rules import year_suffix
 from citekit.csl.rules.cite_grouping import RenderedNames
 from citekit.csl.rules.duplicate_punctuation import KEEP_APART, without_doubled_periods
@@ -103,7 +104,9 @@ _ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title
 def _normalized(number: int, item: dict[str, Any]) -> dict[str, Any]:
     """An item with a string id and a type (an unknown one, matching no condition, if it has none),
     and Zotero's field names for short titles read as the CSL variables."""
-    out = dict(item, id=str(item.get("id", f"item-{number + 1}")), type=item.get("type", ""))
+    out = dict(
+        with_note_variables(item), id=str(item.get("id", f"item-{number + 1}")), type=item.get("type", "")
+    )
     for alias, variable in _ALIASES.items():
         if alias in out:
             value = out.pop(alias)

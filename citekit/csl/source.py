@@ -7,8 +7,11 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+from citeproc import NAMES
 from citeproc.source import DateRange
 from citeproc.source.json import CiteProcJSON
+
+from citekit.model import NAME_VARIABLES
 
 # CSL 1.0.2 date variables that citeproc-py would otherwise read as text.
 EXTRA_DATES = ("available-date", "event-date")
@@ -90,6 +93,11 @@ class RecordSource(CiteProcJSON):  # type: ignore[misc]
                     reference[key] = ComparableDateRange(
                         begin=value.begin, end=value.end, circa=value.get("circa")
                     )
+            for key, value in item.items():
+                # CSL 1.0.2 name variables citeproc-py does not know (reviewed-author, chair …)
+                python_key = key.replace("-", "_")
+                if key in NAME_VARIABLES and python_key not in NAMES and isinstance(value, list):
+                    reference[python_key] = self.parse_names(value)
             for key in [k for k in reference if k in HYPHENATED_NAMES]:
                 # citeproc-py's cs:names asks for the variable as the style spells it
                 reference[key.replace("_", "-")] = reference[key]

@@ -28,3 +28,10 @@ def test_macro_with_only_empty_variables_prints_no_term() -> None:
 def test_macro_with_a_rendered_variable_keeps_its_term() -> None:
     """A macro whose variable rendered prints its term as before."""
     assert cite({"title": "Life", "container-title": "Lives"}) == "Life, in <i>Lives</i>"
+
+
+def test_nested_group_with_output_keeps_its_parent() -> None:
+    """A group whose only variable is empty still prints when a nested group printed something."""
+    layout = '<group delimiter=" "><text variable="title"/><group><text value="untitled"/></group></group>'
+    [out] = citations([{"id": "a", "type": "book"}], [[{"id": "a"}]], citation_layout=layout)
+    assert out == "untitled"

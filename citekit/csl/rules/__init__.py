@@ -13,6 +13,7 @@ from typing import Any
 
 RULE_MODULES = (
     "locale_fallback",
+    "term_form_fallback",
     "localized_date_delimiter",
     "second_field_align",
     "group_suppression",

@@ -70,6 +70,10 @@ class GroupSuppression:
                 continue
             if text is not None:
                 output.append(text)
+                if text and isinstance(child, model.Group):
+                    # a nested group that printed something counts as a rendered variable
+                    # (citeproc-js): ``<group><text variable="title"/><group>…</group></group>``
+                    Tally.rendered += 1
         if not output or (Tally.called > called and Tally.rendered == rendered):
             raise VariableError
         return self.join(output)

@@ -1,0 +1,34 @@
+"""CSL 1.0.2 "Terms", form fallback: a term form no locale of the chain defines falls back
+(after locale fallback) from verb-short to verb, symbol to short, and verb and short to long, so
+``<label form="verb-short"/>`` for a reviewed author prints en-US's verb "by". citeproc-py
+printed nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
+
+
+class TermFormFallback:
+    """For cs:locale: the last locale of a style's chain retries a missing form as its fallback
+    form, through the whole chain again."""
+
+    def get_term(self: Any, name: str, form: Any = None, zero_padded: bool = False) -> Any:
+        try:
+            return super().get_term(name, form, zero_padded=zero_padded)  # type: ignore[misc]
+        except IndexError:
+            style = getattr(self, "style", None)
+            chain = getattr(style, "locales", None)
+            if form not in FALLBACK or not chain or chain[-1] is not self:
+                raise
+        fallback = FALLBACK[form]
+        for locale in chain:
+            try:
+                return locale.get_term(name, fallback, zero_padded=zero_padded)
+            except IndexError:
+                continue
+        raise IndexError(name)
+
+
+ELEMENTS = {"locale": TermFormFallback}
