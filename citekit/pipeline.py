@@ -76,7 +76,8 @@ class Packed:
     only what its citation key is made from: the id it came with, and its ``base_key`` when it came
     without one (found later, from the pickle, in the rare case of a duplicate id)."""
 
-    batches: list[bytes] = field(default_factory=list)
+    # Pickled, or the records themselves when there is only one file (nothing to save then).
+    batches: list[bytes | list[Record]] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     bases: list[str | None] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -95,20 +96,24 @@ class Packed:
         found = self.bases[index]
         if found is None:
             batch = bisect_right(self.starts, index) - 1
-            record = pickle.loads(self.batches[batch])[index - self.starts[batch]]
+            record = _unpacked(self.batches[batch])[index - self.starts[batch]]
             found = self.bases[index] = base_key(record)
         return found
 
     def records(self, ids: Sequence[str]) -> Iterator[list[Record]]:
         """The records, a file at a time, with the ids given (one per record, in order)."""
         for start, batch in zip(self.starts, self.batches, strict=True):
-            records = pickle.loads(batch)
+            records = _unpacked(batch)
             yield [r.with_id(key) for r, key in zip(records, ids[start : start + len(records)], strict=True)]
 
 
+def _unpacked(batch: bytes | list[Record]) -> list[Record]:
+    return pickle.loads(batch) if isinstance(batch, bytes) else batch
+
+
 def _read_packed(
-    item: str, from_format: str | None, raw: bool, format: str
-) -> tuple[bytes, list[str], list[str | None], list[Problem], list[tuple[int, Loss]]]:
+    item: str, from_format: str | None, raw: bool, format: str, pack: bool = True
+) -> tuple[bytes | list[Record], list[str], list[str | None], list[Problem], list[tuple[int, Loss]]]:
     from citekit.formats.losses import find_losses
     from citekit.inputs import read_one
     from citekit.normalize.keys import base_key
@@ -119,7 +124,7 @@ def _read_packed(
     # find_losses names records by id; they are numbered here, as ids are final only later.
     numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)]
     losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, format)]
-    packed = pickle.dumps(result.records, protocol=pickle.HIGHEST_PROTOCOL)
+    packed = pickle.dumps(result.records, protocol=pickle.HIGHEST_PROTOCOL) if pack else result.records
     ids = [r.id for r in result.records]
     bases = [None if r.id else base_key(r) for r in result.records]
     return packed, ids, bases, result.problems, losses
@@ -139,7 +144,7 @@ def load_packed(
 
     pool = _pool(jobs) if len(files) > 1 and STDIN not in files else None
     count = len(files)
-    arguments = (files, [from_format] * count, [raw] * count, [format] * count)
+    arguments = (files, [from_format] * count, [raw] * count, [format] * count, [count > 1] * count)
     results = pool.map(_read_packed, *arguments) if pool else map(_read_packed, *arguments)
     packed = Packed()
     numbered: list[tuple[int, Loss]] = []

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from citekit.model import Name
 
 
+@cache
 def _particles() -> frozenset[str]:
     """Lower-case words that start a family name ("van Kooten", "de la Cruz", "von der Leyen"):
     nameparser's list of name prefixes, whole words only, and a few Dutch and German ones it lacks.
@@ -18,6 +20,7 @@ def _particles() -> frozenset[str]:
     return frozenset(words | {"ten", "zur", "des", "les", "el"})
 
 
+@cache
 def _suffixes() -> frozenset[str]:
     """Generational suffixes ("Jr.", "III") from nameparser, compared lower-cased without dots."""
     from nameparser.config import CONSTANTS
@@ -25,8 +28,8 @@ def _suffixes() -> frozenset[str]:
     return frozenset(s for s in CONSTANTS.suffix_not_acronyms if s.isascii() and s.isalpha())
 
 
-PARTICLES = _particles()
-SUFFIXES = _suffixes()
+# nameparser's tables are read on first use, not on import: exports from BibTeX, RIS or CSL-JSON
+# never split a name and need not load them (a twentieth of a second).
 
 # Words that make an author an organisation ("The PRISMA Group", "World Medical Association"):
 # kept whole as a CSL literal name, never split into given and family names.
@@ -96,7 +99,7 @@ def parse_name(text: str) -> Name:
 
 
 def _is_suffix(word: str) -> bool:
-    return word.replace(".", "").lower() in SUFFIXES
+    return word.replace(".", "").lower() in _suffixes()
 
 
 def _is_initials(text: str) -> bool:
@@ -135,14 +138,14 @@ def _split_given_family(words: list[str]) -> tuple[list[str], list[str]]:
             return words[len(caps) :], words[: len(caps)]
         return words[:start], words[start:]
     for i, w in enumerate(words[1:], start=1):
-        if w in PARTICLES:
+        if w in _particles():
             return words[:i], words[i:]
     return words[:-1], words[-1:]
 
 
 def _split_particle(words: list[str]) -> tuple[str, str]:
     i = 0
-    while i < len(words) - 1 and words[i] in PARTICLES:
+    while i < len(words) - 1 and words[i] in _particles():
         i += 1
     return " ".join(words[:i]), " ".join(words[i:])
 
@@ -180,7 +183,7 @@ def _split_commas(text: str) -> list[str]:
 def _particle_family(text: str) -> bool:
     """``van der Walt``: a family name with its particles, still one name-piece."""
     words = text.split()
-    return len(words) > 1 and all(w in PARTICLES for w in words[:-1])
+    return len(words) > 1 and all(w in _particles() for w in words[:-1])
 
 
 def parse_name_list(text: str) -> tuple[tuple[Name, ...], bool]:
