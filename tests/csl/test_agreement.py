@@ -21,7 +21,7 @@ AGREEMENT = GOLDEN / "agreement"
 STYLES = ("apa", "vancouver", "harvard")
 TARGET = 0.99
 # Identical lines today; raise these as rules are fixed (never lower them).
-FLOOR = {"apa": 403, "vancouver": 409, "harvard": 405}
+FLOOR = {"apa": 406, "vancouver": 409, "harvard": 408}
 # Below the target today, for reasons outside data conversion, listed in the report of the misses.
 BELOW_TARGET = {"apa", "vancouver", "harvard"}
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from citekit.csl.render import bibliography_of_items
+from citekit.csl.rules.name_initials import initialized
 from citekit.csl.rules.page_label_plural import page_is_plural
 from citekit.csl.rules.page_ranges import format_pages
 
@@ -318,3 +319,17 @@ def test_label_of_an_empty_volume_is_rendered_as_citeproc_js_does(tmp_path: Path
     )
     assert render(tmp_path, layout, {"title": "T", "number-of-volumes": "3"}) == "T (3 vol)."
     assert render(tmp_path, layout, {"title": "T"}) == "T."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("J.-J.", "J.-J."),
+        ("J.-P. Sartre", "J.-P. S."),
+        ("H. (Helmut)", "H. (Helmut)"),
+        ("Matthew J. (Matthew Joseph)", "M. J. (Matthew J."),
+    ],
+)
+def test_initials_keep_hyphens_after_periods_and_bracketed_words(given: str, expected: str) -> None:
+    """``J.-J.`` keeps its hyphen and a bracketed word stays as written, as citeproc-js initializes them."""
+    assert initialized(given, ". ", True) == expected

@@ -31,6 +31,16 @@ def initialized(given: str, mark: str, hyphen: bool, full_words: bool = False) -
     pieces: list[str] = []
     for match in _WORD.finditer(given):
         word, dotted = match.group(1), bool(match.group(2))
+        if word.startswith("-") and len(word) > 1 and pieces:
+            # an initial hyphenated after a period (``J.-J.``), as citeproc-js keeps it
+            pieces[-1] = pieces[-1].rstrip() + ("-" if hyphen else "")
+            word = word[1:]
+        if not word[0].isalpha():
+            # a word opening with a bracket (``(Helmut)``) is kept as written, as citeproc-js keeps it
+            if pieces and not pieces[-1].endswith(" "):
+                pieces[-1] += " "
+            pieces.append(word + ("." if dotted else "") + " ")
+            continue
         if "-" in word and len(word) > 1:
             parts = [p for p in word.split("-") if p]
             keep = [p for n, p in enumerate(parts) if n == 0 or not p[0].islower()]
