@@ -16,9 +16,13 @@ _LEADING_PARTICLE = re.compile(
 _TRAILING_PARTICLE = re.compile(r"^(.*?[^\s])\s+((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff.]*\s*)+)$")
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
 def _apostrophes(value: Any) -> Any:
-    """Typographic apostrophes; spaces (non-breaking ones too) trimmed and single."""
-    return " ".join(value.replace("'", "’").split()) if isinstance(value, str) else value
+    """Typographic apostrophes; spaces (non-breaking ones too) trimmed, runs of ordinary spaces
+    single (a non-breaking space inside is kept: ``Center\u00a0 <sup>for</sup>``)."""
+    return _SPACES.sub(" ", value.replace("'", "’")).strip() if isinstance(value, str) else value
 
 
 def parsed_name(name: dict[str, Any]) -> dict[str, Any]:

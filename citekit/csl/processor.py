@@ -31,7 +31,7 @@ from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
 from citekit.csl.rules.quotes import STYLE_QUOTE_END, quote_terms
 from citekit.csl.rules.subsequent_author_substitute import substituted
 from citekit.csl.rules.superscript_chars import superscripts_as_tags
-from citekit.csl.source import RecordSource, escape_item
+from citekit.csl.source import RecordSource
 from citekit.errors import StyleError
 
 Cite = dict[str, Any]
@@ -64,8 +64,10 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
         extra["locator"] = Locator(cite.get("label") or "page", _locator_text(str(cite["locator"])))
     for affix in ("prefix", "suffix"):
         if cite.get(affix):
-            # a cite's affixes are punctuated as the style's own: no field marks kept apart
-            extra[affix] = str(richtext.parse(str(cite[affix]), escape)).replace(KEEP_APART, "")
+            # a cite's affixes are punctuated as the style's own: no field marks kept apart, and
+            # no punctuation moved into their quotes
+            parsed = str(richtext.parse(str(cite[affix]), escape)).replace(KEEP_APART, "")
+            extra[affix] = parsed.replace(richtext.CLOSE_MARK, richtext.AFFIX_CLOSE_MARK)
     item = CitationItem(str(cite["id"]), **extra)
     if cite.get("position") is not None:
         item["explicit_position"] = cite["position"]
@@ -76,7 +78,19 @@ def _names(value: list[Any], escape: Any) -> list[Any]:
     if not all(isinstance(n, dict) for n in value):
         return value
     names = [parsed_name(n) if isinstance(n, dict) else n for n in value]
-    return escape_item({"names": names}, escape)["names"] if escape else names
+    if not escape:
+        return names
+    return [{k: _name_part(v, escape) for k, v in n.items()} for n in names]
+
+
+def _name_part(value: Any, escape: Any) -> Any:
+    """A name part escaped for the output; rich-text tags in it (``Center <sup>for</sup> …``)
+    are kept as output markup, as in any other field."""
+    if not isinstance(value, str):
+        return value
+    if "<" in value:
+        return str(richtext.parse(value, escape)).replace(KEEP_APART, "")
+    return escape(value)
 
 
 class RichTextSource(RecordSource):
@@ -213,7 +227,7 @@ class Session:
         """Quote marks left from the items made quotes; punctuation moved into quotes where the
         locale puts it there (``punctuation-in-quote``)."""
         outer, inner = quote_terms(self.style.root)
-        text = richtext.finish(text, outer, inner)
+        text = richtext.finish(text, outer, inner, ends=True)
         if self.markup == "html":
             text = flip_flopped(superscripts_as_tags(text))
         text = without_doubled_periods(text)

@@ -20,7 +20,7 @@ from typing import Any
 
 from citeproc.string import String
 
-from citekit.csl.rules.name_initials import initialized
+from citekit.csl.rules.name_markup import initialized_with_markup
 
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -194,7 +194,7 @@ class NameFormatting:
         if given and init_with is not None:
             hyphen = str(self.get_root().get("initialize-with-hyphen", "true")).lower() == "true"
             full_words = str(option("initialize")).lower() == "false"
-            given = initialized(str(given), init_with, hyphen, full_words)
+            given = initialized_with_markup(str(given), init_with, hyphen, full_words)
         if no_space_script(family, given):
             family_text = self._part("family", family)
             if form == "short" or not given:
