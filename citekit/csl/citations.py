@@ -162,7 +162,9 @@ def render(
         prefix = item.get("prefix", "")
         suffix = item.get("suffix", "")
         # a prefix of one word ("Nocapsafter.") does not end a sentence; a longer one may
-        sentence = prefix.strip().rstrip("”’\"'\ue002").endswith((".", "!", "?")) and " " in prefix.strip()
+        sentence = (
+            prefix.strip().rstrip("”’\"'\ue002\ue005").endswith((".", "!", "?")) and " " in prefix.strip()
+        )
         opens = (index == 0 and not prefix) or sentence
         if note_style and opens:
             text = capitalized_if_term(text)

@@ -21,6 +21,11 @@ from citekit.csl.rules.duplicate_punctuation import kept_apart
 
 OPEN_MARK = "\ue001"
 CLOSE_MARK = "\ue002"
+# Follows every closing quote (of the data or the style) until the output is finished, so that
+# punctuation can move into quotes (``punctuation-in-quote``) and not past an apostrophe (’).
+QUOTE_END = "\ue003"
+# A closing quote in a cite's prefix or suffix: punctuation never moves into it (citeproc-js).
+AFFIX_CLOSE_MARK = "\ue005"
 _TOKEN = re.compile(
     r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>|<span\s+style="font-variant:\s*small-caps;?">|'
     r'<span\s+class="nocase">|<span\s+class="nodecor">|</span>)'
@@ -146,17 +151,21 @@ def parse(text: str, escape: Callable[[str], str] | None) -> Any:
     return out
 
 
-def finish(text: str, outer: tuple[str, str], inner: tuple[str, str], depth: int = 0) -> str:
-    """Quote marks turned into quotes: outer ones at even depths, inner ones at odd depths."""
+def finish(
+    text: str, outer: tuple[str, str], inner: tuple[str, str], depth: int = 0, ends: bool = False
+) -> str:
+    """Quote marks turned into quotes: outer ones at even depths, inner ones at odd depths; with
+    ``ends``, each closing quote of a field is followed by ``QUOTE_END``."""
+    end = QUOTE_END if ends else ""
     out = []
     level = depth
     for char in text:
         if char == OPEN_MARK:
             out.append((outer if level % 2 == 0 else inner)[0])
             level += 1
-        elif char == CLOSE_MARK:
+        elif char in (CLOSE_MARK, AFFIX_CLOSE_MARK):
             level = max(level - 1, 0)
-            out.append((outer if level % 2 == 0 else inner)[1])
+            out.append((outer if level % 2 == 0 else inner)[1] + (end if char == CLOSE_MARK else ""))
         else:
             out.append(char)
     return "".join(out)
@@ -164,4 +173,4 @@ def finish(text: str, outer: tuple[str, str], inner: tuple[str, str], depth: int
 
 def plain(text: str) -> str:
     """Text with quote marks as straight quotes (for sort keys and comparisons)."""
-    return text.replace(OPEN_MARK, '"').replace(CLOSE_MARK, '"')
+    return text.replace(OPEN_MARK, '"').replace(CLOSE_MARK, '"').replace(AFFIX_CLOSE_MARK, '"')

@@ -21,9 +21,9 @@ AGREEMENT = GOLDEN / "agreement"
 STYLES = ("apa", "vancouver", "harvard")
 TARGET = 0.99
 # Identical lines today; raise these as rules are fixed (never lower them).
-FLOOR = {"apa": 406, "vancouver": 409, "harvard": 408}
+FLOOR = {"apa": 407, "vancouver": 411, "harvard": 411}
 # Below the target today, for reasons outside data conversion, listed in the report of the misses.
-BELOW_TARGET = {"apa", "vancouver", "harvard"}
+BELOW_TARGET = {"apa"}
 
 
 @cache

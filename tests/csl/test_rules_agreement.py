@@ -11,6 +11,7 @@ from citekit.csl.render import bibliography_of_items
 from citekit.csl.rules.name_initials import initialized
 from citekit.csl.rules.page_label_plural import page_is_plural
 from citekit.csl.rules.page_ranges import format_pages
+from tests.csl.minimal import citations
 
 STYLE = """<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {options}>
@@ -333,3 +334,19 @@ def test_label_of_an_empty_volume_is_rendered_as_citeproc_js_does(tmp_path: Path
 def test_initials_keep_hyphens_after_periods_and_bracketed_words(given: str, expected: str) -> None:
     """``J.-J.`` keeps its hyphen and a bracketed word stays as written, as citeproc-js initializes them."""
     assert initialized(given, ". ", True) == expected
+
+
+def test_punctuation_moves_into_quotes_closing_a_field_but_not_past_an_apostrophe(tmp_path: Path) -> None:
+    """A period after a field's closing quote moves inside it; a comma after an apostrophe (’) does not."""
+    quoted = '<text variable="title" suffix=". "/><text variable="publisher"/>'
+    item = {"title": 'Aristotle\'s "De Motu Animalium"', "publisher": "P"}
+    assert render(tmp_path, quoted, item) == "Aristotle’s “De Motu Animalium.” P."
+    styled = '<text variable="title" quotes="true" suffix=", "/><text variable="publisher"/>'
+    item = {"title": "Prospects: `The View'", "publisher": "P"}
+    assert render(tmp_path, styled, item) == "“Prospects: `The View’,” P."
+
+
+def test_punctuation_never_moves_into_quotes_of_a_cite_affix() -> None:
+    """A cite prefix's own quotes keep the comma after them outside (citeproc-js)."""
+    items = [{"id": "a", "type": "book", "title": "T"}]
+    assert citations(items, [[{"id": "a", "prefix": "'quote', "}]]) == ["“quote”, T"]

@@ -41,8 +41,8 @@ def test_colliding_punctuation_follows_the_table() -> None:
     assert without_doubled_periods("comma,. period") == "comma,. period"
 
 
-def test_punctuation_moves_only_into_quotes_the_style_made() -> None:
-    """A comma after a quoted title moves inside (en-US); after quotes from the data it stays out."""
+def test_punctuation_moves_into_quotes_of_the_style_and_the_data() -> None:
+    """A comma after a quoted title moves inside (en-US), after quotes from the data too (citeproc-js)."""
     items = [
         {"id": "a", "type": "book", "title": "Title", "publisher": "P"},
         {"id": "b", "type": "book", "title": "'quote'", "publisher": "P"},
@@ -52,7 +52,7 @@ def test_punctuation_moves_only_into_quotes_the_style_made() -> None:
     )
     plain = '<group delimiter=", "><text variable="title"/><text variable="publisher"/></group>'
     assert bibliography(items[:1], bibliography_layout=quoted) == ["“Title,” P"]
-    assert bibliography(items[1:], bibliography_layout=plain) == ["“quote”, P"]
+    assert bibliography(items[1:], bibliography_layout=plain) == ["“quote,” P"]
 
 
 def test_label_of_an_empty_variable_is_not_rendered() -> None:

@@ -1,6 +1,7 @@
 """CSL 1.0.2 locale option ``punctuation-in-quote``: a comma, period, question or exclamation mark
-that follows a closing quote the style closed moves inside it (American usage: ``“Title,”``); quotes that came with the
-item's text keep punctuation outside. The citation driver applies it to whole
+that follows a closing quote moves inside it (American usage: ``“Title,”``), whether the style or
+the item's text closed it, as citeproc-js moves it; it never moves past an apostrophe (``View’,”``)
+nor into the quotes of a cite's prefix or suffix. The citation driver applies it to whole
 citations and entries, where delimiters and affixes are already in place."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ def moved_into_quotes(text: str, close_quote: str, close_inner: str) -> str:
     if not closers:
         return text
     moved = re.sub(
-        f"([{closers}]+{STYLE_QUOTE_END})((?:</[a-z]+>)*)([.,!?]+)",
+        f"((?:[{closers}]{STYLE_QUOTE_END})+)((?:</[a-z]+>)*)([.,!?]+)",
         lambda m: m.group(3) + m.group(1) + m.group(2),
         text,
     )
