@@ -81,7 +81,8 @@ def _say(label: str, style: str, message: str) -> None:
 
     line = Text()
     line.append(f"citekit: {label}: ", style=style)
-    line.append(printable(message))
+    # One line per message: a line break from record text could fake a message of its own.
+    line.append(printable(message).replace("\n", "\\n"))
     stderr().print(line)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -15,20 +16,102 @@ from citekit.normalize.keys import assign_keys
 STDIN = "-"
 
 
+# Files people give by mistake, told by their first bytes: named in the message.
+_SIGNATURES = {
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx/.odt file)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip-compressed file",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+    b"SQLite format 3\x00": "an SQLite database",
+    b"\x7fELF": "a program",
+}
+# Control bytes other than tab, line feed, form feed and carriage return: in text, a few at most.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_BINARY_SHARE = 0.05
+
+
+def _latin1_for_undefined(error: UnicodeError) -> tuple[str, int]:
+    """cp1252 leaves five bytes undefined; read them as Latin-1 does rather than losing them."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("citekit-latin1", _latin1_for_undefined)
+
+
+def _binary_error(data: bytes, source: str) -> CitekitError | None:
+    kind = next((name for magic, name in _SIGNATURES.items() if data.startswith(magic)), None)
+    sample = data[:8192]
+    if (
+        kind is None
+        and sample
+        and len(sample.translate(None, _CONTROL_BYTES)) < len(sample) * (1 - _BINARY_SHARE)
+    ):
+        kind = "a binary file"
+    if kind is None:
+        return None
+    return CitekitError(f"this is {kind}, not text; give a text, BibTeX, RIS or JSON file", Location(source))
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when every other byte is NUL (ASCII text saved as UTF-16), else None."""
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.9 and not even.count(0):
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.9 and not odd.count(0):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), []
-    if b"\x00" in data[:4096]:
-        raise CitekitError(
-            "this is a binary file, not text; give a text, BibTeX, RIS or JSON file", Location(source)
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or ASCII text without one),
+    else Windows-1252 with a warning; stray NUL bytes dropped with a warning; CRLF and CR line
+    ends as LF. Binary files (PDF, ZIP, images, anything mostly control bytes) are refused."""
+    problems: list[Problem] = []
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        encoding: str | None = "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = _utf16_without_bom(data[:8192])
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            message = f"not valid {encoding.upper()} (byte {exc.start}: {exc.reason}); save the file as UTF-8"
+            raise CitekitError(message, Location(source)) from None
+        if encoding.endswith(("-le", "-be")):
+            problems.append(Problem(Location(source), f"no byte-order mark; read as {encoding.upper()}"))
+        return _line_ends(text.lstrip("\ufeff")), problems
+    error = _binary_error(data, source)
+    if error:
+        raise error
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        count = data.count(b"\x00")
+        problems.append(
+            Problem(Location(source, line), f"{count} NUL byte(s) removed (the first on this line)")
         )
+        data = data.replace(b"\x00", b"")
     try:
-        return data.decode("utf-8-sig"), []
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        warning = Problem(Location(source, line), "not valid UTF-8; read as Windows-1252 (Latin-1)")
-        return data.decode("cp1252", errors="replace"), [warning]
+        problems.append(Problem(Location(source, line), "not valid UTF-8; read as Windows-1252 (Latin-1)"))
+        text = data.decode("cp1252", errors="citekit-latin1")
+    return _line_ends(text), problems
+
+
+def _line_ends(text: str) -> str:
+    """Every reader counts lines by LF: CRLF (Windows) and lone CR (old Mac) become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def expand(inputs: Iterable[str]) -> Iterator[str]:

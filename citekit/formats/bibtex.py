@@ -103,7 +103,7 @@ def _year_month(date: Date) -> tuple[str, str]:
     if len(date.parts) > 1:
         return f"{date.parts[0][0]}--{date.parts[1][0]}", ""
     first = date.parts[0]
-    return str(first[0]), (T.MONTHS[first[1] - 1] if len(first) > 1 else "")
+    return str(first[0]), (T.MONTHS[first[1] - 1] if len(first) > 1 and 1 <= first[1] <= 12 else "")
 
 
 def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:

@@ -125,7 +125,7 @@ def item_to_record(item: Any, location: Location) -> Record:
     """One CSL-JSON item as a Record; ItemError when it is not valid CSL-JSON."""
     if not isinstance(item, dict):
         raise ItemError("an item must be a JSON object")
-    if not isinstance(item.get("type", ""), str):
+    if not isinstance(item.get("type") or "", str):  # null is as good as no type
         raise ItemError("type must be a string")
     names: dict[str, tuple[Name, ...]] = {}
     dates: dict[str, Date] = {}
@@ -142,7 +142,7 @@ def item_to_record(item: Any, location: Location) -> Record:
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             fields[key] = str(value)
     return Record(
-        id=str(item.get("id", "")),
+        id="" if item.get("id") is None else str(item.get("id")),
         type=item.get("type") or "document",
         fields=fields,
         names=names,
@@ -157,6 +157,10 @@ def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
         return decoder.raw_decode(text, pos)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply (over 1000 levels)", text, pos) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # a number of over 4300 digits
+        raise json.JSONDecodeError(str(exc).split(";")[0], text, pos) from None
 
 
 def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
@@ -171,12 +175,15 @@ def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
             yield exc.lineno, exc
         return
     pos += 1
+    # Lines are counted on from the last item, not from the start: counting from the start for
+    # each item made a file of many items quadratic.
+    line, counted = 1, 0
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1
         if pos >= len(text) or text[pos] == "]":
             return
-        line = text.count("\n", 0, pos) + 1
+        line, counted = line + text.count("\n", counted, pos), pos
         try:
             item, pos = _decode(decoder, text, pos)
         except json.JSONDecodeError as exc:
@@ -229,7 +236,26 @@ def read(text: str, source: str) -> ReadResult:
             message = "a \\u escape names half a character (a lone surrogate); replaced by \ufffd"
             result.problems.append(Problem(location, message))
         try:
-            result.records.append(item_to_record(item, location))
+            record = item_to_record(item, location)
         except ItemError as exc:
             result.problems.append(Problem(location, f"skipped an item: {exc}", "error"))
+            continue
+        dates = {
+            var: replace(d, parts=tuple(_in_range(p) for p in d.parts)) for var, d in record.dates.items()
+        }
+        if dates != record.dates:
+            message = f"item {record.id}: a month or day out of range was dropped from a date"
+            result.problems.append(Problem(location, message))
+            record = replace(record, dates=dates)
+        result.records.append(record)
     return result
+
+
+def _in_range(parts: tuple[int, ...]) -> tuple[int, ...]:
+    """A date's year, month (1-12) and day (1-31), cut before the first part out of range."""
+    out = parts[:1]
+    for value, top in zip(parts[1:], (12, 31), strict=False):
+        if not 1 <= value <= top:
+            break
+        out += (value,)
+    return out

@@ -10,7 +10,8 @@ from citekit.formats import ris_tables as T
 from citekit.model import Date, Name, Record
 
 _BLANKS = re.compile(r"[ \t]+")
-_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+# Every character str.splitlines() ends a line at (readers split RIS that way, citekit's too).
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
 def clean_value(value: str) -> str:

@@ -136,7 +136,7 @@ def _suffix(n: int) -> str:
 
 # Characters that end or break a BibTeX key (``@book{key,``): a key holding one could close the
 # entry or start a field of its own, so they never reach a BibTeX file.
-_NOT_IN_BIBTEX_KEYS = re.compile(r"[\s,{}()\"#%'=\\~\x00-\x1f\x7f]+")
+_NOT_IN_BIBTEX_KEYS = re.compile(r"[\s,{}()\"#%'=@\\~\x00-\x1f\x7f]+")
 
 
 def bibtex_key(key: str) -> str:

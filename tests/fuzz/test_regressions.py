@@ -1,0 +1,156 @@
+"""Every crash, hang and injection the fuzzers and the limit probes found, kept as a test.
+
+Each test names how it was found: ``atheris`` (fuzz/atheris_target.py), ``hypothesis``
+(tests/fuzz) or ``probe`` (the limits of the issue: 1 MB fields, 10,000 braces, bombs)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import citekit
+from citekit.model import Date, Record
+from fuzz.harness import check_text
+
+
+def test_ris_id_with_comma_cannot_break_the_bibtex_key() -> None:
+    """atheris (ris): an ID ``goodfellow2, Ian`` written as a BibTeX key ended the key early, so
+    the BibTeX output did not read back; keys are now made safe before they are written."""
+    ris = "TY  - BOOK\nID  - goodfellow2, Ian\nTI  - Deep Learning\nPY  - 2016\nER  - \n"
+    check_text("ris", ris)
+    text = citekit.dump(citekit.loads(ris, "ris").records, "bibtex")
+    assert text.startswith("@book{goodfellow2_Ian,")
+
+
+def test_keys_made_safe_stay_unique() -> None:
+    """Two keys that differ only in characters BibTeX cannot carry still get two keys."""
+    records = [Record("a b", "book", {"title": "One"}), Record("a,b", "book", {"title": "Two"})]
+    back = citekit.loads(citekit.dump(records, "bibtex"), "bibtex")
+    assert len({r.id for r in back.records}) == 2 and not back.problems
+
+
+def test_csljson_lone_surrogate_is_replaced_with_a_warning() -> None:
+    """probe: ``"\\ud800"`` is valid JSON but cannot be written as UTF-8; the export crashed at the
+    end with UnicodeEncodeError. It is now U+FFFD, with a warning naming the line."""
+    result = citekit.loads('[{"id": "a", "type": "book", "title": "x\\ud800y"}]', "csljson")
+    assert result.records[0].get("title") == "x\ufffdy"
+    assert [p.level for p in result.problems] == ["warning"] and "surrogate" in result.problems[0].message
+    citekit.dump(result.records, "bibtex").encode("utf-8")
+
+
+def test_csljson_surrogate_pair_is_one_character() -> None:
+    """A correct surrogate pair escape is an ordinary character, not a warning."""
+    result = citekit.loads('[{"id": "a", "type": "book", "title": "\\ud83d\\ude00"}]', "csljson")
+    assert result.records[0].get("title") == "\U0001f600" and not result.problems
+
+
+@pytest.mark.parametrize("opening", ["[", '{"a":'])
+def test_csljson_nested_too_deeply_is_an_error_not_a_recursion_error(opening: str) -> None:
+    """probe: 100,000 nested arrays or objects raised RecursionError from the JSON parser."""
+    result = citekit.loads("[" + opening * 100_000, "csljson")
+    assert not result.records
+    assert "nested too deeply" in result.problems[0].message and result.problems[0].location.line == 1
+
+
+def test_csljson_deep_item_does_not_stop_the_next_item() -> None:
+    """An item nested too deeply is skipped; the item after it is still read."""
+    deep = "[" * 5000 + "]" * 5000
+    text = f'[{{"id": "a", "title": {deep}}},\n{{"id": "b", "type": "book", "title": "B"}}]'
+    result = citekit.loads(text, "csljson")
+    assert [r.id for r in result.records] == ["b"] and result.problems[0].is_error
+
+
+def test_csljson_huge_integer_is_an_error_not_a_value_error() -> None:
+    """probe: an integer of 5,000 digits made the JSON parser raise ValueError (Python's limit)."""
+    result = citekit.loads('[{"id": "a", "type": "book", "volume": ' + "9" * 5000 + "}]", "csljson")
+    assert not result.records and result.problems[0].is_error
+    assert "4300 digits" in result.problems[0].message
+
+
+def test_csljson_month_13_does_not_crash_the_bibtex_writer() -> None:
+    """atheris (csljson): date-parts [2014, 13, 22] crashed the BibTeX writer (IndexError on the
+    month table); a month or day out of range is now dropped with a warning."""
+    result = citekit.loads(
+        '[{"id": "k", "type": "book", "issued": {"date-parts": [[2014, 13, 22]]}}]', "csljson"
+    )
+    assert result.records[0].dates["issued"].parts == ((2014,),)
+    assert "out of range" in result.problems[0].message
+    check_text(
+        "csljson", json.dumps([{"id": "k", "type": "book", "issued": {"date-parts": [[2014, 0, 99]]}}])
+    )
+
+
+def test_bibtex_writer_takes_any_date_the_api_accepts() -> None:
+    """A Date built in Python with month 13 writes as its year, not an IndexError."""
+    record = Record("k", "book", {"title": "T"}, dates={"issued": Date(parts=((2014, 13),))})
+    assert "year = {2014}" in citekit.dump([record], "bibtex") and "month" not in citekit.dump(
+        [record], "bibtex"
+    )
+
+
+def test_bibtex_ten_thousand_nested_braces() -> None:
+    """probe: 10,000 nested braces in a title raised RecursionError in the LaTeX parser; the value
+    is now read without it, with a warning naming the entry, field and line."""
+    text = "\n@article{a, title={" + "{" * 10_000 + "Deep" + "}" * 10_000 + "}, year=2020}\n"
+    result = citekit.loads(text, "bibtex")
+    assert result.records[0].get("title") == "Deep"
+    (problem,) = result.problems
+    assert problem.location.line == 2 and "title nests braces 10,000 deep" in problem.message
+
+
+def test_bibtex_megabyte_of_latex_is_read_quickly() -> None:
+    """probe: a 1 MB title full of accent commands took minutes in the LaTeX parser; values over
+    50 kB are now read without it (braces and escapes only), with a warning."""
+    text = "@article{a, title={" + "\\'e\\&" * 200_000 + "}, year=2020}"
+    result = citekit.loads(text, "bibtex")
+    assert result.records[0].get("title").startswith("\\'e&\\'e&")
+    assert "is 1,000,000 characters long" in result.problems[0].message
+
+
+def test_bibtex_string_macro_bomb_is_refused() -> None:
+    """probe: forty @string macros each doubling the one before (a "billion laughs") filled the
+    memory; a value past 4,000,000 characters is now an error naming the @string."""
+    strings = '@string{s0 = "ab"}\n' + "".join(
+        f"@string{{s{i} = s{i - 1} # s{i - 1}}}\n" for i in range(1, 40)
+    )
+    result = citekit.loads(strings + "@misc{k, title = s39}\n", "bibtex")
+    errors = [p for p in result.problems if p.is_error]
+    assert errors and "@string s21: expands to over 4,000,000 characters" in errors[0].message
+    assert errors[0].location.line == 22
+    assert len(result.records) == 1 and len(result.records[0].get("title")) < 4_000_000
+
+
+def test_bibtex_concatenation_of_many_words_is_linear() -> None:
+    """probe: ``a # b # …`` copied the rest of the value for each word (quadratic); 100,000 words
+    now resolve in one pass."""
+    result = citekit.loads("@misc{k, title = " + " # ".join(["jan"] * 100_000) + "}", "bibtex")
+    assert result.records[0].get("title").startswith("JanuaryJanuary")
+
+
+def test_megabyte_title_key_is_made_from_its_first_words() -> None:
+    """probe: the citation key folded every word of a 1 MB title to ASCII; only the first
+    significant word is wanted."""
+    record = Record("", "book", {"title": "The " + "word " * 200_000})
+    assert citekit.loads(citekit.dump([record], "csljson"), "csljson").records[0].id == "word"
+
+
+@pytest.mark.parametrize("breaker", ["\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\x0b"])
+def test_ris_value_cannot_start_a_record_with_any_line_separator(breaker: str) -> None:
+    """hypothesis: \\x1c-\\x1e end a line for str.splitlines() (so for our RIS reader) but were
+    left in RIS values, where ``ER  - `` after one ended the record."""
+    title = f"A{breaker}ER  - {breaker}TY  - JOUR{breaker}TI  - forged"
+    text = citekit.dump([Record("k", "article-journal", {"title": title})], "ris")
+    back = citekit.loads(text, "ris")
+    assert len(back.records) == 1 and back.records[0].get("title") == "A ER - TY - JOUR TI - forged"
+
+
+def test_a_message_quoting_a_line_break_stays_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """hypothesis: a line break in record text quoted by a message printed a second line, which
+    could pass for a message of its own."""
+    from citekit import console
+
+    console.stderr.cache_clear()
+    console.error("entry x\ncitekit: note: all good")
+    assert capsys.readouterr().err == "citekit: error: entry x\\ncitekit: note: all good\n"
+    console.stderr.cache_clear()
