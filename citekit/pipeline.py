@@ -112,7 +112,7 @@ def _unpacked(batch: bytes | list[Record]) -> list[Record]:
 
 
 def _read_packed(
-    item: str, from_format: str | None, raw: bool, format: str, pack: bool = True
+    item: str, from_format: str | None, raw: bool, format: str | None, pack: bool = True
 ) -> tuple[bytes | list[Record], list[str], list[str | None], list[Problem], list[tuple[int, Loss]]]:
     from citekit.formats.losses import find_losses
     from citekit.inputs import read_one
@@ -122,8 +122,8 @@ def _read_packed(
     with raw_text(raw):
         result = read_one(item, from_format)
     # find_losses names records by id; they are numbered here, as ids are final only later.
-    numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)]
-    losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, format)]
+    numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)] if format else []
+    losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, format)] if format else []
     packed = pickle.dumps(result.records, protocol=pickle.HIGHEST_PROTOCOL) if pack else result.records
     ids = [r.id for r in result.records]
     bases = [None if r.id else base_key(r) for r in result.records]
@@ -133,13 +133,13 @@ def _read_packed(
 def load_packed(
     files: Sequence[str],
     from_format: str | None,
-    format: str,
+    format: str | None,
     jobs: int = 1,
     on_file: Callable[[str], object] | None = None,
     raw: bool = False,
 ) -> tuple[Packed, list[str]]:
     """Every record of ``files`` (already expanded), packed, with what ``format`` cannot carry of
-    each, and the unique id of each record (``load``'s)."""
+    each (nothing is looked for when ``format`` is None), and the unique id of each record (``load``'s)."""
     from citekit.normalize.keys import unique_keys
 
     pool = _pool(jobs) if len(files) > 1 and STDIN not in files else None

@@ -113,8 +113,10 @@ def export(
         streamed = not style and output_dir is None
         with console.progress("reading", len(files)) as advance, raw_text(raw):
             if streamed:
+                # Losses are warnings: with --quiet (and no --report) nobody would see them.
+                losses_for = None if quiet and not report else format
                 packed, ids = pipeline.load_packed(
-                    files, from_format, format, workers, on_file=lambda _: advance(), raw=raw
+                    files, from_format, losses_for, workers, on_file=lambda _: advance(), raw=raw
                 )
                 problems, count = packed.problems, len(packed)
             else:

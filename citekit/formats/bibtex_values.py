@@ -53,6 +53,9 @@ _QUOTED_MARKS = re.compile(r'[{}"]')
 
 def _quoted_end(text: str, start: int) -> int:
     """Index just past the quoted string opening at ``start`` (quotes inside braces do not count)."""
+    end = text.find('"', start + 1)
+    if end != -1 and text.find("{", start + 1, end) == -1 and text.find("}", start + 1, end) == -1:
+        return end + 1  # no braces before the next quote: it closes the string
     depth = 0
     for mark in _QUOTED_MARKS.finditer(text, start + 1):  # only the characters that matter
         c = mark.group()
@@ -65,8 +68,25 @@ def _quoted_end(text: str, start: int) -> int:
     raise BadValue("unterminated quoted string")
 
 
+# What makes a value more than one plain string in braces or quotes: nested braces, quotes.
+_NESTING = re.compile(r'[{}"]')
+
+
 def resolve(raw: str, macros: dict[str, str]) -> str:
     """The text of a raw value: pieces joined by ``#``, each braced, quoted, a number or a macro."""
+    # Most values are one string with nothing nested in it: its text is what lies inside.
+    if len(raw) >= 2 and raw[-1] == _CLOSING.get(raw[0]):
+        inner = raw[1:-1]
+        if not _NESTING.search(inner) and not inner.endswith("\\") and len(inner) <= MAX_RESOLVED:
+            return inner
+    return resolve_pieces(raw, macros)
+
+
+_CLOSING = {"{": "}", '"': '"'}
+
+
+def resolve_pieces(raw: str, macros: dict[str, str]) -> str:
+    """``resolve`` piece by piece (any value)."""
     out: list[str] = []
     i, n, total, counted = 0, len(raw), 0, 0
     while i < n:

@@ -127,3 +127,21 @@ def test_a_key_given_twice_across_files_is_made_anew(tmp_path: Path) -> None:
     loaded = citekit.load(files)
     assert ids == [r.id for r in loaded.records] == ["same", "othera", "lamb2001shearing", "otherb"]
     assert "".join(pipeline.dump_packed(packed, ids, "ris")) == citekit.dump(loaded.records, "ris")
+
+
+def test_quiet_exports_skip_the_loss_report_but_not_the_data(tmp_path: Path) -> None:
+    """With -q the loss warnings are neither shown nor looked for; the data written is the same."""
+    source = tmp_path / "lossy.json"
+    source.write_text(
+        '[{"id": "a", "type": "book", "title": "Sheep", "author": [{"family": "Lamb"}],'
+        ' "event-title": "Fair", "issued": {"date-parts": [[2001]]}}]',
+        encoding="utf-8",
+    )
+    loud = runner.invoke(app, ["export", str(source), "-f", "bibtex", "-o", str(tmp_path / "loud.bib")])
+    quiet = runner.invoke(
+        app, ["export", str(source), "-f", "bibtex", "-q", "-o", str(tmp_path / "quiet.bib")]
+    )
+    assert loud.exit_code == quiet.exit_code == 0
+    assert "cannot carry event-title" in loud.stderr
+    assert quiet.stderr == ""
+    assert (tmp_path / "loud.bib").read_bytes() == (tmp_path / "quiet.bib").read_bytes()
