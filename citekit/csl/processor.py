@@ -39,6 +39,14 @@ Cite = dict[str, Any]
 ``prefix``, ``suffix``."""
 
 
+def _defines_locale(root: Any, code: str) -> bool:
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    wanted = {code, code.split("-")[0]}
+    return any(
+        loc.get(lang) in wanted for loc in root.iterchildren("{http://purl.org/net/xbiblio/csl}locale")
+    )
+
+
 class ParsedStyle(CitationStylesStyle):  # type: ignore[misc]
     """A citeproc-py style around a root element citekit has already parsed."""
 
@@ -48,7 +56,8 @@ class ParsedStyle(CitationStylesStyle):  # type: ignore[misc]
         try:
             code = locales.check(wanted)
         except StyleError:
-            code = "en-US"
+            # a language no locale file has is still the style's own when it defines its terms
+            code = wanted if _defines_locale(root, wanted) else "en-US"
         self.root.set_locale_list(code)
         self.locale = code
 

@@ -55,7 +55,9 @@ def _join(*parts: Any, sep: str = " ") -> Any:
         return ""
     out = present[0]
     for part in present[1:]:
-        glue = "" if sep == " " and str(out).endswith(("’", "'", "-")) else sep
+        # no space after an apostrophe or hyphen, nor after a part whose affix ends in a space of
+        # its own (``<name-part name="given" suffix="&#160;"/>``: ``John\u00a0Doe``)
+        glue = "" if sep == " " and str(out).endswith(("’", "'", "-", "\u00a0")) else sep
         out = out + glue + part
     return out
 

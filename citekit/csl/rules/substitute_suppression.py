@@ -58,6 +58,10 @@ class SubstituteSuppression:
                 _suppressed(self, context).update(captured)
                 _rendered(sorted(captured))
                 return text
+            if child.tag.endswith("}text") and child.get("term") is not None:
+                # a term always "renders", even one the locale defines as empty: the substitution
+                # ends there (citeproc-js), it does not go on to the next child
+                return text
         return None
 
 
