@@ -21,7 +21,7 @@ AGREEMENT = GOLDEN / "agreement"
 STYLES = ("apa", "vancouver", "harvard")
 TARGET = 0.99
 # Identical lines today; raise these as rules are fixed (never lower them).
-FLOOR = {"apa": 407, "vancouver": 411, "harvard": 411}
+FLOOR = {"apa": 408, "vancouver": 412, "harvard": 412}
 # Below the target today, for reasons outside data conversion, listed in the report of the misses.
 BELOW_TARGET = {"apa"}
 

@@ -77,7 +77,12 @@ def test_partly_substituted_names_keep_the_other_variables(tmp_path: Path) -> No
         ("431--456, 791--823", "minimal", "431–56, 791–823"),
         ("24, 26, 28-??", None, "24, 26, 28-??"),
         ("??-??", None, "??-??"),
-        ("129-139 (or 129-138??)", None, "129-139 (or 129-138??)"),
+        ("129-139 (or 129-138??)", None, "129-139 (or 129–138??)"),
+        ("129-139 (or 129–138??)", "expanded", "129-139 (or 129-138??)"),
+        ("202 + 2-34", None, "202 + 2–34"),
+        ("2-34 + 202", None, "2-34 + 202"),
+        ("22.1–22.5", None, "22.1-22.5"),
+        ("A1.2-5", None, "A1.2-5"),
         ("A1-A9", None, "A1–A9"),
         ("24.6/1-4", None, "24.6/1–4"),
         ("24.6/1-4", "expanded", "24.6/1-4"),
@@ -89,7 +94,9 @@ def test_partly_substituted_names_keep_the_other_variables(tmp_path: Path) -> No
     ],
 )
 def test_page_ranges(page: str, range_format: str | None, expected: str) -> None:
-    """Only real page ranges are reformatted, by page-range-format; anything else stays as written."""
+    """Only real page ranges are reformatted, by page-range-format; in anything else an en dash reads
+    as a hyphen and, with no format, the last hyphen of what citeproc-js reads as a range becomes the
+    delimiter."""
     assert format_pages(page, "page", range_format, "–") == expected
 
 

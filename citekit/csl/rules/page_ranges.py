@@ -20,9 +20,11 @@ NUMBER_VARIABLES = frozenset(
     {"number", "volume", "issue", "edition", "chapter-number", "collection-number", "number-of-volumes"}
 )
 _RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*(?:-+|–)\s*([A-Za-z]*)(\d+)\s*")
-# A page label with a digit, a hyphen, a page number (``24.6/1-4``): with no page-range-format,
-# citeproc-js writes it as a range, with the delimiter.
-_LABEL_RANGE = re.compile(r"\s*(\S*\d\S*?)\s*(?:-+|–)\s*(\S*\d\S*)\s*")
+_HYPHENS = re.compile(r"\s*-+\s*")
+_LEADING_INT = re.compile(r"\s*([0-9]+)")
+_ROMAN_OR_DIGITS = re.compile(r"[0-9]+|[ivxlcmIVXLCM]+")
+# A first and last page citeproc-js reads as a range once joined by " - ".
+_JOINED_RANGE = re.compile(r"(?:[0-9]*[a-zA-Z]+0*)?[0-9]+[a-z]*\s*[^0-9]+\s*[-,a-zA-Z]?0*[0-9]+[a-z]*")
 _NUMBER_RANGE = re.compile(r"(\d+)\s*(?:-+|–)\s*(\d+)")
 # ``&`` may arrive escaped for HTML (``&#38;``), and is kept as it came
 _PARTS = re.compile(r"\s*(,|&(?:#38;)?)\s*")
@@ -68,6 +70,32 @@ def shorten(first: str, last: str, range_format: str | None) -> str:
     return last
 
 
+def _leading_int(text: str) -> int | None:
+    match = _LEADING_INT.match(text)
+    return int(match.group(1)) if match else None
+
+
+def loose_range(piece: str, delimiter: str) -> str:
+    """A page value that is no clean range, with no page-range-format, as citeproc-js writes it:
+    the last hyphen gets the delimiter when the page before it is the larger (``24.6/1-4``,
+    ``202 + 2-34``) or the two read as a range (``1-x``); every other hyphen stays."""
+    parts = _HYPHENS.split(piece)
+    if len(parts) < 2:
+        return piece
+    first, before, after = parts[0], parts[-2], parts[-1]
+    if _leading_int(first) is None and not _ROMAN_OR_DIGITS.fullmatch(first):
+        return piece  # citeproc-js does not read it as page numbers
+    low, high = _leading_int(before), _leading_int(after)
+    if low is not None and high is not None:
+        ranged = low > high or bool(_JOINED_RANGE.fullmatch(f"{before} - {after}"))
+    else:
+        ranged = bool(_ROMAN_OR_DIGITS.fullmatch(before) and _ROMAN_OR_DIGITS.fullmatch(after))
+    if not ranged:
+        return piece
+    cut = [m.start() for m in _HYPHENS.finditer(piece)][-1]
+    return piece[:cut] + _HYPHENS.sub(delimiter, piece[cut:], count=1)
+
+
 def format_pages(value: str, variable: str, range_format: str | None, delimiter: str) -> str:
     pieces = _PARTS.split(str(value).strip())
     out = []
@@ -77,12 +105,12 @@ def format_pages(value: str, variable: str, range_format: str | None, delimiter:
             continue
         match = _RANGE.fullmatch(piece)
         if match is None or (match.group(3) and match.group(3) != match.group(1)):
-            labels = _LABEL_RANGE.fullmatch(piece) if range_format is None else None
-            if labels and not labels.group(2).isdigit():
-                labels = None
+            piece = piece.replace("\u2013", "-")  # citeproc-js reads an en dash in pages as a hyphen
+            if range_format is None:
+                piece = loose_range(piece, delimiter)
             if variable == "page-first":
-                return labels.group(1) if labels else piece
-            out.append(f"{labels.group(1)}{delimiter}{labels.group(2)}" if labels else piece)
+                return piece.split(delimiter)[0] if delimiter in piece else piece
+            out.append(piece)
             continue
         prefix, first, _, last = match.groups()
         if variable == "page-first":
