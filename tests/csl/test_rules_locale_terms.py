@@ -39,3 +39,16 @@ def test_name_part_ending_in_a_non_breaking_space_takes_no_other_space() -> None
         citation_layout='<names variable="editor"><name><name-part name="given" suffix="&#160;"/></name></names>',
     )
     assert out == ["John\u00a0Doe"]
+
+
+def test_substituted_names_are_not_repeated_within_the_substitute() -> None:
+    """Editors rendered by a substitute macro are not rendered again by the same macro."""
+    macros = """<macro name="labelled"><names variable="editor"><name/><label form="short" prefix=" "/></names></macro>
+<macro name="editor"><text macro="labelled"/><names variable="editor"><name/><label prefix=" "/></names></macro>"""
+    out = citations(
+        [EDITOR],
+        [[{"id": "a"}]],
+        macros=macros,
+        citation_layout='<names variable="translator"><substitute><text macro="editor"/></substitute></names>',
+    )
+    assert out == ["John Doe ed."]

@@ -39,6 +39,7 @@ RULE_MODULES = (
     "subsequent_author_substitute",
     "superscript_chars",
     "flip_flop",
+    "normal_formatting",
     "display",
     "date_ranges",
     "locator_label",

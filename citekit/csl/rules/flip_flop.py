@@ -8,7 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_TAG = re.compile(r"<(/?)(i|b|span)((?:\s[^>]*)?)>")
+_TAG = re.compile(r"<(/?)(i|b|span|sup|sub)((?:\s[^>]*)?)>")
+# marker spans of ``normal_formatting``: the style they undo, and what they become when it is in
+# effect (the kind "sup" stands for superscript and subscript alike)
+_UNDOING = {
+    "csl-normal-i": ("i", '<span style="font-style:normal;">'),
+    "csl-normal-b": ("b", '<span style="font-weight:normal;">'),
+    "csl-normal-sc": ("sc", '<span style="font-variant:normal;">'),
+    "csl-baseline": ("sup", '<span style="baseline">'),
+}
+_MARKER = re.compile(r'\sclass="(csl-[a-z-]+)"')
 _NORMAL = {
     "i": '<span style="font-style:normal;">',
     "b": '<span style="font-weight:normal;">',
@@ -19,12 +28,18 @@ _NORMAL = {
 def _kind(name: str, attributes: str) -> str:
     if name == "span":
         return "sc" if "small-caps" in attributes else "span"
-    return name
+    return "sup" if name == "sub" else name
+
+
+def _in_effect(stack: list[tuple[str, bool]], kind: str) -> bool:
+    """Whether the style ``kind`` applies at the top of ``stack`` (an odd number of openings)."""
+    return sum(1 for k, _ in stack if k == kind) % 2 == 1
 
 
 def flip_flopped(html: str) -> str:
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # (kind, flipped)
+    closers: list[str] = []  # the closing tag each stack entry answers
     position = 0
     for match in _TAG.finditer(html):
         out.append(html[position : match.start()])
@@ -33,16 +48,28 @@ def flip_flopped(html: str) -> str:
         if closing:
             for index in range(len(stack) - 1, -1, -1):
                 kind, flipped = stack[index]
-                if kind == name or (name == "span" and kind in ("sc", "span")):
+                if closers[index] == name:
                     stack.pop(index)
-                    out.append("</span>" if flipped else match.group(0))
+                    closers.pop(index)
+                    out.append("" if kind == "drop" else "</span>" if flipped else match.group(0))
                     break
             else:
                 out.append(match.group(0))
             continue
+        marker = _MARKER.match(attributes) if name == "span" else None
+        if marker and marker.group(1) in _UNDOING:
+            undone, replacement = _UNDOING[marker.group(1)]
+            if _in_effect(stack, undone):
+                stack.append((undone, True))
+                out.append(replacement)
+            else:
+                stack.append(("drop", False))
+            closers.append("span")
+            continue
         kind = _kind(name, attributes)
         open_kinds = [k for k, flipped in stack if not flipped]
         depth = sum(1 for k, _ in stack if k == kind)
+        closers.append(name)
         if kind in _NORMAL and kind in open_kinds and depth % 2 == 1:
             stack.append((kind, True))
             out.append(_NORMAL[kind])

@@ -89,6 +89,9 @@ class NamesSuppression:
         listed = self.get("variable", "")
         variables = listed.split()
         suppressed = _suppressed(self, kwargs.get("context"))
+        if Captures.stack:
+            # within one substitute, names already rendered are not rendered again
+            suppressed = suppressed | Captures.stack[-1]
         kept = [v for v in variables if v not in suppressed]
         if variables and not kept:
             return None
