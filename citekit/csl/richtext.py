@@ -6,7 +6,8 @@ A field becomes a citeproc-py ``MixedString``: text segments (escaped for the ou
 subject to text-case), ``NoCase`` segments (nocase spans; small caps, superscript and subscript
 are not re-cased either) and ``Markup`` segments (the output tags themselves, never re-cased).
 Straight quotes become marks that ``finish`` (or an enclosing quoted ``cs:text``) turns into the
-locale's outer or inner quotes; an apostrophe inside or after a word becomes ’.
+locale's outer or inner quotes; an apostrophe inside or after a word, or a single quote that
+never closes, becomes ’.
 """
 
 from __future__ import annotations
@@ -71,8 +72,8 @@ def with_quote_marks(text: str) -> str:
         char = match.group(0)
         kind = '"' if char in '"“”' else "'"
         chars[at] = _quote_mark(char, kind, before, following, quotes, at)
-    for _kind, at in quotes:  # never closed: as written
-        chars[at] = text[at]
+    for _kind, at in quotes:  # never closed: as written, but a straight single one is an apostrophe
+        chars[at] = "’" if text[at] == "'" else text[at]  # ('t Hooft, as citeproc-js reads it)
     return "".join(chars)
 
 

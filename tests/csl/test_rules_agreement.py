@@ -357,3 +357,10 @@ def test_punctuation_never_moves_into_quotes_of_a_cite_affix() -> None:
     """A cite prefix's own quotes keep the comma after them outside (citeproc-js)."""
     items = [{"id": "a", "type": "book", "title": "T"}]
     assert citations(items, [[{"id": "a", "prefix": "'quote', "}]]) == ["“quote”, T"]
+
+
+def test_a_single_quote_that_never_closes_is_an_apostrophe(tmp_path: Path) -> None:
+    """``'t Hooft`` prints ’t as citeproc-js prints it; an unclosed double quote stays straight."""
+    layout = '<text variable="title"/>'
+    assert render(tmp_path, layout, {"title": "On 't Hooft's matrix"}) == "On ’t Hooft’s matrix."
+    assert render(tmp_path, layout, {"title": '"Orphan and more'}) == '"Orphan and more.'
