@@ -28,7 +28,8 @@ _SIGNATURES = {
     b"SQLite format 3\x00": "an SQLite database",
     b"\x7fELF": "a program",
 }
-# Control bytes other than tab, line feed, form feed and carriage return: in text, a few at most.
+# Control bytes other than tab, line feed, form feed and carriage return: in text, a few at most
+# (more than 8 and over 5% of the first 8 kB is binary; fewer NULs are removed with a warning).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _BINARY_SHARE = 0.05
 
@@ -45,11 +46,8 @@ codecs.register_error("citekit-latin1", _latin1_for_undefined)
 def _binary_error(data: bytes, source: str) -> CitekitError | None:
     kind = next((name for magic, name in _SIGNATURES.items() if data.startswith(magic)), None)
     sample = data[:8192]
-    if (
-        kind is None
-        and sample
-        and len(sample.translate(None, _CONTROL_BYTES)) < len(sample) * (1 - _BINARY_SHARE)
-    ):
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if kind is None and controls > max(8, len(sample) * _BINARY_SHARE):
         kind = "a binary file"
     if kind is None:
         return None
@@ -137,11 +135,34 @@ def detect_format(item: str, text: str) -> formats.Format:
     return formats.get(sniff(text))
 
 
+# The largest input read: reading takes some 1-3 s and 30 bytes of memory per byte of input, so a
+# bigger file would take minutes and gigabytes. Checked before reading (stdin and devices: while).
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+
+
+def read_capped(item: str, source: str) -> bytes:
+    """The bytes of a file (or stdin), opened read-only; a CitekitError when over MAX_INPUT_BYTES."""
+    size = 0 if item == STDIN else Path(item).stat().st_size
+    data = b""
+    if size <= MAX_INPUT_BYTES:
+        # Read one byte past the limit: stdin, a FIFO or a device has no size to check first.
+        if item == STDIN:
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(item, "rb") as handle:  # read-only: inputs are never changed
+                data = handle.read(MAX_INPUT_BYTES + 1)
+    if max(size, len(data)) > MAX_INPUT_BYTES:
+        shown = f"{size / 2**20:,.0f} MB" if size > MAX_INPUT_BYTES else f"over {MAX_INPUT_BYTES // 2**20} MB"
+        message = f"{shown} is more than citekit reads from one input ({MAX_INPUT_BYTES // 2**20} MB); split it into smaller files"
+        raise CitekitError(message, Location(source))
+    return data
+
+
 def read_one(item: str, from_format: str | None = None) -> ReadResult:
     """Read one file (or stdin); any failure becomes an error problem naming the file."""
     source = "<stdin>" if item == STDIN else item
     try:
-        data = sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes()
+        data = read_capped(item, source)
         text, problems = decode(data, source)
         fmt = formats.get(from_format) if from_format else detect_format(item, text)
         if not fmt.readable:
