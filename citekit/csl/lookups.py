@@ -21,11 +21,15 @@ _FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoratio
 
 
 def _plain_format(element: Any) -> bool:
-    """Whether ``element.format`` is citeproc-py's and changes nothing on this element."""
+    """Whether ``element.format`` changes nothing on this element: it has no font attributes, and
+    every ``format`` it would run is citeproc-py's or a rule's that says (``PLAIN_TEXT_AS_IS``)
+    it leaves text without font attributes as it is."""
     after = type(element).__mro__
     following = after[after.index(CachedLookups) + 1 :]
-    own = next((k.__dict__["format"] for k in following if "format" in k.__dict__), None)
-    return own is Formatted.format and not any(a in element.attrib for a in _FONT_ATTRIBUTES)
+    formats = [k for k in following if "format" in k.__dict__]
+    return all(
+        k.__dict__["format"] is Formatted.format or k.__dict__.get("PLAIN_TEXT_AS_IS") for k in formats
+    ) and not any(a in element.attrib for a in _FONT_ATTRIBUTES)
 
 
 def _keep_alive(element: Any) -> None:

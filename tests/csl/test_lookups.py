@@ -117,3 +117,30 @@ def test_italic_titles_survive_in_html() -> None:
     )
     (entry,) = citekit.render([record], "apa", markup="html")
     assert "<i>Ovine Studies</i>" in entry
+
+
+def test_rules_that_format_plain_text_are_always_asked() -> None:
+    """The plain-text short cut is taken only when every rule's format says it leaves such text as it is."""
+    from citeproc.model import Formatted
+
+    from citekit.csl.lookups import CachedLookups, _plain_format
+
+    class Shouting:  # a rule that changes text even without font attributes
+        def format(self, string: str) -> str:
+            return string.upper()
+
+    class Marking:  # a rule that only acts on font attributes, and says so
+        PLAIN_TEXT_AS_IS = True
+
+        def format(self, string: str) -> str:
+            return str(super().format(string))  # type: ignore[misc]
+
+    def element(*rules: type, **attributes: str) -> object:
+        cls = type("Element", (CachedLookups, *rules, Formatted), {"attrib": attributes})
+        return cls()
+
+    assert _plain_format(element())
+    assert _plain_format(element(Marking))
+    assert not _plain_format(element(Shouting))
+    assert not _plain_format(element(Marking, Shouting))
+    assert not _plain_format(element(Marking, **{"font-style": "italic"}))

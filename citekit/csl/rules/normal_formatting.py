@@ -32,6 +32,9 @@ MARKERS = {
 class NormalFormatting:
     """For elements with formatting attributes: the undoing values wrapped in a marker (HTML)."""
 
+    # Text of an element without font attributes is left as it is (``citekit.csl.lookups``).
+    PLAIN_TEXT_AS_IS = True
+
     def format(self: Any, string: Any) -> Any:
         text = super().format(string)  # type: ignore[misc]
         if not text or getattr(self.get_formatter(), "preformat", None) is not escape_html:
