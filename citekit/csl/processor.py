@@ -16,7 +16,7 @@ from citeproc import Citation, CitationStylesBibliography, CitationStylesStyle, 
 
 from citekit.csl import disambiguation, locales, richtext
 from citekit.csl.citation_label import generated_label
-from citekit.csl.citations import Tracker
+from citekit.csl.citations import NO_PRINTED_FORM, Tracker
 from citekit.csl.citations import render as render_citation
 from citekit.csl.date_input import parsed_date
 from citekit.csl.formatters import MARKUPS
@@ -215,6 +215,7 @@ class Session:
         bib, _ = self._registry(citations, ids)
         element = self.style.root.bibliography
         substitute = element.get("subsequent-author-substitute")
+        numbered = bool(element.xpath_search(".//cs:text[@variable='citation-number']"))
         previous: str | None = None
         out = []
         with warnings.catch_warnings():
@@ -226,6 +227,9 @@ class Session:
                 year_suffix.SuffixWritten.done = False
                 entries = element.layout.render_bibliography([item])
                 if not entries:
+                    if numbered:
+                        # a numbered entry keeps its number (citeproc-js): the numbers stay in step
+                        out.append(f"{item.number}. {NO_PRINTED_FORM}")
                     continue
                 names = RenderedNames.first
                 out.append(self.finish(substituted(str(entries[0]), names, previous, substitute)))

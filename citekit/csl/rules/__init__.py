@@ -40,6 +40,7 @@ RULE_MODULES = (
     "superscript_chars",
     "flip_flop",
     "normal_formatting",
+    "affix_escaping",
     "display",
     "date_ranges",
     "locator_label",

@@ -111,7 +111,8 @@ class NameFormatting:
             last = self._one_name(item, names[-1], len(names) - 1, variable, option, givens)
             return _join(*self._joined(texts, delimiter), sep="") + delimiter + "… " + last
         if truncate:
-            et_al = self.et_al()
+            # in a sort key only the names shown count, not the "et al." after them (citeproc-js)
+            et_al = self.et_al() if sort_options is None else None
             if not et_al:
                 return self._join_with_delimiter(texts, delimiter)
             rule = option("delimiter-precedes-et-al")

@@ -1,0 +1,31 @@
+"""CSL 1.0.2 "Affixes" are text of the style, written in the output format like any other text:
+``prefix="&lt;"`` around a URL is ``&#60;`` in HTML. citeproc-py added affixes unescaped, so the
+URL printed as a tag-like ``<http://…>``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.string import normalize_seam
+
+from citekit.csl.formatters import escape_html
+
+_SPECIAL = ("<", ">", "&")
+
+
+class AffixEscaping:
+    """For elements with affixes: affixes holding ``<``, ``>`` or ``&`` escaped in HTML."""
+
+    def wrap(self: Any, string: Any) -> Any:
+        prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
+        special = any(c in prefix or c in suffix for c in _SPECIAL)
+        if string is None or not special:
+            return super().wrap(string)  # type: ignore[misc]
+        if getattr(self.get_formatter(), "preformat", None) is not escape_html:
+            return super().wrap(string)  # type: ignore[misc]
+        prefix, suffix = escape_html(prefix), escape_html(suffix)
+        text = prefix + normalize_seam(prefix, string)
+        return text + normalize_seam(text, suffix)
+
+
+ELEMENTS = dict.fromkeys(("text", "group", "names", "date", "number", "label"), AffixEscaping)
