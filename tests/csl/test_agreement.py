@@ -21,7 +21,7 @@ AGREEMENT = GOLDEN / "agreement"
 STYLES = ("apa", "vancouver", "harvard")
 TARGET = 0.99
 # Identical lines today; raise these as rules are fixed (never lower them).
-FLOOR = {"apa": 409, "vancouver": 413, "harvard": 413}
+FLOOR = {"apa": 410, "vancouver": 414, "harvard": 414}
 # Below the target today, for reasons outside data conversion, listed in the report of the misses.
 BELOW_TARGET = {"apa"}
 

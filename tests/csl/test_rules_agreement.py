@@ -364,3 +364,10 @@ def test_a_single_quote_that_never_closes_is_an_apostrophe(tmp_path: Path) -> No
     layout = '<text variable="title"/>'
     assert render(tmp_path, layout, {"title": "On 't Hooft's matrix"}) == "On ’t Hooft’s matrix."
     assert render(tmp_path, layout, {"title": '"Orphan and more'}) == '"Orphan and more.'
+
+
+def test_a_range_of_years_writes_its_era_once_at_the_end(tmp_path: Path) -> None:
+    """Years 15 to 5 are ``15–5 AD`` (citeproc-js), the start's era after the end (``50–20 BC``)."""
+    layout = '<date variable="issued"><date-part name="year"/></date>'
+    assert render(tmp_path, layout, {"issued": {"date-parts": [[15], [50]]}}) == "15–50 AD."
+    assert render(tmp_path, layout, {"issued": {"date-parts": [[-50], [20]]}}) == "50–20 BC."

@@ -19,6 +19,22 @@ def _value(date: Any, part: str) -> Any:
     return date.get(part)
 
 
+def _era_at_the_end(element: Any, texts_begin: list[str], texts_end: list[str], at: int) -> None:
+    """The era (``AD``, ``BC``) of a range of years written once, after the end, and as the start's
+    era (``15–5 AD``, ``50–20 BC``): citeproc-js writes it so; CSL 1.0.2 says nothing of it."""
+    eras = [str(element.get_single_term(name=name) or "") for name in ("ad", "bc")]
+
+    def split(text: str) -> tuple[str, str]:
+        for era in eras:
+            if era and text.endswith(era) and text[: -len(era)].strip().isdigit():
+                return text[: -len(era)], era
+        return text, ""
+
+    start, era = split(texts_begin[at])
+    end, _ = split(texts_end[at])
+    texts_begin[at], texts_end[at] = start, end + era
+
+
 class DateRanges:
     def render_date_range(self: Any, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
         begin, end = date_range.begin, date_range.get("end")
@@ -35,6 +51,9 @@ class DateRanges:
         texts_begin = self._part_texts(parts, begin, context)
         texts_end = self._part_texts(parts, end, context)
         names = [p.get("name") for p in parts]
+        if "year" in varying and "year" in names:
+            terms = context if context is not None else self  # the style's terms, as the year part uses
+            _era_at_the_end(terms, texts_begin, texts_end, names.index("year"))
         block = [i for i, name in enumerate(names) if name in varying]
         if not block:
             return self.render_single_date(begin, show_parts, context)
