@@ -70,7 +70,11 @@ def _locator_text(locator: str) -> str:
 def _citation_item(cite: Cite, escape: Any) -> Any:
     extra: dict[str, Any] = {}
     if str(cite.get("locator") or "").strip():
-        extra["locator"] = Locator(cite.get("label") or "page", _locator_text(str(cite["locator"])))
+        locator = _locator_text(str(cite["locator"]))
+        if '"' in locator:
+            # quotes in a locator (``"gargoyle"``) are rich text: typographic, punctuated as quotes
+            locator = str(richtext.parse(locator, None)).replace(KEEP_APART, "")
+        extra["locator"] = Locator(cite.get("label") or "page", locator)
     for affix in ("prefix", "suffix"):
         if cite.get(affix):
             # a cite's affixes are punctuated as the style's own: no field marks kept apart, and

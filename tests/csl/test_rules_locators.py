@@ -37,3 +37,15 @@ def test_page_list_ampersand_is_escaped_once() -> None:
         options='page-range-format="minimal-two"',
     )
     assert out == "142–45 &#38; 235"
+
+
+def test_sub_verbo_label_and_quoted_locator() -> None:
+    """A CSL 1.0.1 label "sub verbo" prints s.v., and quotes in the locator become typographic."""
+    [out] = citations(
+        [{"id": "a", "type": "book"}],
+        [[{"id": "a", "label": "sub verbo", "locator": '"gargoyle"'}]],
+        citation_layout=LAYOUT.replace(
+            '<label variable="locator"/>', '<label variable="locator" form="short"/>'
+        ),
+    )
+    assert out == "s.v. “gargoyle”"

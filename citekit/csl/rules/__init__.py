@@ -41,6 +41,7 @@ RULE_MODULES = (
     "flip_flop",
     "normal_formatting",
     "affix_escaping",
+    "value_rich_text",
     "display",
     "date_ranges",
     "locator_label",

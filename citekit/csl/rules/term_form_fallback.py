@@ -1,7 +1,8 @@
 """CSL 1.0.2 "Terms", form fallback: a term form no locale of the chain defines falls back
 (after locale fallback) from verb-short to verb, symbol to short, and verb and short to long, so
 ``<label form="verb-short"/>`` for a reviewed author prints en-US's verb "by". citeproc-py
-printed nothing."""
+printed nothing. A locator label of CSL 1.0.1 spelled with a space (``sub verbo``) is looked up
+by its CSL 1.0.2 name (``sub-verbo``) too."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ class TermFormFallback:
         except IndexError:
             style = getattr(self, "style", None)
             chain = getattr(style, "locales", None)
-            if form not in FALLBACK or not chain or chain[-1] is not self:
+            spaced = " " in name  # a CSL 1.0.1 locator name (``sub verbo``), now ``sub-verbo``
+            if (form not in FALLBACK and not spaced) or not chain or chain[-1] is not self:
                 raise
-        fallback = FALLBACK[form]
+        name, fallback = (name.replace(" ", "-"), form) if spaced else (name, FALLBACK[form])
         for locale in chain:
             try:
                 return locale.get_term(name, fallback, zero_padded=zero_padded)
