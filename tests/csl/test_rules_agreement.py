@@ -371,3 +371,13 @@ def test_a_range_of_years_writes_its_era_once_at_the_end(tmp_path: Path) -> None
     layout = '<date variable="issued"><date-part name="year"/></date>'
     assert render(tmp_path, layout, {"issued": {"date-parts": [[15], [50]]}}) == "15–50 AD."
     assert render(tmp_path, layout, {"issued": {"date-parts": [[-50], [20]]}}) == "50–20 BC."
+
+
+def test_a_literal_date_shows_only_where_the_year_is_shown(tmp_path: Path) -> None:
+    """A date given as text prints where the date shows its year, not again for month and day."""
+    layout = (
+        '<group delimiter=", "><date variable="issued" date-parts="year" form="numeric"/>'
+        '<date variable="issued"><date-part name="month"/><date-part name="day" prefix=" "/></date></group>'
+    )
+    assert render(tmp_path, layout, {"issued": {"literal": "20xx"}}) == "20xx."
+    assert render(tmp_path, layout, {"issued": {"date-parts": [[2001, 3, 4]]}}) == "2001, March 4."

@@ -43,6 +43,7 @@ RULE_MODULES = (
     "affix_escaping",
     "value_rich_text",
     "display",
+    "literal_dates",
     "date_ranges",
     "locator_label",
     "locator_ampersand",
