@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from citekit.errors import ParseError
+from citekit.errors import ParseError, Problem
 from citekit.formats.base import ReadResult
 from citekit.formats.portal import clean_line_for_parsing, read_lines
 from citekit.model import Location
@@ -144,9 +144,10 @@ def _lines(root: Any) -> Iterator[tuple[int, str]]:
                 yield no, piece
 
 
-def html_lines(text: str, source: str) -> list[tuple[int, str]]:
+def html_lines(text: str, source: str, problems: list[Problem] | None = None) -> list[tuple[int, str]]:
     """The numbered lines of a saved HTML page (or of several pages saved into one file, one
-    ``<html>`` document after another), as the text reader takes them."""
+    ``<html>`` document after another), as the text reader takes them. Content the HTML parser
+    drops (elements nested over 255 deep) is reported in ``problems``."""
     import lxml.html
     from lxml.etree import ParserError
 
@@ -156,10 +157,15 @@ def html_lines(text: str, source: str) -> list[tuple[int, str]]:
         # lxml refuses str input that declares its own encoding; the text is already decoded.
         body = _XML_DECLARATION.sub("", document)
         if body.strip():
+            parser = lxml.html.HTMLParser()
             try:
-                root = lxml.html.document_fromstring(body)
+                root = lxml.html.document_fromstring(body, parser=parser)
             except (ParserError, ValueError) as exc:
                 raise ParseError(f"not an HTML page: {exc}", Location(source, offset + 1)) from None
+            for error in parser.error_log:
+                if error.type_name == "ERR_RESOURCE_LIMIT" and problems is not None:
+                    message = f"HTML nested too deeply ({error.message.split(',')[0].lower()}); what is deeper was skipped"
+                    problems.append(Problem(Location(source, offset + error.line), message))
             lines += [(offset + no, clean_line_for_parsing(t)) for no, t in _lines(root)]
         offset += document.count("\n")
     return [(no, t) for no, t in lines if t]
@@ -167,4 +173,13 @@ def html_lines(text: str, source: str) -> list[tuple[int, str]]:
 
 def read(text: str, source: str) -> ReadResult:
     """Read every portal page in a saved HTML file."""
-    return read_lines(html_lines(text, source), source)
+    problems: list[Problem] = []
+    lines = html_lines(text, source, problems)
+    try:
+        result = read_lines(lines, source)
+    except ParseError:
+        if problems:  # the page's fields were in what the parser dropped: say so, not "no fields"
+            raise ParseError(problems[0].message, problems[0].location) from None
+        raise
+    result.problems[:0] = problems
+    return result

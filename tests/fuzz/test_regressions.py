@@ -154,3 +154,15 @@ def test_a_message_quoting_a_line_break_stays_one_line(capsys: pytest.CaptureFix
     console.error("entry x\ncitekit: note: all good")
     assert capsys.readouterr().err == "citekit: error: entry x\\ncitekit: note: all good\n"
     console.stderr.cache_clear()
+
+
+def test_html_nested_past_the_parser_limit_is_reported() -> None:
+    """hostile corpus: libxml2 drops elements nested over 255 deep without a word, so a page's
+    fields could vanish silently; the loss is now a warning (or the error, when nothing is left)."""
+    page = "<html><body><h1>T</h1><p>Research output: Contribution to journal › Article</p>"
+    deep = "<div>" * 300 + "<p>Journal: Lost</p>" + "</div>" * 300
+    result = citekit.loads(page + "<dl><dt>Volume</dt><dd>5</dd></dl>" + deep, "portal-html")
+    assert result.records[0].get("volume") == "5"
+    assert "HTML nested too deeply" in result.problems[0].message
+    with pytest.raises(citekit.CitekitError, match="HTML nested too deeply"):
+        citekit.loads("<html><body>" + deep.replace("Journal: Lost", page), "portal-html")

@@ -550,7 +550,20 @@ CASES: list[dict[str, Any]] = [
         + "</div>" * 5000
         + "</body></html>",
         outcome="error",
-        stderr=["no research-portal fields found"],
+        stderr=["portal_html_nested_5000.html:1: HTML nested too deeply"],
+    ),
+    dict(
+        name="portal_html_partly_too_deep.html",
+        data="<html><body><h1>A title</h1><p>Research output: Contribution to journal › Article</p>"
+        + "<dl><dt>Volume</dt><dd>5</dd></dl>"
+        + "<div>" * 300
+        + "<p>Journal: Lost</p>"
+        + "</div>" * 300
+        + "</body></html>",
+        outcome="warnings",
+        records=1,
+        stderr=["HTML nested too deeply (excessive depth in document: 256); what is deeper was skipped"],
+        stdout=['"volume": "5"'],
     ),
     dict(
         name="portal_html_unclosed.html",
