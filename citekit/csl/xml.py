@@ -107,4 +107,13 @@ def _checked_root(tree: Any, path: str, what: str) -> Any:
     expected = "style" if what == "style" else "locale"
     if root.tag != f"{{{CSL_NAMESPACE}}}{expected}":
         raise StyleError(f"{path}: not a CSL {what} (root element is {etree.QName(root).localname!r})")
+    _blank_terms_empty(root)
     return root
+
+
+def _blank_terms_empty(root: Any) -> None:
+    """A term written as only white space (a line break and indentation) is an empty term, as
+    citeproc-js reads it, not a line break in the output."""
+    for term in root.iter(f"{{{CSL_NAMESPACE}}}term"):
+        if term.text is not None and not term.text.strip(" \t\r\n") and not len(term):
+            term.text = ""

@@ -52,3 +52,21 @@ def test_substituted_names_are_not_repeated_within_the_substitute() -> None:
         citation_layout='<names variable="translator"><substitute><text macro="editor"/></substitute></names>',
     )
     assert out == ["John Doe ed."]
+
+
+def test_blank_et_al_term_prints_nothing() -> None:
+    """An et-al term written as a line break and indentation prints no et-al text and no line break."""
+    items = [
+        {
+            "id": "a",
+            "type": "book",
+            "author": [{"family": "Doe", "given": "J"}, {"family": "Roe", "given": "R"}],
+        }
+    ]
+    out = citations(
+        items,
+        [[{"id": "a"}]],
+        macros='<locale><terms><term name="and others">\n      </term></terms></locale>',
+        citation_layout='<names variable="author"><name et-al-min="2" et-al-use-first="1"/><et-al term="and others"/></names>',
+    )
+    assert out == ["J Doe"]
