@@ -19,6 +19,7 @@ from typing import Any
 from citeproc.string import MixedString, NoCase, String
 
 from citekit.csl.rules.duplicate_punctuation import kept_apart
+from citekit.csl.rules.narrow_spaces import narrow_spaces
 
 OPEN_MARK = "\ue001"
 CLOSE_MARK = "\ue002"
@@ -111,7 +112,7 @@ def parse(text: str, escape: Callable[[str], str] | None) -> Any:
         nonlocal out
         if not chunk:
             return
-        value = kept_apart(escape(chunk) if escape else chunk)
+        value = kept_apart(narrow_spaces(escape(chunk) if escape else chunk))
         nocase = any(_TAGS[k][2] for k in stack)
         out = out + (NoCase(value) if nocase else String(value))
 

@@ -381,3 +381,10 @@ def test_a_literal_date_shows_only_where_the_year_is_shown(tmp_path: Path) -> No
     )
     assert render(tmp_path, layout, {"issued": {"literal": "20xx"}}) == "20xx."
     assert render(tmp_path, layout, {"issued": {"date-parts": [[2001, 3, 4]]}}) == "2001, March 4."
+
+
+def test_spaces_before_high_punctuation_in_item_text_are_narrow(tmp_path: Path) -> None:
+    """``Harbour, ??`` prints with a narrow no-break space before ``??`` (citeproc-js); affixes keep theirs."""
+    layout = '<text variable="publisher-place"/><text variable="publisher" prefix=" :"/>'
+    item = {"publisher-place": "Harbour, ??", "publisher": "P"}
+    assert render(tmp_path, layout, item) == "Harbour,\u202f?? :P."
