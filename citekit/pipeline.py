@@ -40,8 +40,10 @@ def _pool(jobs: int) -> Executor | None:
         return None
     import multiprocessing
 
-    # Forked workers share the parent's settings (``--raw``) and imported modules.
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    # Forked workers start at once with every module imported; where there is no fork (Windows),
+    # workers are spawned (everything they are sent, ``--raw`` included, is passed explicitly).
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork" if forks else None))
 
 
 def load(

@@ -11,6 +11,7 @@ import citekit
 from citekit import pipeline
 from citekit.cli import app
 from citekit.model import Date, Name, Record
+from citekit.normalize.steps import raw_text
 from tests.conftest import RECORDS
 
 runner = CliRunner()
@@ -145,3 +146,19 @@ def test_quiet_exports_skip_the_loss_report_but_not_the_data(tmp_path: Path) -> 
     assert "cannot carry event-title" in loud.stderr
     assert quiet.stderr == ""
     assert (tmp_path / "loud.bib").read_bytes() == (tmp_path / "quiet.bib").read_bytes()
+
+
+def test_spawned_workers_read_and_write_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where processes cannot fork (Windows), spawned workers give the same records and text."""
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(pipeline, "CHUNK", 10)
+    folder = tmp_path / "portal"
+    write_portal_folder(folder, generated(30), per_file=10)
+    files = sorted(str(p) for p in folder.iterdir())
+    packed, ids = pipeline.load_packed(files, None, "ris", jobs=2, raw=True)
+    with raw_text(True):
+        loaded = citekit.load([str(folder)])
+    assert ids == [r.id for r in loaded.records]
+    assert "".join(pipeline.dump_packed(packed, ids, "ris", jobs=2)) == citekit.dump(loaded.records, "ris")
