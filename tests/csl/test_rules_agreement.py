@@ -11,6 +11,7 @@ from citekit.csl.render import bibliography_of_items
 from citekit.csl.rules.name_initials import initialized
 from citekit.csl.rules.page_label_plural import page_is_plural
 from citekit.csl.rules.page_ranges import format_pages
+from citekit.csl.rules.text_case import apply_case
 from tests.csl.minimal import citations
 
 STYLE = """<?xml version="1.0" encoding="utf-8"?>
@@ -388,3 +389,17 @@ def test_spaces_before_high_punctuation_in_item_text_are_narrow(tmp_path: Path) 
     layout = '<text variable="publisher-place"/><text variable="publisher" prefix=" :"/>'
     item = {"publisher-place": "Harbour, ??", "publisher": "P"}
     assert render(tmp_path, layout, item) == "Harbour,\u202f?? :P."
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("proc. the first conf. on text", "Proc. the First Conf. on Text"),
+        ("why? the bar", "Why? The Bar"),
+        ("recensement annuel des manufactures", "Recensement Annuel Des Manufactures"),
+        ("john von doe", "John von Doe"),
+    ],
+)
+def test_title_case_as_citeproc_js(title: str, expected: str) -> None:
+    """A period ends no sentence for title case, and only de, d’, van, von stay lowercase as particles."""
+    assert str(apply_case(title, "title", "en")) == expected

@@ -111,32 +111,13 @@ STOP_WORDS = frozenset(
         "worth",
     ]
 )
-# Name particles, kept lowercase inside titles as citeproc-js keeps them ("John von Doe").
-NAME_PARTICLES = frozenset(
-    [
-        "d’",
-        "da",
-        "de",
-        "del",
-        "della",
-        "den",
-        "der",
-        "des",
-        "di",
-        "du",
-        "l’",
-        "la",
-        "le",
-        "ten",
-        "ter",
-        "van",
-        "von",
-        "zu",
-    ]
-)
+# Name particles, kept lowercase inside titles as citeproc-js keeps them ("John von Doe"); its list
+# has only these (``des``, ``la``, ``der`` are capitalized: "Recensement Annuel Des Manufactures").
+NAME_PARTICLES = frozenset(["d’", "de", "van", "von"])
 _KEPT_LOWER = STOP_WORDS | NAME_PARTICLES
 _WORD = re.compile(r"[^\s\u2013\u2014/-]+")
-_SENTENCE_END = (":", "?", "!", ".")
+# A period (``Proc. the First``) ends no sentence for title case, as citeproc-js reads it.
+_SENTENCE_END = (":", "?", "!")
 
 
 def _segments(text: Any) -> list[Any]:
