@@ -17,10 +17,14 @@ class AffixEscaping:
     """For elements with affixes: affixes holding ``<``, ``>`` or ``&`` escaped in HTML."""
 
     def wrap(self: Any, string: Any) -> Any:
-        prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
-        special = any(c in prefix or c in suffix for c in _SPECIAL)
+        # styles never change once loaded: whether the affixes need escaping is kept on the element
+        special = self.__dict__.get("_citekit_special_affixes")
+        if special is None:
+            affixes = self.get("prefix", "") + self.get("suffix", "")
+            special = self._citekit_special_affixes = any(c in affixes for c in _SPECIAL)
         if string is None or not special:
             return super().wrap(string)  # type: ignore[misc]
+        prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
         if getattr(self.get_formatter(), "preformat", None) is not escape_html:
             return super().wrap(string)  # type: ignore[misc]
         prefix, suffix = escape_html(prefix), escape_html(suffix)

@@ -16,13 +16,21 @@ class ValueRichText:
     """For cs:text: a ``value`` holding tags or quote marks is read as rich text."""
 
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        rich = self.__dict__.get("_citekit_rich_value")  # styles never change once loaded
+        if rich is None:
+            rich = self._citekit_rich_value = _is_rich_value(self)
+        if not rich:
+            return super().process(item, context, **kwargs)  # type: ignore[misc]
         value = self.get("value")
-        if value is None or "variable" in self.attrib or "macro" in self.attrib or "term" in self.attrib:
-            return super().process(item, context, **kwargs)  # type: ignore[misc]
-        if not any(mark in value for mark in _RICH):
-            return super().process(item, context, **kwargs)  # type: ignore[misc]
         _, language = super().process(item, context, **kwargs)  # type: ignore[misc]
         return richtext.parse(value, self.preformat), language
+
+
+def _is_rich_value(element: Any) -> bool:
+    if any(a in element.attrib for a in ("variable", "macro", "term")):
+        return False
+    value = element.get("value")
+    return value is not None and any(mark in value for mark in _RICH)
 
 
 ELEMENTS = {"text": ValueRichText}
