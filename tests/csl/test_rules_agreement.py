@@ -398,8 +398,13 @@ def test_spaces_before_high_punctuation_in_item_text_are_narrow(tmp_path: Path) 
         ("why? the bar", "Why? The Bar"),
         ("recensement annuel des manufactures", "Recensement Annuel Des Manufactures"),
         ("john von doe", "John von Doe"),
+        ("part b of c", "Part b of c"),
+        ("07-xy and 3-d model", "07-Xy and 3-d Model"),
+        ("\\tex\\-hax foo", "\\tex\\-Hax Foo"),
+        ("the al-qaeda et al", "The Al-Qaeda et Al"),
     ],
 )
 def test_title_case_as_citeproc_js(title: str, expected: str) -> None:
-    """A period ends no sentence for title case, and only de, d’, van, von stay lowercase as particles."""
+    """Title case as citeproc-js: a period ends no sentence, only de, d’, van, von stay lowercase as
+    particles, a single letter keeps its case unless it opens the title, and so do its few more skip words."""
     assert str(apply_case(title, "title", "en")) == expected

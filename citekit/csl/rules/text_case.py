@@ -114,7 +114,9 @@ STOP_WORDS = frozenset(
 # Name particles, kept lowercase inside titles as citeproc-js keeps them ("John von Doe"); its list
 # has only these (``des``, ``la``, ``der`` are capitalized: "Recensement Annuel Des Manufactures").
 NAME_PARTICLES = frozenset(["d’", "de", "van", "von"])
-_KEPT_LOWER = STOP_WORDS | NAME_PARTICLES
+# Further words citeproc-js keeps lowercase in titles ("The Al-Qaeda et Al", "Via the yet c").
+CITEPROC_JS_SKIP_WORDS = frozenset(["al", "c", "ca", "et", "v", "via", "vs", "yet"])
+_KEPT_LOWER = STOP_WORDS | NAME_PARTICLES | CITEPROC_JS_SKIP_WORDS
 _WORD = re.compile(r"[^\s\u2013\u2014/-]+")
 # A period (``Proc. the First``) ends no sentence for title case, as citeproc-js reads it.
 _SENTENCE_END = (":", "?", "!")
@@ -147,12 +149,6 @@ def _words(segments: list[Any]) -> list[tuple[int, re.Match[str]]]:
     return [(n, m) for n, seg in enumerate(segments) for m in _WORD.finditer(str(seg))]
 
 
-def _starts_with_letter(text: str, position: int) -> bool:
-    """Whether the compound word holding ``position`` begins with a letter (``07-x`` does not)."""
-    start = max(text.rfind(" ", 0, position), text.rfind("\u2014", 0, position)) + 1
-    return text[start : start + 1].isalpha()
-
-
 def _title(segments: list[Any]) -> list[Any]:
     words = _words(segments)
     out = [str(s) for s in segments]
@@ -164,7 +160,11 @@ def _title(segments: list[Any]) -> list[Any]:
             core = word
             bare = re.sub(r"^[^\w]+|[^\w.]+$", "", core)
             first_part = match.start() == 0 or str(segments[seg])[match.start() - 1] not in "-/"
-            if not first_part and not _starts_with_letter(str(segments[seg]), match.start()):
+            # a single letter keeps its case but first in the title or after ":" "?" "!" (citeproc-js:
+            # "Part b of c", "07-x", "3-Dx")
+            single = len(re.sub(r"[^\w]", "", bare)) == 1
+            opening = index == 0 or previous.endswith(_SENTENCE_END)
+            if single and (not first_part or not opening):
                 replacements.setdefault(seg, []).append((match.start(), match.end(), core))
                 previous = word
                 continue
