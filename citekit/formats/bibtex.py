@@ -166,8 +166,13 @@ def _iso(date: Date) -> str:
     return iso_text(date)
 
 
+# BibTeX reads any run of white space as one space, but a line of a value that starts with "@"
+# reads as a new entry to bibtexparser (and to biber): values are written on one line.
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]\s*")
+
+
 def _braced(value: str) -> str:
-    return "{" + value + "}"
+    return "{" + _LINE_BREAKS.sub(" ", value) + "}"
 
 
 def _verbatim(value: str) -> str:

@@ -68,6 +68,7 @@ HOSTILE_PIECES = [
     "\\write18{rm -rf ~}",
     "}, title = {",
     "@misc{x,",
+    "\n@ages (from-to): ",
     "\\'e",
     "{\\'e}",
     "\\ss{}",

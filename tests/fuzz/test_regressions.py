@@ -166,3 +166,16 @@ def test_html_nested_past_the_parser_limit_is_reported() -> None:
     assert "HTML nested too deeply" in result.problems[0].message
     with pytest.raises(citekit.CitekitError, match="HTML nested too deeply"):
         citekit.loads("<html><body>" + deep.replace("Journal: Lost", page), "portal-html")
+
+
+def test_a_value_line_starting_with_at_cannot_open_a_bibtex_entry() -> None:
+    """atheris (portal-html): a note whose second line began "@ages (from-to)" was written on two
+    lines, and bibtexparser read the "@" at the line start as a new entry; values are now written
+    on one line (BibTeX reads a line break as a space anyway)."""
+    record = Record(
+        "k", "article-journal", {"note": "Research\n@ages (from-to): 457", "title": "A\n\n@misc{x,"}
+    )
+    text = citekit.dump([record], "bibtex")
+    back = citekit.loads(text, "bibtex")
+    assert not back.problems and back.records[0].get("note") == "Research @ages (from-to): 457"
+    assert back.records[0].get("title") == "A @misc{x,"
