@@ -21,7 +21,7 @@ AGREEMENT = GOLDEN / "agreement"
 STYLES = ("apa", "vancouver", "harvard")
 TARGET = 0.99
 # Identical lines today; raise these as rules are fixed (never lower them).
-FLOOR = {"apa": 414, "vancouver": 415, "harvard": 415}
+FLOOR = {"apa": 415, "vancouver": 415, "harvard": 415}
 # Styles below the target (their 99% check is marked xfail); none today.
 BELOW_TARGET: set[str] = set()
 

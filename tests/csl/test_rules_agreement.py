@@ -401,6 +401,7 @@ def test_spaces_before_high_punctuation_in_item_text_are_narrow(tmp_path: Path) 
         ("part b of c", "Part b of c"),
         ("07-xy and 3-d model", "07-Xy and 3-d Model"),
         ("\\tex\\-hax foo", "\\tex\\-Hax Foo"),
+        ("orig\\-i\\-na\\-tion", "Orig\\-I\\-Na\\-Tion"),
         ("the al-qaeda et al", "The Al-Qaeda et Al"),
     ],
 )

@@ -120,6 +120,7 @@ _KEPT_LOWER = STOP_WORDS | NAME_PARTICLES | CITEPROC_JS_SKIP_WORDS
 _WORD = re.compile(r"[^\s\u2013\u2014/-]+")
 # A period (``Proc. the First``) ends no sentence for title case, as citeproc-js reads it.
 _SENTENCE_END = (":", "?", "!")
+_AROUND_WORDS = "()[]{}\"'“”‘’.,;:!?\ue001\ue002"
 
 
 def _segments(text: Any) -> list[Any]:
@@ -162,7 +163,7 @@ def _title(segments: list[Any]) -> list[Any]:
             first_part = match.start() == 0 or str(segments[seg])[match.start() - 1] not in "-/"
             # a single letter keeps its case but first in the title or after ":" "?" "!" (citeproc-js:
             # "Part b of c", "07-x", "3-Dx")
-            single = len(re.sub(r"[^\w]", "", bare)) == 1
+            single = len(core.strip(_AROUND_WORDS)) == 1  # a backslash counts: "Orig\-I\-Na"
             opening = index == 0 or previous.endswith(_SENTENCE_END)
             if single and (not first_part or not opening):
                 replacements.setdefault(seg, []).append((match.start(), match.end(), core))
