@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citekit.csl.formatters import MARKUPS, collapse_punctuation, finish_rich_text
+from citekit.csl.formatters import MARKUPS, finish_rich_text
 from citekit.csl.processor import Session
 from citekit.csl.render import load_style
 from citekit.errors import CitekitError, StyleError
@@ -48,4 +48,4 @@ def citation(
     session = Session(loaded.root, [r.to_csl() for r in ordered], markup)
     citations = [[{"id": r.id} for r in cited]] + [[{"id": r.id}] for r in ordered[len(cited) :]]
     text = session.citations(citations)[0]
-    return collapse_punctuation(finish_rich_text(text, markup))
+    return finish_rich_text(text, markup)

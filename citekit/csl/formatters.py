@@ -78,15 +78,6 @@ def finish_rich_text(text: str, markup: str) -> str:
     return _RICH_TAG.sub("", text)
 
 
-# A period or colon that a suffix or delimiter puts right after a question or exclamation mark
-# is dropped (citeproc-js: "Why not?" + "." is "Why not?"); a comma stays ("Why not?,").
-_AFTER_QUESTION = re.compile(r"(?<=[?!])[.:](?=$|\s|[”’)\]<])")
-
-
-def collapse_punctuation(text: str) -> str:
-    return _AFTER_QUESTION.sub("", text)
-
-
 MARKUPS: dict[str, Markup] = {
     "text": Markup("text", citeproc_plain, None),
     "html": Markup("html", _HTML_FORMATTER, escape_html),

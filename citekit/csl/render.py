@@ -10,7 +10,7 @@ from typing import Any
 from citeproc import CitationStylesStyle
 
 from citekit.csl import locales
-from citekit.csl.formatters import MARKUPS, collapse_punctuation, finish_rich_text
+from citekit.csl.formatters import MARKUPS, finish_rich_text
 from citekit.csl.processor import Session
 from citekit.csl.rules.second_field_align import FIELD_BREAK
 from citekit.csl.styles import StyleRef, apply_dependent, find
@@ -79,7 +79,7 @@ def bibliography_of_items(
     session = Session(loaded.root, items, markup)
     out = []
     for entry in session.bibliography([str(item["id"]) for item in items]):
-        margin, _, body = collapse_punctuation(finish_rich_text(entry, markup)).rpartition(FIELD_BREAK)
+        margin, _, body = finish_rich_text(entry, markup).rpartition(FIELD_BREAK)
         out.append(_finish(Rendered(margin, body), markup))
     return out
 

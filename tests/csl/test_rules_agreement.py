@@ -409,3 +409,11 @@ def test_title_case_as_citeproc_js(title: str, expected: str) -> None:
     """Title case as citeproc-js: a period ends no sentence, only de, d’, van, von stay lowercase as
     particles, a single letter keeps its case unless it opens the title, and so do its few more skip words."""
     assert str(apply_case(title, "title", "en")) == expected
+
+
+def test_question_and_exclamation_marks_inside_a_field_keep_what_follows(tmp_path: Path) -> None:
+    """``Why?:`` and ``Really!.`` written in a title stay; only the style's period after ``?`` goes."""
+    layout = '<text variable="title" suffix=". "/><text variable="publisher"/>'
+    item = {"title": "Why?: a study. Really!. Yes", "publisher": "P"}
+    assert render(tmp_path, layout, item) == "Why?: a study. Really!. Yes. P."
+    assert render(tmp_path, '<text variable="title"/>', {"title": "Why not?"}) == "Why not?"
