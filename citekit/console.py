@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # A run shorter than this shows no progress at all: a bar that flashes is noise.
+# CITEKIT_PROGRESS_DELAY (seconds) overrides it, so scripts and tests need not rely on timing.
 PROGRESS_DELAY = 1.0
 
 
@@ -211,6 +212,13 @@ def show_blank() -> None:
 # --- progress -----------------------------------------------------------------------------------
 
 
+def _progress_delay() -> float:
+    try:
+        return max(0.0, float(os.environ.get("CITEKIT_PROGRESS_DELAY", PROGRESS_DELAY)))
+    except ValueError:
+        return PROGRESS_DELAY
+
+
 class Advance(Protocol):
     def __call__(self, steps: int = 1) -> None: ...
 
@@ -249,7 +257,7 @@ def progress(label: str, total: int | None = None) -> Iterator[Advance]:
             if shown:
                 shown[0][0].update(shown[0][1], completed=state["done"])
 
-    timer = threading.Timer(PROGRESS_DELAY, start)
+    timer = threading.Timer(_progress_delay(), start)
     timer.daemon = True
     timer.start()
     try:

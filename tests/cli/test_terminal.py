@@ -129,9 +129,13 @@ def many_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_progress_shows_on_a_terminal_for_a_long_run(many_records: Path, tmp_path: Path) -> None:
-    """A long export with stderr on a terminal shows a progress bar there, then clears it."""
+    """An export running past the progress delay, with stderr on a terminal, shows a progress bar there.
+
+    The delay is set to zero, so the test does not depend on how fast the machine is."""
     out = tmp_path / "refs.txt"
-    shown, status = in_terminal(citekit("export", str(many_records), "-f", "vancouver", "-o", str(out)))
+    shown, status = in_terminal(
+        citekit("export", str(many_records), "-f", "vancouver", "-o", str(out)), CITEKIT_PROGRESS_DELAY="0"
+    )
     assert status == 0
     assert "formatting 440 references" in shown
     assert "━" in shown
@@ -152,11 +156,16 @@ def test_no_progress_when_stderr_is_not_a_terminal(many_records: Path, tmp_path:
 
 
 def test_no_progress_for_a_short_run_or_with_quiet(many_records: Path, tmp_path: Path) -> None:
-    """A run under a second shows no bar on a terminal, and --quiet shows none even for a long run."""
-    shown, _ = in_terminal(citekit("export", str(RECORDS), "-f", "apa", "-o", str(tmp_path / "a.txt")))
+    """A run shorter than the progress delay shows no bar on a terminal, and --quiet shows none even
+    when the delay is zero."""
+    shown, _ = in_terminal(
+        citekit("export", str(RECORDS), "-f", "apa", "-o", str(tmp_path / "a.txt")),
+        CITEKIT_PROGRESS_DELAY="60",
+    )
     assert shown == ""
     shown, _ = in_terminal(
-        citekit("export", str(many_records), "-f", "vancouver", "-q", "-o", str(tmp_path / "b.txt"))
+        citekit("export", str(many_records), "-f", "vancouver", "-q", "-o", str(tmp_path / "b.txt")),
+        CITEKIT_PROGRESS_DELAY="0",
     )
     assert shown == ""
 
