@@ -20,6 +20,7 @@ from citekit.csl.citations import Position
 from citekit.csl.lookups import CitationItem
 from citekit.csl.rules.sorting import NAME_VARIABLES
 from citekit.csl.rules.year_suffix import SuffixWritten
+from citekit.normalize.keys import suffix_letters
 
 OPTIONS = (
     "disambiguate-add-names",
@@ -34,16 +35,6 @@ class State:
     givens: dict[Any, int] = field(default_factory=dict)
     disambiguate: bool = False
     year_suffix: str | None = None
-
-
-def suffix_letters(number: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa, 27 -> ab …"""
-    letters = ""
-    number += 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 def apply(item: Any, state: State | None) -> None:

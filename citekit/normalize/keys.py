@@ -114,23 +114,23 @@ def unique_keys(ids: Sequence[str], base: Callable[[int], str], keep_existing: b
             final = key
         else:
             n = used.get(key, 0)
-            final = key + _suffix(n)
+            final = key + suffix_letters(n)
             while final in taken:
                 n += 1
-                final = key + _suffix(n)
+                final = key + suffix_letters(n)
             used[key] = n + 1
         taken.add(final)
         out[index] = final
     return out
 
 
-def _suffix(n: int) -> str:
-    """a, b, …, z, aa, ab, …"""
+def suffix_letters(number: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, 27 -> ab … (key suffixes here, year-suffixes in citekit.csl)."""
     letters = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(ord("a") + rem) + letters
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
     return letters
 
 

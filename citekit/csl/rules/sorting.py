@@ -15,26 +15,11 @@ from typing import Any
 
 from citeproc.source import VariableError
 
-NAME_VARIABLES = frozenset(
-    [
-        "author",
-        "collection-editor",
-        "composer",
-        "container-author",
-        "director",
-        "editor",
-        "editorial-director",
-        "illustrator",
-        "interviewer",
-        "original-author",
-        "recipient",
-        "reviewed-author",
-        "translator",
-    ]
-)
-DATE_VARIABLES = frozenset(
-    ["accessed", "container", "event-date", "issued", "original-date", "submitted", "available-date"]
-)
+from citekit import model
+
+NAME_VARIABLES = frozenset(model.NAME_VARIABLES)
+# citeproc-py also knows a "container" date.
+DATE_VARIABLES = frozenset(model.DATE_VARIABLES) | {"container"}
 NUMBER_VARIABLES = frozenset(
     [
         "chapter-number",
