@@ -42,23 +42,38 @@ __all__ = [
 ]
 
 
-def load(inputs: str | Iterable[str], from_format: str | None = None) -> ReadResult:
+def load(inputs: str | Iterable[str], from_format: str | None = None, raw: bool = False) -> ReadResult:
     """Read records from files, folders (recursively) or ``"-"`` (stdin).
 
     Nothing is raised for a bad file or record: it is reported in ``result.problems``
     (``problem.is_error``) and every good record is still returned, each with a unique id.
+    ``raw`` keeps portal text exactly as given (no clean-up steps), like ``--raw``.
     """
     from citekit import inputs as _inputs
 
-    return _inputs.load([inputs] if isinstance(inputs, str) else inputs, from_format)
+    items = [inputs] if isinstance(inputs, str) else inputs
+    if raw:
+        from citekit.normalize.steps import raw_text
+
+        with raw_text():
+            return _inputs.load(items, from_format)
+    return _inputs.load(items, from_format)
 
 
-def loads(text: str, format: str = "portal", source: str = "<string>") -> ReadResult:
-    """Read records from a string in ``format``; raises CitekitError if it holds none."""
+def loads(text: str, format: str = "portal", source: str = "<string>", raw: bool = False) -> ReadResult:
+    """Read records from a string in ``format``; raises CitekitError if it holds none.
+
+    ``raw`` keeps portal text exactly as given (no clean-up steps)."""
     from citekit import formats
     from citekit.normalize.keys import assign_keys
 
-    result = formats.get(format).reader()(text, source)
+    if raw:
+        from citekit.normalize.steps import raw_text
+
+        with raw_text():
+            result = formats.get(format).reader()(text, source)
+    else:
+        result = formats.get(format).reader()(text, source)
     result.records = assign_keys(result.records)
     return result
 
