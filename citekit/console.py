@@ -205,6 +205,48 @@ def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[s
         out.print(line)
 
 
+_TABLE_WIDTHS = {"source": 40, "first author": 28, "title": 70}
+_TABLE_STYLES = {"key": "cyan", "problems": None}
+_TABLE_WHOLE = frozenset({"key", "type", "year", "problems"})
+_TABLE_RATIOS = {"title": 3}
+
+
+def show_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Many records as ``citekit show`` lists them: one row each; the last column (problems) is
+    highlighted where it is not empty. Cell text is printed literally, never as markup."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for index, column in enumerate(columns):
+        # The key, type, year and problems are kept whole (they are what a user acts on next); the
+        # other columns give way on a narrow screen, their cells cut with an ellipsis, not wrapped.
+        whole = None
+        if column in _TABLE_WHOLE:
+            whole = max([len(column)] + [len(row[index]) for row in rows])
+        table.add_column(
+            column,
+            no_wrap=whole is not None,
+            width=whole,
+            max_width=_TABLE_WIDTHS.get(column),
+            ratio=None if whole is not None else _TABLE_RATIOS.get(column, 1),
+            style=_TABLE_STYLES.get(column),
+        )
+    for row in rows:
+        cells = [Text(printable(cell), no_wrap=True, overflow="ellipsis") for cell in row]
+        if row[-1]:
+            cells[-1].stylize("bold yellow")
+        table.add_row(*cells)
+    out = stdout()
+    if not out.is_terminal:
+        from rich.console import Console
+
+        # In a pipe there is no screen to fit: a wide table keeps keys and titles whole enough to grep.
+        out = Console(highlight=False, width=240, color_system=None)
+    out.print(table, soft_wrap=False)
+
+
 def show_blank() -> None:
     stdout().print()
 

@@ -27,6 +27,12 @@ Raw = Annotated[
 ]
 
 
+Detail = Annotated[
+    bool,
+    typer.Option("--detail", "-D", help="A card with every field for each record, even when there are many."),
+]
+
+
 @dataclass
 class Shown:
     """One record as ``show`` prints it: the record and remarks as (kind, text) pairs."""
@@ -39,15 +45,20 @@ def show(
     inputs: Inputs = None,
     from_format: FromFormat = None,
     raw: Raw = False,
+    detail: Detail = False,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
     """Show what was read from each record, field by field, and what was ignored or doubtful.
 
+    One record is shown as a card with every field; several as a table, one row each, with
+    their problems counted (--detail shows a card for each).
+
     \b
     Example:
       citekit show page.txt
       citekit show records/ --raw
+      citekit show records/ --detail
     """
 
     def action() -> ExitStatus:
@@ -66,7 +77,9 @@ def show(
         keyed = assign_keys([entry.record for entry in shown])
         for entry, record in zip(shown, keyed, strict=True):
             entry.record = record
-        for number, entry in enumerate(shown):
+        if len(shown) > 1 and not detail:
+            console.show_table(TABLE_COLUMNS, [table_row(entry) for entry in shown])
+        for number, entry in enumerate(shown if detail or len(shown) == 1 else []):
             if number:
                 console.show_blank()
             console.show_record(heading(entry.record), field_rows(entry.record), entry.remarks)
@@ -183,6 +196,28 @@ def _doubts(record: Record) -> list[tuple[str, str]]:
     if record.et_al:
         out.append(("doubtful", "the author list ends in 'et al.': the other authors are not known"))
     return out
+
+
+# The table of many records: column titles, and the remark kinds counted as problems.
+TABLE_COLUMNS = ("source", "key", "type", "year", "first author", "title", "problems")
+PROBLEM_KINDS = ("warning", "doubtful")
+
+
+def table_row(entry: Shown) -> tuple[str, ...]:
+    """One record as a row of the table: where it came from, what it is, and its problems counted."""
+    record = entry.record
+    people = record.names.get("author") or record.names.get("editor") or ()
+    year = next((str(d.year) for d in record.dates.values() if d.year), "")
+    counts = [f"{n} {kind}" for kind in PROBLEM_KINDS if (n := sum(1 for k, _ in entry.remarks if k == kind))]
+    return (
+        str(record.location or ""),
+        record.id,
+        record.type,
+        year,
+        _name(people[0]) if people else "",
+        record.get("title"),
+        ", ".join(counts),
+    )
 
 
 def heading(record: Record) -> str:

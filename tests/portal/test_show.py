@@ -83,3 +83,18 @@ def test_show_reads_html_and_bibtex_from_stdin() -> None:
     bib = "@article{k, author={Knuth, Donald E.}, title={Literate programming}, year={1984}}\n"
     out = runner.invoke(app, ["show", "-"], input=bib).stdout
     assert "Knuth, Donald E." in out and "[article-journal]" in out
+
+
+def test_show_lists_many_records_as_a_table_and_detail_gives_cards(tmp_path: Path) -> None:
+    """Several records are one table row each with their problems counted; --detail shows every card."""
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    sample = Path(__file__).parents[2] / "records" / "03_vanderwalt_cise_lines.txt"
+    (tmp_path / "b.txt").write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    table = runner.invoke(app, ["show", str(tmp_path)]).stdout
+    assert "first author" in table and "problems" in table
+    assert "huang1940algebra" in table and "vanderwalt2011numpy" in table
+    assert "doubtful" in table
+    assert "ignored: Supervisors" not in table
+    cards = runner.invoke(app, ["show", str(tmp_path), "--detail"]).stdout
+    assert "ignored: Supervisors/Advisors: Frank L. Hitchcock" in cards
+    assert "container-title" in cards and "Computing in Science & Engineering" in cards
