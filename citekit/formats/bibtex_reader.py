@@ -160,7 +160,8 @@ def entry_to_record(
             names[var] = tuple(parse_name(p) for p in parts)
             et_al = et_al or (others and var == "author")
     issued = None
-    if raw.get("date"):
+    # A date field holding only spaces or braces is no date (an empty literal is not valid CSL).
+    if _text(raw.get("date", "")):
         issued = iso_date(_iso_text(raw["date"]))
         if issued is None:
             warnings.append(f"entry {key}: cannot read date {raw['date']!r}; kept as text")
@@ -173,7 +174,7 @@ def entry_to_record(
     if issued:
         dates["issued"] = issued
     for var, name in T.DATE_FIELDS[1:]:
-        if raw.get(name):
+        if _text(raw.get(name, "")):
             date = iso_date(_iso_text(raw[name]))
             dates[var] = date if date else Date(literal=_text(raw[name]))
     record = Record(

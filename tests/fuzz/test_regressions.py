@@ -179,3 +179,11 @@ def test_a_value_line_starting_with_at_cannot_open_a_bibtex_entry() -> None:
     back = citekit.loads(text, "bibtex")
     assert not back.problems and back.records[0].get("note") == "Research @ages (from-to): 457"
     assert back.records[0].get("title") == "A @misc{x,"
+
+
+def test_an_empty_bibtex_date_field_is_no_date() -> None:
+    """hypothesis (long run): ``urldate = {\\n}`` became a date with no parts and no text, which
+    CSL-JSON wrote as ``"date-parts": []`` and could not read back."""
+    text = "@article{a, urldate = {\n}, date = { {} }, title = {T}}\n"
+    check_text("bibtex", text)
+    assert citekit.loads(text, "bibtex").records[0].dates == {}
