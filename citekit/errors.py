@@ -52,6 +52,11 @@ class Problem:
     message: str
     level: str = "warning"
 
+    def __post_init__(self) -> None:
+        # One line, whatever record text (a BibTeX key with line breaks, say) the message quotes.
+        if "\n" in self.message or "\r" in self.message:
+            object.__setattr__(self, "message", " ".join(self.message.splitlines()))
+
     @property
     def is_error(self) -> bool:
         return self.level == "error"

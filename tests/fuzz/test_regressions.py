@@ -187,3 +187,11 @@ def test_an_empty_bibtex_date_field_is_no_date() -> None:
     text = "@article{a, urldate = {\n}, date = { {} }, title = {T}}\n"
     check_text("bibtex", text)
     assert citekit.loads(text, "bibtex").records[0].dates == {}
+
+
+def test_a_problem_quoting_a_key_with_line_breaks_is_one_line() -> None:
+    """hypothesis (long run): a BibTeX key holding line breaks made a problem message of three lines."""
+    text = "@article{\nER  - \nTY  - JOUR\n, title = {A},\n  title = {B}}\n"
+    check_text("bibtex", text)
+    (problem,) = citekit.loads(text, "bibtex").problems
+    assert "\n" not in problem.message and "given twice" in problem.message
