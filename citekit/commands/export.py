@@ -11,8 +11,7 @@ import typer
 
 from citekit import formats
 from citekit.boundary import fail, run
-from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Strict, Verbose, complete_format
-from citekit.commands.show import Raw
+from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Raw, Strict, Verbose, complete_format
 from citekit.errors import ExitStatus
 from citekit.formats.losses import Loss
 from citekit.model import Record

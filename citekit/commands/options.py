@@ -34,3 +34,10 @@ Inputs = Annotated[
         metavar="INPUT",
     ),
 ]
+
+Raw = Annotated[
+    bool,
+    typer.Option(
+        "--raw", help="Keep the text as the page gives it: no clean-up of capitals, hyphens, spaces."
+    ),
+]

@@ -15,17 +15,9 @@ from typing import Annotated
 import typer
 
 from citekit.boundary import fail, run
-from citekit.commands.options import Debug, FromFormat, Inputs, Quiet
+from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Raw
 from citekit.errors import CitekitError, ExitStatus, Problem
 from citekit.model import Location, Name, Record
-
-Raw = Annotated[
-    bool,
-    typer.Option(
-        "--raw", help="Keep the text as the page gives it: no clean-up of capitals, hyphens, spaces."
-    ),
-]
-
 
 Detail = Annotated[
     bool,

@@ -14,7 +14,7 @@ STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version=
 </style>"""
 
 
-def session(items: list[dict[str, Any]], **parts: str) -> Session:
+def session(items: list[dict[str, Any]], markup: str = "html", **parts: str) -> Session:
     defaults = dict.fromkeys(
         (
             "options",
@@ -33,7 +33,7 @@ def session(items: list[dict[str, Any]], **parts: str) -> Session:
         bibliography_layout='<text variable="title"/>',
     )
     defaults.update(parts)
-    return Session(parse_csl_text(STYLE.format(**defaults)), items)
+    return Session(parse_csl_text(STYLE.format(**defaults)), items, markup=markup)
 
 
 def bibliography(items: list[dict[str, Any]], **parts: str) -> list[str]:

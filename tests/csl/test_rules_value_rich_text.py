@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from citekit.csl.formatters import finish_rich_text
-from citekit.csl.processor import Session
-from citekit.csl.xml import parse_csl_text
-from tests.csl.minimal import STYLE, citations
+from tests.csl.minimal import citations, session
 
 ITEM = {"id": "a", "type": "book"}
 
@@ -28,24 +26,6 @@ def test_straight_quotes_in_a_value_are_typographic() -> None:
 
 def test_plain_text_output_drops_value_tags() -> None:
     """In plain-text output (finished as ``citekit cite`` finishes it) the value's tags are not written."""
-    parts = dict.fromkeys(
-        (
-            "options",
-            "macros",
-            "citation",
-            "citation_sort",
-            "layout_attrs",
-            "bibliography",
-            "bibliography_sort",
-        ),
-        "",
-    )
-    style = STYLE.format(
-        cls="in-text",
-        citation_layout='<text value="&lt;b&gt;friend&lt;/b&gt;"/>',
-        bibliography_layout="",
-        **parts,
-    )
-    session = Session(parse_csl_text(style), [ITEM], markup="text")
-    [out] = session.citations([[{"id": "a"}]])
+    plain = session([ITEM], markup="text", citation_layout='<text value="&lt;b&gt;friend&lt;/b&gt;"/>')
+    [out] = plain.citations([[{"id": "a"}]])
     assert finish_rich_text(out, "text") == "friend"
