@@ -158,27 +158,50 @@ def read_capped(item: str, source: str) -> bytes:
     return data
 
 
+def source_name(item: str) -> str:
+    """How messages name an input."""
+    return "<stdin>" if item == STDIN else item
+
+
+def read_text(item: str, from_format: str | None = None) -> tuple[str, formats.Format, list[Problem]]:
+    """One input read (within the size limit), decoded and identified: its text, its format and the
+    warnings decoding gave. Raises OSError or CitekitError; ``file_problem`` words them."""
+    source = source_name(item)
+    text, problems = decode(read_capped(item, source), source)
+    fmt = formats.get(from_format) if from_format else detect_format(item, text)
+    return text, fmt, problems
+
+
+# What to tell a user for the file errors they can act on.
+_FILE_ERRORS: tuple[tuple[type[OSError], str], ...] = (
+    (FileNotFoundError, "no such file or folder; check the path"),
+    (IsADirectoryError, "is a folder, not a file; name a file"),
+    (PermissionError, "permission denied; check who may read it"),
+)
+# The errors reading one input may end in without anything else being wrong.
+READ_ERRORS = (FileNotFoundError, IsADirectoryError, PermissionError, CitekitError)
+
+
+def file_problem(exc: OSError | CitekitError, source: str) -> Problem:
+    """An error that stopped one input from being read, as an error problem naming it."""
+    if isinstance(exc, CitekitError):
+        return Problem(exc.location or Location(source), exc.message, "error")
+    message = next((text for kind, text in _FILE_ERRORS if isinstance(exc, kind)), exc.strerror or str(exc))
+    return Problem(Location(source), message, "error")
+
+
 def read_one(item: str, from_format: str | None = None) -> ReadResult:
     """Read one file (or stdin); any failure becomes an error problem naming the file."""
-    source = "<stdin>" if item == STDIN else item
+    source = source_name(item)
     try:
-        data = read_capped(item, source)
-        text, problems = decode(data, source)
-        fmt = formats.get(from_format) if from_format else detect_format(item, text)
+        text, fmt, problems = read_text(item, from_format)
         if not fmt.readable:
             raise CitekitError(f"citekit cannot read {fmt.title} yet")
         result = fmt.reader()(text, source)
         result.problems[:0] = problems
         return result
-    except FileNotFoundError:
-        error = Problem(Location(source), "no such file or folder; check the path", "error")
-    except IsADirectoryError:
-        error = Problem(Location(source), "is a folder, not a file; name a file", "error")
-    except PermissionError:
-        error = Problem(Location(source), "permission denied; check who may read it", "error")
-    except CitekitError as exc:
-        error = Problem(exc.location or Location(source), exc.message, "error")
-    return ReadResult(problems=[error])
+    except READ_ERRORS as exc:
+        return ReadResult(problems=[file_problem(exc, source)])
 
 
 def load(

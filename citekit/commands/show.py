@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,7 +16,7 @@ import typer
 from citekit.boundary import fail, run
 from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Raw
 from citekit.errors import CitekitError, ExitStatus, Problem
-from citekit.model import Location, Name, Record
+from citekit.model import Name, Record
 
 Detail = Annotated[
     bool,
@@ -86,15 +85,12 @@ def show(
 
 def inspect(item: str, from_format: str | None, raw: bool) -> tuple[list[Shown], list[Problem]]:
     """The records of one input with their remarks, and the errors that stopped reading it."""
-    from citekit import formats
     from citekit import inputs as reading
     from citekit.normalize.steps import raw_text
 
-    source = "<stdin>" if item == reading.STDIN else item
+    source = reading.source_name(item)
     try:
-        data = sys.stdin.buffer.read() if item == reading.STDIN else Path(item).read_bytes()
-        text, warnings = reading.decode(data, source)
-        fmt = formats.get(from_format) if from_format else reading.detect_format(item, text)
+        text, fmt, warnings = reading.read_text(item, from_format)
         if fmt.name in ("portal", "portal-html"):
             shown = _portal(text, source, fmt.name == "portal-html", raw)
         else:
@@ -105,10 +101,8 @@ def inspect(item: str, from_format: str | None, raw: bool) -> tuple[list[Shown],
         if shown:
             shown[0].remarks[:0] = [("warning", _located(p)) for p in warnings]
         return shown, []
-    except OSError as exc:
-        return [], [Problem(Location(source), exc.strerror or str(exc), "error")]
-    except CitekitError as exc:
-        return [], [Problem(exc.location or Location(source), exc.message, "error")]
+    except (OSError, CitekitError) as exc:
+        return [], [reading.file_problem(exc, source)]
 
 
 def _portal(text: str, source: str, html: bool, raw: bool) -> list[Shown]:

@@ -98,3 +98,13 @@ def test_show_lists_many_records_as_a_table_and_detail_gives_cards(tmp_path: Pat
     cards = runner.invoke(app, ["show", str(tmp_path), "--detail"]).stdout
     assert "ignored: Supervisors/Advisors: Frank L. Hitchcock" in cards
     assert "container-title" in cards and "Computing in Science & Engineering" in cards
+
+
+def test_show_words_file_errors_as_export_does(tmp_path: Path) -> None:
+    """show reads inputs through the same path as export: the same one-line message for a missing file."""
+    missing = tmp_path / "nope.txt"
+    shown = runner.invoke(app, ["show", str(missing)])
+    exported = runner.invoke(app, ["export", str(missing)])
+    assert shown.exit_code == 2
+    assert f"{missing}: no such file or folder; check the path" in shown.stderr
+    assert f"{missing}: no such file or folder; check the path" in exported.stderr
