@@ -15,12 +15,14 @@ import citekit
 from citekit.formats.csljson import write
 from tests.conftest import GOLDEN, RECORDS
 
-CASES = [(style, markup) for style in ("apa", "vancouver") for markup in ("txt", "html")]
+# APA and Vancouver, and the portal's own Author and Standard formats (styles/ written by us).
+STYLES = ("apa", "vancouver", "pure-author", "pure-standard")
+CASES = [(style, markup) for style in STYLES for markup in ("txt", "html")]
 
 
 @pytest.mark.parametrize(("style", "suffix"), CASES)
 def test_records_render_as_citeproc_js_renders_them(style: str, suffix: str) -> None:
-    """APA and Vancouver bibliographies of records/ equal citeproc-js's, in text and HTML, in its order."""
+    """Each style's bibliography of records/ equals citeproc-js's, in text and HTML, in its order."""
     records = citekit.load(str(RECORDS)).records
     markup = "text" if suffix == "txt" else "html"
     expected = (GOLDEN / f"records.{style}.{suffix}").read_text(encoding="utf-8").splitlines()
