@@ -21,6 +21,7 @@ from typing import Any
 
 from citekit.errors import Problem
 from citekit.model import Date, Location, Record
+from citekit.normalize.identifiers import isbn_check_digit, issn_check_digit
 
 
 @dataclass(frozen=True)
@@ -90,23 +91,6 @@ def bad_doi(record: Record) -> Iterator[str]:
     for doi in record.dois or ((record.get("DOI"),) if record.get("DOI") else ()):
         if not _DOI.fullmatch(doi):
             yield f"DOI {doi!r} is malformed; a DOI looks like 10.NNNN/suffix"
-
-
-def isbn_check_digit(digits: str) -> str:
-    """The check digit an ISBN-10 or ISBN-13 (given without its last digit) must end with."""
-    if len(digits) == 9:
-        total = sum((10 - i) * int(d) for i, d in enumerate(digits))
-        check = (11 - total % 11) % 11
-        return "X" if check == 10 else str(check)
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits))
-    return str((10 - total % 10) % 10)
-
-
-def issn_check_digit(digits: str) -> str:
-    """The check digit an ISSN (given as its first seven digits) must end with."""
-    total = sum((8 - i) * int(d) for i, d in enumerate(digits))
-    check = (11 - total % 11) % 11
-    return "X" if check == 10 else str(check)
 
 
 # A field may list several numbers: "978-0-262-03384-8 (hardback), 978-0-262-53305-8".

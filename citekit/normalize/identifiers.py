@@ -19,26 +19,35 @@ def _digits(text: str) -> str:
     return re.sub(r"[^\dXx]", "", text).upper()
 
 
+def isbn_check_digit(digits: str) -> str:
+    """The check digit an ISBN-10 or ISBN-13 (given without its last digit) must end with."""
+    if len(digits) == 9:
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits))
+        check = (11 - total % 11) % 11
+        return "X" if check == 10 else str(check)
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits))
+    return str((10 - total % 10) % 10)
+
+
+def issn_check_digit(digits: str) -> str:
+    """The check digit an ISSN (given as its first seven digits) must end with."""
+    total = sum((8 - i) * int(d) for i, d in enumerate(digits))
+    check = (11 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
 def isbn_is_valid(isbn: str) -> bool:
     """True when an ISBN-10 or ISBN-13 (hyphens and spaces allowed) has a correct check digit."""
     digits = _digits(isbn)
-    if len(digits) == 10 and digits[:9].isdigit():
-        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
-        return total % 11 == 0
-    if len(digits) == 13 and digits.isdigit():
-        total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(digits))
-        return total % 10 == 0
+    if (len(digits) == 10 and digits[:9].isdigit()) or (len(digits) == 13 and digits.isdigit()):
+        return digits[-1] == isbn_check_digit(digits[:-1])
     return False
 
 
 def issn_is_valid(issn: str) -> bool:
     """True when an ISSN (``0017-8969``) has a correct check digit."""
     digits = _digits(issn)
-    if len(digits) != 8 or not digits[:7].isdigit():
-        return False
-    total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7]))
-    check = (11 - total % 11) % 11
-    return digits[7] == ("X" if check == 10 else str(check))
+    return len(digits) == 8 and digits[:7].isdigit() and digits[7] == issn_check_digit(digits[:7])
 
 
 def find_isbns(text: str) -> list[str]:
