@@ -7,6 +7,7 @@ import re
 from citekit.formats.bibtex_tables import MONTHS
 from citekit.formats.latex_decode import decode
 from citekit.model import Date, DatePart, Name
+from citekit.normalize.dates import SEASONS
 
 # The twelve month macros every BibTeX style defines, as their full English names.
 MONTH_NAMES = (
@@ -158,9 +159,6 @@ def parse_name(raw: str) -> Name:
         non_dropping_particle=_clean(" ".join(parts.von)),
         suffix=_clean(" ".join(parts.jr)),
     )
-
-
-SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 
 
 def month_number(text: str) -> int | None:

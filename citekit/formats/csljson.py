@@ -16,6 +16,7 @@ from typing import Any
 from citekit.errors import Problem
 from citekit.formats.base import ReadResult
 from citekit.model import DATE_VARIABLES, NAME_VARIABLES, Date, Location, Name, Record
+from citekit.normalize.dates import SEASONS
 
 # The standard and number variables of CSL 1.0.2 (csl-variables.rnc); name and date
 # variables are in the model. Other keys are not CSL-JSON and are not written.
@@ -31,7 +32,6 @@ _TEXT_VARIABLE_NAMES = (
 )
 TEXT_VARIABLES = frozenset(_TEXT_VARIABLE_NAMES.split())
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
-_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 
 
 class ItemError(Exception):
@@ -85,7 +85,7 @@ def _season(value: Any) -> int | None:
     text = str(value).strip().lower()
     if text.isdigit() and 1 <= int(text) <= 4:
         return int(text)
-    return _SEASONS.get(text)
+    return SEASONS.get(text)
 
 
 def _raw_date(text: str) -> Date:

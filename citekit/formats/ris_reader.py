@@ -15,12 +15,12 @@ from citekit.formats import ris_tables as T
 from citekit.formats.base import ReadResult
 from citekit.formats.doi import bare_doi
 from citekit.model import Date, Location, Name, Record
+from citekit.normalize.dates import MONTHS
 from citekit.normalize.languages import code_for
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]\b")
 _NUMERIC_DATE = re.compile(r"^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:/.*)?$")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def csl_type_for(ris_type: str) -> str:
@@ -82,8 +82,8 @@ def parse_date(text: str) -> Date | None:
         return None
     parts = [int(year.group(1))]
     month = re.search(r"\b([A-Za-z]{3})[a-z]*\.?", text)
-    if month and month.group(1).lower() in _MONTHS:
-        parts.append(_MONTHS.index(month.group(1).lower()) + 1)
+    if month and (number := MONTHS.get(month.group(1).lower())):
+        parts.append(number)
         day = re.search(r"\b(\d{1,2})\b", text)
         if day and 1 <= int(day.group(1)) <= 31:
             parts.append(int(day.group(1)))
