@@ -1,19 +1,20 @@
-"""Reading BibTeX and BibLaTeX through bibtexparser 2 into CSL-shaped records.
+"""Reading BibTeX and BibLaTeX into CSL-shaped records.
 
-bibtexparser splits the file into blocks (keeping a broken block beside the good ones);
-this module resolves macros, crossref/xdata inheritance and LaTeX, and maps fields by the
-tables of ``bibtex_tables``.
+A well-formed file is cut into blocks by ``bibtex_split``, any other by bibtexparser 2's splitter
+(which keeps a broken block beside the good ones); this module resolves macros, crossref/xdata
+inheritance and LaTeX, and maps fields by the tables of ``bibtex_tables``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from typing import cast
+from typing import Any, cast
 
 from citekit.errors import Problem
 from citekit.formats import bibtex_tables as T
 from citekit.formats.base import ReadResult
+from citekit.formats.bibtex_split import Blocks, fast_split, repeated_fields, repeated_key
 from citekit.formats.bibtex_values import (
     DEFAULT_MACROS,
     BadValue,
@@ -41,29 +42,31 @@ def _language(value: str) -> str:
     )
 
 
-def _entry_blocks(
-    library: object, source: str, result: ReadResult
-) -> list[tuple[str, str, int, dict[str, str]]]:
-    """(type, key, line, raw fields) of every entry in file order; broken blocks become problems."""
+def _bibtexparser_blocks(text: str, source: str) -> Blocks:
+    """The blocks of any file by bibtexparser's splitter; broken blocks become problems."""
+    from bibtexparser.entrypoint import parse_string
     from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
-    out = []
-    for block in library.blocks:  # type: ignore[attr-defined]
+    # bibtexparser logs each broken block; citekit reports it as a problem instead.
+    logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+    logging.getLogger("bibtexparser").propagate = False
+    library = parse_string(text, parse_stack=[])
+    out = Blocks(strings=[(s.key, s.value, (s.start_line or 0) + 1) for s in library.strings])
+    block: Any  # an error block stands in front of the block it wraps
+    for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateFieldKeyBlock):
-            repeated = ", ".join(sorted(block.duplicate_keys))
-            message = f"entry {cast(Entry, block.ignore_error_block).key}: field(s) {repeated} given twice; the first is used"
-            result.problems.append(Problem(Location(source, line), message))
+            key = cast(Entry, block.ignore_error_block).key
+            out.problems.append(repeated_fields(source, line, key, block.duplicate_keys))
             block = block.ignore_error_block
         elif isinstance(block, DuplicateBlockKeyBlock):
-            message = f"duplicate key {block.key}; the entry is read under a new key"
-            result.problems.append(Problem(Location(source, line), message))
+            out.problems.append(repeated_key(source, line, block.key))
             block = block.ignore_error_block
         elif isinstance(block, ParsingFailedBlock):
             error = block.error
             message = getattr(error, "abort_reason", "") or str(error) or type(error).__name__
             message = message.strip().splitlines()[0].rstrip(":. ")
-            result.problems.append(
+            out.problems.append(
                 Problem(Location(source, line), f"skipped a broken entry: {message}", "error")
             )
             continue
@@ -71,7 +74,7 @@ def _entry_blocks(
             fields: dict[str, str] = {}
             for item in block.fields:
                 fields.setdefault(item.key.lower(), item.value)
-            out.append((block.entry_type.lower(), block.key, line, fields))
+            out.entries.append((block.entry_type.lower(), block.key, line, fields))
     return out
 
 
@@ -191,25 +194,22 @@ def entry_to_record(
 
 def read(text: str, source: str) -> ReadResult:
     """Every entry of a BibTeX or BibLaTeX file; a broken entry is an error problem, the rest is read."""
-    from bibtexparser.entrypoint import parse_string
-
-    # bibtexparser logs each broken block; citekit reports it as a problem instead.
-    logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
-    logging.getLogger("bibtexparser").propagate = False
     result = ReadResult()
-    library = parse_string(text.lstrip("\ufeff"), parse_stack=[])
+    text = text.lstrip("\ufeff")
+    split = fast_split(text, source)
+    if split is None:
+        split = _bibtexparser_blocks(text, source)
     macros = dict(DEFAULT_MACROS)
-    for string in library.strings:
+    for name, value, line in split.strings:
         try:
-            macros[string.key.lower()] = resolve(string.value, macros)
+            macros[name.lower()] = resolve(value, macros)
         except BadValue as exc:
-            line = (string.start_line or 0) + 1
-            result.problems.append(Problem(Location(source, line), f"@string {string.key}: {exc}", "error"))
-    blocks = _entry_blocks(library, source, result)
+            result.problems.append(Problem(Location(source, line), f"@string {name}: {exc}", "error"))
+    result.problems.extend(split.problems)
     resolved: dict[str, dict[str, str]] = {}
     kinds: dict[str, str] = {}
     good: list[tuple[str, str, int]] = []
-    for entry_type, key, line, raw in blocks:
+    for entry_type, key, line, raw in split.entries:
         try:
             fields = {name: resolve(value, macros) for name, value in raw.items()}
         except BadValue as exc:
