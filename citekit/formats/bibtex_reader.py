@@ -211,7 +211,7 @@ def read(text: str, source: str) -> ReadResult:
     good: list[tuple[str, str, int]] = []
     for entry_type, key, line, raw in split.entries:
         try:
-            fields = {name: resolve(value, macros) for name, value in raw.items()}
+            fields = {name: resolve(value, macros) for name, value in raw.items() if name in T.READ_FIELDS}
         except BadValue as exc:
             result.problems.append(Problem(Location(source, line), f"skipped entry {key}: {exc}", "error"))
             continue

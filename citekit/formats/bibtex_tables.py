@@ -176,3 +176,14 @@ INHERIT_AS: dict[str, str] = {"title": "booktitle", "subtitle": "booksubtitle", 
 PART_TYPES = frozenset(
     {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook", "suppcollection"}
 )
+# Every field the reader looks at (tests/formats/test_bibtex_reader.py checks the list): the
+# others, such as bibdate or CODEN, are dropped without resolving their macros and LaTeX.
+READ_FIELDS = (
+    frozenset(READ_TEXT)
+    | frozenset(READ_NAMES)
+    | {field for _, field in VERBATIM_FIELDS}
+    | {field for _, field in DATE_FIELDS}
+    | {"title", "subtitle", "journaltitle", "journal", "booktitle", "number", "issue", "eid", "pages"}
+    | {"publisher", "school", "institution", "holder", "howpublished", "organization"}
+    | {"langid", "language", "type", "entrysubtype", "year", "month", "day", "crossref", "xdata"}
+)

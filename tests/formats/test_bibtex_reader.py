@@ -172,3 +172,38 @@ def test_fixture_reads_without_problems() -> None:
     assert len(result.records) == 16
     accents = next(r for r in result.records if r.id == "accents")
     assert accents.get("title") == "Études à la façon de Æsop: Škoda, Dvořák, Łódź, 50% & $5"
+
+
+class _Recording(dict[str, str]):
+    """A field dict that notes every name looked up in it."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> str:
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.asked.add(str(key))
+        return super().__contains__(key)
+
+
+def test_the_reader_resolves_every_field_it_reads() -> None:
+    """Fields outside bibtex_tables.READ_FIELDS are dropped unresolved, so every field the mapping
+    looks at, for any entry type, must be in that list."""
+    from citekit.formats import bibtex_tables as T
+    from citekit.formats.bibtex_reader import entry_to_record
+    from citekit.model import Location
+
+    asked: set[str] = set()
+    for entry_type, _subtype in T.READ_TYPES:
+        raw = _Recording({name: "2020" for name in T.READ_FIELDS | {"note", "howpublished"}})
+        entry_to_record(entry_type, "k", raw, Location("t.bib", 1))
+        asked |= raw.asked
+    assert asked and asked <= T.READ_FIELDS, sorted(asked - T.READ_FIELDS)
