@@ -146,11 +146,20 @@ def _compare(left: Any, right: Any) -> int:
 def sort_items(sort: Any, items: list[Any], context: Any) -> list[Any]:
     """``items`` in the order of ``sort``'s keys (stable: ties keep their order)."""
     keys = list(sort.iterfind("{http://purl.org/net/xbiblio/csl}key"))
-    values = {id(item): [key.sort_key(item, context) for key in keys] for item in items}
+    # A key is rendered only when the keys before it tie: most items are told apart by the first
+    # (an author), and a macro key costs a whole rendering of the macro (APA has five of them).
+    values: dict[int, list[Any]] = {id(item): [] for item in items}
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
 
+    def value(item: Any, index: int) -> Any:
+        known = values[id(item)]
+        while len(known) <= index:
+            known.append(keys[len(known)].sort_key(item, context))
+        return known[index]
+
     def compare(a: Any, b: Any) -> int:
-        for left, right, desc in zip(values[id(a)], values[id(b)], descending, strict=True):
+        for index, desc in enumerate(descending):
+            left, right = value(a, index), value(b, index)
             if left is None or right is None:
                 if left is None and right is None:
                     continue
