@@ -5,11 +5,16 @@ those individual tests together, not to attributes. Tests: ``type``, ``variable`
 ``is-numeric``, ``is-uncertain-date``, ``locator``, ``position`` (read from the cite, see the
 ``position`` rule) and ``disambiguate`` (true only for cites disambiguation could not otherwise
 tell apart; set by ``citekit.csl.disambiguation``).
+
+A style's conditions are evaluated hundreds of thousands of times for a long bibliography, so
+each cs:if reads its attributes once into a list of tests (styles never change once loaded),
+and cs:choose asks its branches whether they pass instead of letting each failing one raise.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from citeproc.model import ConditionFailed
@@ -18,6 +23,12 @@ from citeproc.source import VariableError
 # A number, possibly with letters attached (2a, A3), or several joined by ranges and lists.
 _NUMERIC = re.compile(r"^\s*[a-z]*\d+[a-z]*(\s*(?:[-–,&]|and)\s*[a-z]*\d+[a-z]*)*\s*$", re.IGNORECASE)
 _LOCATOR_ALIASES = {"sub-verbo": "sub verbo"}
+# The test attributes, in the order their results are combined.
+_TESTS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate")
+_EMPTY: tuple[Any, ...] = (None, "", [])
+
+Test = tuple[str, Any]
+"""One test of a condition: its attribute and what it compares with (prepared once)."""
 
 
 def is_numeric(value: Any) -> bool:
@@ -26,34 +37,50 @@ def is_numeric(value: Any) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
+def _prepared(element: Any) -> tuple[str, list[Test]]:
+    """The ``match`` of a cs:if / cs:else-if and its tests, one per value of each test attribute."""
+    tests: list[Test] = []
+    for attribute in _TESTS:
+        value = element.get(attribute)
+        if value is None:
+            continue
+        if attribute == "position":
+            tests.append((attribute, None))  # the position rule tests all its values at once
+        elif attribute == "disambiguate":
+            tests.append((attribute, value == "true"))
+        elif attribute == "locator":
+            tests += [(attribute, _LOCATOR_ALIASES.get(v, v)) for v in value.split()]
+        elif attribute == "type":
+            tests += [(attribute, kind) for kind in value.split()]
+        else:
+            tests += [(attribute, v) for v in value.split()]
+    return element.get("match", "all"), tests
+
+
 class Conditions:
-    def _tests(self: Any, item: Any, context: Any) -> list[bool]:
-        results: list[bool] = []
+    def _results(self: Any, item: Any, context: Any, tests: list[Test]) -> Iterator[bool]:
         reference = item.reference
-        if "type" in self.attrib:
-            results += [kind == reference.get("type") for kind in self.get("type").split()]
-        if "variable" in self.attrib:
-            results += [self._has(item, variable) for variable in self.get("variable").split()]
-        if "is-numeric" in self.attrib:
-            results += [self._numeric(item, variable) for variable in self.get("is-numeric").split()]
-        if "is-uncertain-date" in self.attrib:
-            for variable in self.get("is-uncertain-date").split():
-                date = reference.get(variable.replace("-", "_"))
-                results.append(bool(isinstance(date, dict) and date.get("circa")))
-        if "locator" in self.attrib:
-            label = str(item["locator"].label) if "locator" in item else None
-            results += [_LOCATOR_ALIASES.get(v, v) == label for v in self.get("locator").split()]
-        if "position" in self.attrib:
-            results += self._position(item, context)
-        if "disambiguate" in self.attrib:
-            results.append(bool(item.get("csl_disambiguate")) == (self.get("disambiguate") == "true"))
-        return results
+        for attribute, value in tests:
+            if attribute == "type":
+                yield value == reference.get("type")
+            elif attribute == "variable":
+                yield self._has(item, value)
+            elif attribute == "is-numeric":
+                yield self._numeric(item, value)
+            elif attribute == "is-uncertain-date":
+                date = reference.get(value.replace("-", "_"))
+                yield bool(isinstance(date, dict) and date.get("circa"))
+            elif attribute == "locator":
+                yield value == (str(item["locator"].label) if "locator" in item else None)
+            elif attribute == "position":
+                yield from self._position(item, context)
+            else:
+                yield bool(item.get("csl_disambiguate")) == value
 
     def _has(self: Any, item: Any, variable: str) -> bool:
         if variable == "locator":
             return "locator" in item
-        value = item.reference.get(variable.replace("-", "_"))
-        return value not in (None, "", [])
+        return item.reference.get(variable.replace("-", "_")) not in _EMPTY
 
     def _numeric(self: Any, item: Any, variable: str) -> bool:
         if variable == "locator":
@@ -64,13 +91,41 @@ class Conditions:
             return False
         return is_numeric(value)
 
+    def passes(self: Any, item: Any, context: Any = None) -> bool:
+        """Whether the branch is taken (the tests stop as soon as the answer is known)."""
+        prepared = self.__dict__.get("_citekit_conditions")
+        if prepared is None:
+            prepared = self._citekit_conditions = _prepared(self)
+        match, tests = prepared
+        results = self._results(item, context, tests)
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
     def render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        results = self._tests(item, context)
-        match = self.get("match", "all")
-        passed = any(results) if match == "any" else not any(results) if match == "none" else all(results)
-        if not passed:
+        if not self.passes(item, context):
             raise ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
 
-ELEMENTS = {"if": Conditions, "else-if": Conditions}
+class QuietChoose:
+    """For cs:choose: the first branch that passes renders. A branch with citekit's tests is asked
+    (``passes``) rather than rendered to raise ``ConditionFailed`` when it fails; a raised
+    exception costs more than the tests of most branches."""
+
+    def render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        for branch in self.iterchildren():
+            if type(branch).render is Conditions.render:
+                if branch.passes(item, context):
+                    return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                continue
+            try:
+                return branch.render(item, context=context, delimiter=delimiter, **kwargs)
+            except ConditionFailed:
+                continue
+        return None
+
+
+ELEMENTS = {"if": Conditions, "else-if": Conditions, "choose": QuietChoose}
