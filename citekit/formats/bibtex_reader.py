@@ -101,7 +101,7 @@ def _inherit(entries: dict[str, dict[str, str]], kinds: dict[str, str]) -> None:
 
 
 def _text(value: str) -> str:
-    return decode(value)
+    return decode(value) if value else ""
 
 
 def _iso_text(value: str) -> str:

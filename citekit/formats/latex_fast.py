@@ -63,7 +63,11 @@ _WORDS = {
     "textemdash": "—",
     "dots": "…",
     "ldots": "…",
+    # Font switches ({\it ...}): the text after them is read as it is.
+    **dict.fromkeys(("it", "sl", "tt", "rm", "bf", "em", "sf", "sc"), ""),
 }
+# Spacing commands: a thin or normal space, or nothing (the italic correction \/).
+_SPACING = {",": " ", " ": " ", ";": " ", ":": " ", "/": "", "!": ""}
 _ESCAPED = frozenset("&%$#_{}")
 # Not macros to pylatexenc but environments, whose content it may drop (verbatim).
 _ENVIRONMENTS = frozenset({"begin", "end"})
@@ -131,6 +135,9 @@ def _macro(value: str, pos: int, out: list[str], unknown: Callable[[str], bool])
     char = value[pos]
     if char in _ESCAPED:
         out.append(char)
+        return pos + 1
+    if char in _SPACING:
+        out.append(_SPACING[char])
         return pos + 1
     if char in _SYMBOL_ACCENTS:
         argument = _ACCENT_ARGUMENT.match(value, pos + 1)

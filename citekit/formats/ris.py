@@ -16,6 +16,8 @@ _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 def clean_value(value: str) -> str:
     """A value on one line: a line break inside it could otherwise start a new tag or end the record."""
+    if "\t" not in value and "  " not in value and not _LINE_BREAKS.search(value):
+        return value.strip(" ")  # most values: nothing to collapse
     return _BLANKS.sub(" ", _LINE_BREAKS.sub(" ", value)).strip(" \t")
 
 
@@ -70,8 +72,7 @@ def record_lines(record: Record) -> list[tuple[str, str]]:
             out += [("SP", first), ("EP", last)]
             out += _date_lines(record)
     out += [("KW", k) for k in keywords(record.get("keyword"))]
-    out = [(tag, clean_value(value)) for tag, value in out]
-    out = [(tag, value) for tag, value in out if value]
+    out = [(tag, clean) for tag, value in out if value and (clean := clean_value(value))]
     out.append(("ER", ""))
     return out
 

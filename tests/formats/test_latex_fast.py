@@ -21,6 +21,7 @@ PIECES = [
     "\\i", "\\j", "\\TeX", "\\LaTeX", "\\LaTeXe", "\\BibTeX", "\\MF", "\\relax", "\\dots", "\\ldots",
     "\\textendash", "\\&", "\\%", "\\$", "\\#", "\\_", "\\{", "\\}", "\\Dash", "\\acro", "\\slash",
     "\\it", "\\emph", "\\textbf", "\\url", "\\noopsort", "\\ ", "\\\\", "\\,", "\\-", "\\/", "$", "$x$",
+    "\\;", "\\:", "\\!", "\\sl", "\\tt", "\\rm", "\\bf", "\\em", "\\sf", "\\sc",
     "%", "é", "\u00a0", "\\par", "\\begin{verbatim}", "\\end{verbatim}", "\\begin{x}", "\\end{x}",
 ]  # fmt: skip
 
@@ -64,7 +65,7 @@ def test_common_values(value: str, text: str) -> None:
     assert latex_decode.collapse(fast) == text == pylatexenc(value)
 
 
-@pytest.mark.parametrize("value", ["$x^2$", "\\emph{x}", "\\url{a_b}", "a\\\\b", "\\' e", "\\,x"])
+@pytest.mark.parametrize("value", ["$x^2$", "\\emph{x}", "\\url{a_b}", "a\\\\b", "\\' e", "\\footnote{x}"])
 def test_declines_what_needs_a_parser(value: str) -> None:
     """Math, macros with arguments, forced line breaks and odd spacing are left to pylatexenc."""
     assert fast_decode(value, latex_decode.unknown_macro) is None
