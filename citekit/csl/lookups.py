@@ -4,9 +4,9 @@ citeproc-py finds a macro, an element's layout and a locale term with an XPath q
 one is rendered (and dates, names and substitutions query their ancestors the same way):
 for a bibliography of a thousand items that is hundreds of thousands of queries
 over the same unchanging tree, a quarter of the rendering time. The answers depend only on the
-tree (and, for terms, on the style's locale list), so they are kept on the element asked: the
-style root for macros and terms, the element itself for its layout. A new locale list (the same
-parsed style set up for another locale) starts a fresh term table.
+tree (and, for terms and localized date formats, on the style's locale list), so they are kept on
+the element asked: the style root for macros, terms and date formats, the element itself for its
+layout. A new locale list (the same parsed style set up for another locale) starts fresh tables.
 """
 
 from __future__ import annotations
@@ -102,6 +102,21 @@ class CachedLookups:
         found = table[1].get(key, _MISSING)
         if found is _MISSING:
             found = table[1][key] = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        return found
+
+    def get_date(self: Any, form: str) -> Any:
+        # A localized date format (cs:date form="text"/"numeric") is searched for in every locale
+        # of the chain with an XPath query, for each date rendered: kept like the terms.
+        root = self.get_root()
+        chain = getattr(root, "locales", None)
+        if not isinstance(chain, list):
+            return super().get_date(form)  # type: ignore[misc]
+        table = root.__dict__.get("_citekit_dates")
+        if table is None or table[0] is not chain:
+            table = root._citekit_dates = (chain, {})
+        found = table[1].get(form, _MISSING)
+        if found is _MISSING:
+            found = table[1][form] = super().get_date(form)  # type: ignore[misc]
         return found
 
 
