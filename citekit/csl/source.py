@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from citeproc import NAMES
-from citeproc.source import DateRange
+from citeproc.source import DateRange, Reference, VariableError
 from citeproc.source.json import CiteProcJSON
 
 from citekit.model import NAME_VARIABLES
@@ -74,6 +74,43 @@ class ComparableDateRange(DateRange):  # type: ignore[misc]
     __hash__ = object.__hash__
 
 
+_ABSENT = object()
+
+
+class _NoLanguage:
+    """The language of an item that has none: its first letters are ``None``."""
+
+    def __getitem__(self, key: Any) -> None:
+        return None
+
+
+_NO_LANGUAGE = _NoLanguage()
+
+
+class QuickReference(Reference):  # type: ignore[misc]
+    """citeproc-py's reference, telling that it lacks a variable by one exception instead of two.
+
+    citeproc-py asks a reference for variables it may not have (an item's ``language`` for every
+    cs:text rendered) and expects a VariableError; its own lookup raised and caught a KeyError
+    first, for each of the tens of thousands of such questions in a long bibliography."""
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
+            raise VariableError
+        return value
+
+    def __getattr__(self, name: str) -> Any:
+        return self[name]
+
+    @property
+    def language(self) -> Any:
+        # cs:text reads ``reference.language[:2]`` for every text it renders and, when the item
+        # has none, the style's default locale; ``None`` makes the text-case rule read that same
+        # default (``citekit.csl.rules.text_case``), without an exception each time.
+        return self.get("language", _NO_LANGUAGE)
+
+
 class RecordSource(CiteProcJSON):  # type: ignore[misc]
     """citeproc-py's CSL-JSON source, reading every CSL 1.0.2 date variable as a date, with
     record text escaped for the output markup (citeproc-py escapes only the style's own text)."""
@@ -88,6 +125,7 @@ class RecordSource(CiteProcJSON):  # type: ignore[misc]
             super().__init__(items)
         for item in items:
             reference = self[str(item["id"]).lower()]
+            object.__setattr__(reference, "__class__", QuickReference)  # its own setattr sets a key
             for key, value in list(reference.items()):
                 if type(value) is DateRange:
                     reference[key] = ComparableDateRange(
