@@ -189,7 +189,7 @@ class Record:
         return self.fields.get(variable, default)
 
     def with_id(self, new_id: str) -> Record:
-        return replace(self, id=new_id)
+        return self if new_id == self.id else replace(self, id=new_id)
 
     def to_csl(self) -> dict[str, Any]:
         """The record as a CSL-JSON object with a stable key order."""

@@ -46,9 +46,11 @@ def _braced(depth: int) -> str:
 
 _BRACED = _braced(8)
 _QUOTED = r'"(?:[^"\\]++|' + _ESCAPE + r')*+"'
-# A field: its name, `=`, and its value (text, brace groups and quoted strings) up to the `,`
-# or `}` that ends it.
-_FIELD = re.compile(r'([^{}",=\\@]*+)=((?:[^{}",\\]++|' + _ESCAPE + "|" + _BRACED + "|" + _QUOTED + r")*+)")
+# A field: its name, `=`, its value (text, brace groups and quoted strings) and the `,` or `}`
+# after it.
+_FIELD = re.compile(
+    r'([^{}",=\\@]*+)=((?:[^{}",\\]++|' + _ESCAPE + "|" + _BRACED + "|" + _QUOTED + r")*+)([,}])"
+)
 # A comment, preamble or @string body up to its closing brace (quotes do not count there).
 _BODY = re.compile(r"(?:[^{}\\]++|" + _ESCAPE + "|" + _BRACED + r")*+(?=\})")
 # The name of an entry key or field, up to the `,`, `=` or `}` after it.
@@ -163,20 +165,22 @@ def _entry(text: str, pos: int) -> tuple[str, dict[str, str], set[str], int]:
     seen: set[str] = set()
     repeated: set[str] = set()
     pos = after + 1
-    while True:
-        found = _FIELD.match(text, pos)
-        if found is None:  # no `=`: the end of the entry, after an optional trailing comma
-            name = _NAME.match(text, pos)
-            assert name is not None  # the pattern matches the empty string
-            if text.startswith("}", name.end()) and not name.group().strip():
-                return key.group().strip(), fields, repeated, name.end() + 1
-            raise _Declined
-        mark = text[found.end() : found.end() + 1]
-        if mark not in (",", "}"):
-            raise _Declined
-        field_name = found.group(1).strip()
-        if field_name in seen:  # case matters here, as it does to bibtexparser
-            repeated.add(field_name)
-        seen.add(field_name)
-        fields.setdefault(field_name.lower(), found.group(2).strip())
-        pos = found.end() + (mark == ",")
+    # Each field must start where the one before it ended; a gap means something else is there.
+    for found in _FIELD.finditer(text, pos):
+        if found.start() != pos:
+            break
+        name, value, mark = found.groups()
+        name = name.strip()
+        if name in seen:  # case matters here, as it does to bibtexparser
+            repeated.add(name)
+        seen.add(name)
+        fields.setdefault(name.lower(), value.strip())
+        pos = found.end()
+        if mark == "}":
+            return key.group().strip(), fields, repeated, pos
+    # No `name =` here: the end of the entry, after a trailing comma, or not a well-formed entry.
+    rest = _NAME.match(text, pos)
+    assert rest is not None  # the pattern matches the empty string
+    if text.startswith("}", rest.end()) and not rest.group().strip():
+        return key.group().strip(), fields, repeated, rest.end() + 1
+    raise _Declined

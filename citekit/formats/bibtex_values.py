@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citekit.formats.bibtex_tables import MONTHS
 from citekit.formats.latex_decode import decode
@@ -142,6 +143,7 @@ def _clean(text: str) -> str:
     return decode(text).replace("\xa0", " ")
 
 
+@lru_cache(maxsize=16384)  # a bibliography names the same people again and again
 def parse_name(raw: str) -> Name:
     """One BibTeX name: a braced whole is an institution, else ``First von Last, Jr`` parts."""
     from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts

@@ -72,6 +72,8 @@ def _converter() -> Any:
 
 def collapse(text: str) -> str:
     """Runs of ordinary white space (line breaks included) as one space; no-break spaces kept."""
+    if "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text:
+        return text.strip(" ")  # most values: single spaces only
     return _SPACES.sub(" ", text).strip(" ")
 
 
