@@ -53,7 +53,7 @@ def load(inputs: str | Iterable[str], from_format: str | None = None, raw: bool 
 
     items = [inputs] if isinstance(inputs, str) else inputs
     if raw:
-        from citekit.normalize.steps import raw_text
+        from citekit.normalize.raw import raw_text
 
         with raw_text():
             return _inputs.load(items, from_format)
@@ -68,7 +68,7 @@ def loads(text: str, format: str = "portal", source: str = "<string>", raw: bool
     from citekit.normalize.keys import assign_keys
 
     if raw:
-        from citekit.normalize.steps import raw_text
+        from citekit.normalize.raw import raw_text
 
         with raw_text():
             result = formats.get(format).reader()(text, source)

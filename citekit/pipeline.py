@@ -14,17 +14,19 @@ whole output nor every record as an object is ever held at once.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from citekit import formats
 from citekit.errors import Problem
 from citekit.formats.base import ReadResult
 from citekit.formats.losses import Loss
 from citekit.model import Record
+
+if TYPE_CHECKING:  # the pool and pickling are imported when used: most exports need neither
+    from concurrent.futures import Executor, Future
 
 # Records per written chunk: large enough that a process pool's overhead is small beside it.
 CHUNK = 2000
@@ -39,6 +41,7 @@ def _pool(jobs: int) -> Executor | None:
     if jobs <= 1:
         return None
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     # Forked workers start at once with every module imported; where there is no fork (Windows),
     # workers are spawned (everything they are sent, ``--raw`` included, is passed explicitly).
@@ -110,6 +113,8 @@ class Packed:
 
 
 def _unpacked(batch: bytes | list[Record]) -> list[Record]:
+    import pickle
+
     return pickle.loads(batch) if isinstance(batch, bytes) else batch
 
 
@@ -119,14 +124,19 @@ def _read_packed(
     from citekit.formats.losses import find_losses
     from citekit.inputs import read_one
     from citekit.normalize.keys import base_key
-    from citekit.normalize.steps import raw_text
+    from citekit.normalize.raw import raw_text
 
     with raw_text(raw):
         result = read_one(item, from_format)
     # find_losses names records by id; they are numbered here, as ids are final only later.
     numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)] if format else []
     losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, format)] if format else []
-    packed = pickle.dumps(result.records, protocol=pickle.HIGHEST_PROTOCOL) if pack else result.records
+    if pack:
+        import pickle
+
+        packed: bytes | list[Record] = pickle.dumps(result.records, protocol=pickle.HIGHEST_PROTOCOL)
+    else:
+        packed = result.records
     ids = [r.id for r in result.records]
     bases = [None if r.id else base_key(r) for r in result.records]
     return packed, ids, bases, result.problems, losses

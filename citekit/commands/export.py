@@ -91,7 +91,7 @@ def export(
         import citekit
         from citekit import console, outputs, pipeline
         from citekit import inputs as reading
-        from citekit.normalize.steps import raw_text
+        from citekit.normalize.raw import raw_text
 
         if not inputs and sys.stdin.isatty():
             fail("no input given; name files or folders, or pipe records into `citekit export -`")

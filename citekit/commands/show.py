@@ -86,7 +86,7 @@ def show(
 def inspect(item: str, from_format: str | None, raw: bool) -> tuple[list[Shown], list[Problem]]:
     """The records of one input with their remarks, and the errors that stopped reading it."""
     from citekit import inputs as reading
-    from citekit.normalize.steps import raw_text
+    from citekit.normalize.raw import raw_text
 
     source = reading.source_name(item)
     try:
@@ -107,7 +107,8 @@ def inspect(item: str, from_format: str | None, raw: bool) -> tuple[list[Shown],
 
 def _portal(text: str, source: str, html: bool, raw: bool) -> list[Shown]:
     from citekit.formats import portal
-    from citekit.normalize.steps import clean, raw_text
+    from citekit.normalize.raw import raw_text
+    from citekit.normalize.steps import clean
 
     if html or portal.looks_like_html(text):
         from citekit.formats.portal_html import html_lines

@@ -1,20 +1,19 @@
 """The clean-up steps a record goes through after reading, each ``Record -> Record``.
 
 Readers give the text as the source had it; ``clean`` then runs every step in ``STEPS``.
-A step can be left out by name, and all of them are switched off inside ``raw_text()``
+A step can be left out by name, and all of them are switched off inside ``raw.raw_text()``
 (``--raw`` on the command line), so that a user can see exactly what the page said.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from citekit.model import Record
 from citekit.normalize.case import title_case_shouting
 from citekit.normalize.names import fix_name_case
+from citekit.normalize.raw import is_raw
 from citekit.normalize.text import clean_line, clean_whitespace, dehyphenate
 
 Step = Callable[[Record], Record]
@@ -23,8 +22,6 @@ Step = Callable[[Record], Record]
 PROSE = frozenset({"abstract", "note"})
 # Titles that portals print in capitals now and then.
 TITLES = ("title", "container-title", "collection-title", "event-title")
-
-_RAW: ContextVar[bool] = ContextVar("citekit_raw_text", default=False)
 
 
 def whitespace(record: Record) -> Record:
@@ -73,23 +70,9 @@ STEPS: dict[str, Step] = {
 }
 
 
-@contextmanager
-def raw_text(raw: bool = True) -> Iterator[None]:
-    """Within this block, ``clean`` keeps every record's text as given (when ``raw`` is true)."""
-    token = _RAW.set(raw)
-    try:
-        yield
-    finally:
-        _RAW.reset(token)
-
-
-def is_raw() -> bool:
-    return _RAW.get()
-
-
 def clean(record: Record, skip: Collection[str] = ()) -> Record:
     """The record after every clean-up step not named in ``skip`` (none inside ``raw_text()``)."""
-    if _RAW.get():
+    if is_raw():
         return record
     for name, step in STEPS.items():
         if name not in skip:

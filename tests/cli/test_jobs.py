@@ -11,7 +11,7 @@ import citekit
 from citekit import pipeline
 from citekit.cli import app
 from citekit.model import Date, Name, Record
-from citekit.normalize.steps import raw_text
+from citekit.normalize.raw import raw_text
 from tests.conftest import RECORDS
 
 runner = CliRunner()

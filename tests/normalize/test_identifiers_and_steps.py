@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import citekit
 from citekit.normalize.identifiers import find_dois, isbn_is_valid, issn_is_valid
-from citekit.normalize.steps import STEPS, clean, raw_text
+from citekit.normalize.raw import raw_text
+from citekit.normalize.steps import STEPS, clean
 
 PAGE = """Research portal
 A symbolic analysis of relay and swit\u00adching circuits
