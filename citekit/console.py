@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
     from citekit.errors import Problem
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional controls that can make a line read in another order
+# than it is stored (the "Trojan Source" trick): both are shown as escapes on a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 # A run shorter than this shows no progress at all: a bar that flashes is noise.
 # CITEKIT_PROGRESS_DELAY (seconds) overrides it, so scripts and tests need not rely on timing.
@@ -49,8 +51,14 @@ def configure(quiet: bool = False, verbose: bool = False) -> None:
 
 
 def printable(text: str) -> str:
-    """Text with control characters (including ESC) shown as ``\\xNN`` instead of acting."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    """Text with control characters (including ESC) shown as ``\\xNN``, and bidirectional
+    controls as ``\\uNNNN``, instead of acting."""
+    return _CONTROL.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def no_color() -> bool:

@@ -106,6 +106,17 @@ def test_record_markup_and_escapes_show_as_text_on_a_terminal(tmp_path: Path) ->
         assert "\x1b[31mred" not in shown
 
 
+def test_bidirectional_controls_show_as_escapes_on_a_terminal_and_stay_in_the_data(tmp_path: Path) -> None:
+    """A right-to-left override in a title cannot reorder what the terminal shows; a pipe gets it as is."""
+    bib = tmp_path / "bidi.bib"
+    bib.write_text("@misc{k, title = {abc \u202edcba\u202c end}, year = 2020}\n", encoding="utf-8")
+    shown, _ = in_terminal(citekit("export", str(bib), "-f", "ris", "-q"))
+    plain = ESCAPE.sub("", shown)
+    assert "abc \\u202edcba\\u202c end" in plain
+    assert "\u202e" not in shown
+    assert "abc \u202edcba\u202c end" in data("export", str(bib), "-f", "ris", "-q")
+
+
 def test_check_colours_levels_on_a_terminal_only(tmp_path: Path) -> None:
     """check marks errors in colour on a terminal; piped, its lines are plain."""
     text = (RECORDS / "03_vanderwalt_cise_lines.txt").read_text(encoding="utf-8")
