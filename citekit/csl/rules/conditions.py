@@ -14,7 +14,6 @@ and cs:choose asks its branches whether they pass instead of letting each failin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from citeproc.model import ConditionFailed
@@ -57,52 +56,73 @@ def _prepared(element: Any) -> tuple[str, list[Test]]:
     return element.get("match", "all"), tests
 
 
+def _type(element: Any, item: Any, context: Any, kind: Any, match: str) -> bool:
+    return bool(kind == item.reference.get("type"))
+
+
+def _variable(element: Any, item: Any, context: Any, variable: Any, match: str) -> bool:
+    if variable == "locator":
+        return "locator" in item
+    return item.reference.get(variable.replace("-", "_")) not in _EMPTY
+
+
+def _numeric(element: Any, item: Any, context: Any, variable: Any, match: str) -> bool:
+    if variable == "locator":
+        return "locator" in item and is_numeric(item["locator"].identifier)
+    try:
+        value = item.reference[variable.replace("-", "_")]
+    except VariableError:
+        return False
+    return is_numeric(value)
+
+
+def _uncertain(element: Any, item: Any, context: Any, variable: Any, match: str) -> bool:
+    date = item.reference.get(variable.replace("-", "_"))
+    return bool(isinstance(date, dict) and date.get("circa"))
+
+
+def _locator(element: Any, item: Any, context: Any, label: Any, match: str) -> bool:
+    return bool(label == (str(item["locator"].label) if "locator" in item else None))
+
+
+def _position(element: Any, item: Any, context: Any, _: Any, match: str) -> bool:
+    # the rule tests every listed position at once; ``match`` applies to them as to other tests
+    results = element._position(item, context)
+    return all(results) if match == "all" else any(results)
+
+
+def _disambiguate(element: Any, item: Any, context: Any, wanted: Any, match: str) -> bool:
+    return bool(item.get("csl_disambiguate")) is wanted
+
+
+_CHECKS = {
+    "type": _type,
+    "variable": _variable,
+    "is-numeric": _numeric,
+    "is-uncertain-date": _uncertain,
+    "locator": _locator,
+    "position": _position,
+    "disambiguate": _disambiguate,
+}
+
+
 class Conditions:
-    def _results(self: Any, item: Any, context: Any, tests: list[Test]) -> Iterator[bool]:
-        reference = item.reference
-        for attribute, value in tests:
-            if attribute == "type":
-                yield value == reference.get("type")
-            elif attribute == "variable":
-                yield self._has(item, value)
-            elif attribute == "is-numeric":
-                yield self._numeric(item, value)
-            elif attribute == "is-uncertain-date":
-                date = reference.get(value.replace("-", "_"))
-                yield bool(isinstance(date, dict) and date.get("circa"))
-            elif attribute == "locator":
-                yield value == (str(item["locator"].label) if "locator" in item else None)
-            elif attribute == "position":
-                yield from self._position(item, context)
-            else:
-                yield bool(item.get("csl_disambiguate")) == value
-
-    def _has(self: Any, item: Any, variable: str) -> bool:
-        if variable == "locator":
-            return "locator" in item
-        return item.reference.get(variable.replace("-", "_")) not in _EMPTY
-
-    def _numeric(self: Any, item: Any, variable: str) -> bool:
-        if variable == "locator":
-            return "locator" in item and is_numeric(item["locator"].identifier)
-        try:
-            value = item.reference[variable.replace("-", "_")]
-        except VariableError:
-            return False
-        return is_numeric(value)
-
     def passes(self: Any, item: Any, context: Any = None) -> bool:
         """Whether the branch is taken (the tests stop as soon as the answer is known)."""
-        prepared = self.__dict__.get("_citekit_conditions")
+        prepared: tuple[str, list[Test]] | None = self.__dict__.get("_citekit_conditions")
         if prepared is None:
             prepared = self._citekit_conditions = _prepared(self)
         match, tests = prepared
-        results = self._results(item, context, tests)
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+        # plain loops rather than all()/any() over a generator, made afresh for every test
+        if match == "all":
+            for attribute, value in tests:  # noqa: SIM110
+                if not _CHECKS[attribute](self, item, context, value, match):
+                    return False
+            return True
+        for attribute, value in tests:
+            if _CHECKS[attribute](self, item, context, value, match):
+                return match == "any"
+        return match != "any"
 
     def render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         if not self.passes(item, context):
