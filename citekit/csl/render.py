@@ -10,6 +10,7 @@ from typing import Any
 from citeproc import CitationStylesStyle
 
 from citekit.csl import locales
+from citekit.csl.elements import specialize
 from citekit.csl.formatters import MARKUPS, finish_rich_text
 from citekit.csl.processor import Session
 from citekit.csl.rules.second_field_align import FIELD_BREAK
@@ -27,6 +28,7 @@ class LoadedStyle(CitationStylesStyle):  # type: ignore[misc]
         self.root = parse_csl(ref.path)
         if ref.dependent is not None:
             apply_dependent(self.root, ref.dependent)
+            specialize(self.root)  # the dependent's locales moved in are held by this root too
         check_style(self.root, str(ref.path), element_names())
         code = locales.check(locale or ref.default_locale or self.root.get("default-locale") or "en-US")
         self.root.set_locale_list(code)

@@ -9,6 +9,7 @@ from typing import Any
 from citeproc import model as citeproc_model
 from lxml import etree
 
+from citekit.csl import elements
 from citekit.errors import StyleError
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
@@ -16,8 +17,6 @@ CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
 def _element_classes() -> dict[str, type[Any]]:
     """Tag name -> element class: citeproc-py's, replaced by ours where we fix a rule."""
-    from citekit.csl import elements
-
     classes: dict[str, type[Any]] = {
         cls.__name__.replace("_", "-").lower(): cls
         for cls in citeproc_model.CitationStylesElement.__subclasses__()
@@ -108,6 +107,7 @@ def _checked_root(tree: Any, path: str, what: str) -> Any:
     if root.tag != f"{{{CSL_NAMESPACE}}}{expected}":
         raise StyleError(f"{path}: not a CSL {what} (root element is {etree.QName(root).localname!r})")
     _blank_terms_empty(root)
+    elements.specialize(root)
     return root
 
 

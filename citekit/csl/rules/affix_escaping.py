@@ -16,6 +16,11 @@ _SPECIAL = ("<", ">", "&")
 class AffixEscaping:
     """For elements with affixes: affixes holding ``<``, ``>`` or ``&`` escaped in HTML."""
 
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        affixes = element.get("prefix", "") + element.get("suffix", "")
+        return any(c in affixes for c in _SPECIAL)
+
     def wrap(self: Any, string: Any) -> Any:
         # styles never change once loaded: whether the affixes need escaping is kept on the element
         special = self.__dict__.get("_citekit_special_affixes")

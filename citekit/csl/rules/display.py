@@ -14,6 +14,10 @@ DISPLAYS = frozenset({"block", "left-margin", "right-inline", "indent"})
 
 
 class Displayed:
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return element.get("display") in DISPLAYS
+
     def render(self: Any, *args: Any, **kwargs: Any) -> Any:
         output = super().render(*args, **kwargs)  # type: ignore[misc]
         display = self.get("display")

@@ -44,6 +44,10 @@ class CountsVariables:
 class TextCountsVariables:
     """For cs:text: only ``variable=`` calls a variable (macros are counted inside)."""
 
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return element.get("variable") not in (None, *GENERATED)
+
     def render(self: Any, *args: Any, **kwargs: Any) -> Any:
         calls = self.get("variable") is not None and self.get("variable") not in GENERATED
         try:

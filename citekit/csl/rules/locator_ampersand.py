@@ -15,6 +15,10 @@ _AMPERSAND = re.compile(r"\s*&\s*")
 class LocatorAmpersand:
     """For cs:text: the ``&`` of a locator becomes the "and" symbol term."""
 
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return bool(element.get("variable") == "locator")
+
     def _variable(self: Any, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)  # type: ignore[misc]
         if self.get("variable") != "locator" or text is None or "&" not in str(text):

@@ -12,6 +12,10 @@ from citekit.csl.rules.group_suppression import Tally
 
 
 class MacroOutputCounts:
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return element.get("macro") is not None
+
     def render(self: Any, *args: Any, **kwargs: Any) -> Any:
         output = super().render(*args, **kwargs)  # type: ignore[misc]
         if output and self.get("macro") is not None:

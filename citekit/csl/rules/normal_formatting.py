@@ -35,6 +35,10 @@ class NormalFormatting:
     # Text of an element without font attributes is left as it is (``citekit.csl.lookups``).
     PLAIN_TEXT_AS_IS = True
 
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return any(element.get(attribute) == value for attribute, value in MARKERS)
+
     def format(self: Any, string: Any) -> Any:
         text = super().format(string)  # type: ignore[misc]
         if not text or getattr(self.get_formatter(), "preformat", None) is not escape_html:

@@ -18,6 +18,10 @@ class RenderedTerms:
 
 
 class RecordsTerms:
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return element.get("term") is not None
+
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         result = super().process(item, context, **kwargs)  # type: ignore[misc]
         if "term" in self.attrib and result[0]:

@@ -126,6 +126,10 @@ def format_pages(value: str, variable: str, range_format: str | None, delimiter:
 class PageRanges:
     """For cs:text and cs:number: page values and numeric ranges formatted as above."""
 
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return element.get("variable") is not None
+
     def _process(self: Any, value: Any, variable: str) -> Any:
         if not variable.startswith("page"):
             return super()._process(value, variable)  # type: ignore[misc]

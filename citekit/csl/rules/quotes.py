@@ -40,6 +40,10 @@ def _flipped(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
 
 
 class NestedQuotes:
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return str(element.get("quotes", "false")).lower() == "true"
+
     def quote(self: Any, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
             return string

@@ -68,6 +68,10 @@ class SubstituteSuppression:
 class VariableSuppression:
     """For cs:text, cs:number and cs:date: a substituted variable renders as empty."""
 
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return element.get("variable") is not None
+
     def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
         variable = self.get("variable")
         if variable is None or (self.tag.endswith("}date") and self.is_locale_date()):

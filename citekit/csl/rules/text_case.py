@@ -241,6 +241,12 @@ def apply_case(text: Any, case: str | None, language: str | None) -> Any:
 
 
 class TextCase:
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        # a locale's cs:date-part takes the attributes of the style's while it renders (citeproc-py
+        # copies them over), so it may gain a text-case later
+        return element.get("text-case") is not None or str(element.tag).endswith("}date-part")
+
     def case(self: Any, text: Any, language: Any = None) -> Any:
         if language is None:
             language = str(self.get_root().get("default-locale", "en"))[:2]

@@ -15,6 +15,10 @@ _RICH = ("<", '"', "'")
 class ValueRichText:
     """For cs:text: a ``value`` holding tags or quote marks is read as rich text."""
 
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return _is_rich_value(element)
+
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         rich = self.__dict__.get("_citekit_rich_value")  # styles never change once loaded
         if rich is None:
