@@ -35,6 +35,12 @@ def _with_cached_lookups(name: str, cls: type[Any]) -> type[Any]:
     return type(cls.__name__, (CachedLookups, cls), {"__module__": cls.__module__})
 
 
+def element_class(name: str) -> type[Any]:
+    """The class an element of that name is parsed into, with every rule's mixin (before
+    ``elements.specialize`` leaves out those that do not apply to it)."""
+    return _element_classes()[name]
+
+
 def element_names() -> set[str]:
     """The CSL element names citekit can render."""
     return set(_element_classes())

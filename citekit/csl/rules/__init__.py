@@ -3,7 +3,9 @@
 Each module names its rule and exports ``ELEMENTS``: CSL element name -> a mixin class
 whose methods override citeproc-py's for that element. ``citekit.csl.elements`` stacks the
 mixins of every rule on top of citeproc-py's element classes. To add a fix: write a module
-here, list it in ``RULE_MODULES``, and test it in tests/csl/.
+here, list it in ``RULE_MODULES``, and test it in tests/csl/. A mixin that concerns only some
+elements of its kind says which with a static ``applies_to(element) -> bool``, read from the
+element's attributes once per parsed style: the others render without it (``elements.specialize``).
 """
 
 from __future__ import annotations
