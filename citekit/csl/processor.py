@@ -166,6 +166,9 @@ class Session:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             self.source = RichTextSource([_normalized(n, item) for n, item in enumerate(items)], self.escape)
+        default = str(style_root.get("default-locale", "en"))
+        for reference in self.source.values():
+            reference.read_as(default)  # the language cs:text falls back on, as citeproc-py
 
     def _registry(self, citations: Sequence[Sequence[Cite]], extra_ids: Sequence[str] = ()) -> Any:
         bib = CitationStylesBibliography(self.style, self.source, self.formatter)

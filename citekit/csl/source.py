@@ -77,22 +77,12 @@ class ComparableDateRange(DateRange):  # type: ignore[misc]
 _ABSENT = object()
 
 
-class _NoLanguage:
-    """The language of an item that has none: its first letters are ``None``."""
-
-    def __getitem__(self, key: Any) -> None:
-        return None
-
-
-_NO_LANGUAGE = _NoLanguage()
-
-
 class QuickReference(Reference):  # type: ignore[misc]
     """citeproc-py's reference, telling that it lacks a variable by one exception instead of two.
 
     citeproc-py asks a reference for variables it may not have (an item's ``language`` for every
     cs:text rendered) and expects a VariableError; its own lookup raised and caught a KeyError
-    first, for each of the tens of thousands of such questions in a long bibliography."""
+    first, for each of the thousands of such questions in a long bibliography."""
 
     def __getitem__(self, key: str) -> Any:
         value = self.get(key, _ABSENT)
@@ -103,12 +93,12 @@ class QuickReference(Reference):  # type: ignore[misc]
     def __getattr__(self, name: str) -> Any:
         return self[name]
 
-    @property
-    def language(self) -> Any:
-        # cs:text reads ``reference.language[:2]`` for every text it renders and, when the item
-        # has none, the style's default locale; ``None`` makes the text-case rule read that same
-        # default (``citekit.csl.rules.text_case``), without an exception each time.
-        return self.get("language", _NO_LANGUAGE)
+    def read_as(self, language: str) -> None:
+        """Without a language of its own, the item reads (``reference.language``) as being in
+        ``language``: cs:text asks for it on every text rendered, and took the style's default
+        locale after an exception each time. The variable itself stays absent."""
+        if "language" not in self:
+            object.__setattr__(self, "language", language)  # an attribute, not a CSL variable
 
 
 class RecordSource(CiteProcJSON):  # type: ignore[misc]
