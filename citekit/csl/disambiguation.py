@@ -46,12 +46,15 @@ def apply(item: Any, state: State | None) -> None:
     item["csl_disambiguate"] = state.disambiguate
 
 
+def _uses_condition(style_root: Any) -> bool:
+    return bool(style_root.xpath_search(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"))
+
+
 def needed(style_root: Any) -> bool:
     citation = style_root.citation
     if citation is None:
         return False
-    uses_condition = bool(style_root.xpath_search(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"))
-    return uses_condition or any(citation.get(option) == "true" for option in OPTIONS)
+    return _uses_condition(style_root) or any(citation.get(option) == "true" for option in OPTIONS)
 
 
 def _initials(given: str) -> str:
@@ -77,6 +80,7 @@ class Disambiguator:
         self.keys: list[str] = list(dict.fromkeys(item.key for item in bibliography.items))
         self.states = {key: State() for key in self.keys}
         self.cache: dict[Any, str] = {}
+        self.uses_condition = _uses_condition(style_root)
 
     def option(self, name: str) -> bool:
         return bool(self.citation.get(name) == "true")
@@ -254,7 +258,9 @@ class Disambiguator:
             for group in groups:
                 for key in group:
                     self.states[key].disambiguate = True
-            groups = [g for g in self.ambiguous([k for g in groups for k in g]) if g]
+            if self.uses_condition:
+                # otherwise the cites render as before, and the same items stay ambiguous
+                groups = [g for g in self.ambiguous([k for g in groups for k in g]) if g]
         if groups and self.option("disambiguate-add-year-suffix"):
             for group in groups:
                 for number, key in enumerate(sorted(group, key=self.keys.index)):
