@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from citekit.formats import bibtex_tables as T
-from citekit.formats.latex import escape, protect_title, to_ascii
+from citekit.formats import case_protection
+from citekit.formats.latex import carried_title, escape, escape_text, protect_title, to_ascii
 from citekit.model import Date, Name, Record
 from citekit.normalize.keys import assign_keys, bibtex_key
 from citekit.normalize.languages import babel_name
@@ -195,7 +196,7 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
     elif kind == PAGES:
         text = "--".join(escape(part) for part in re.split(r"\s*[-–—]+\s*", value))
     else:
-        text = escape(value)
+        text = escape_text(value)
     return _braced(to_ascii(text) if ascii_only else text)
 
 
@@ -229,6 +230,12 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
     kind, subtype = entry_type(record, dialect)
     csl_type = T.READ_TYPES.get((kind, subtype)) or T.READ_TYPES.get((kind, ""), "document")
     fields = {var: collapse(v) for var, v in record.fields.items() if var in laid_out.carried and v.strip()}
+    # Braces the writer adds protect case; the reader gives them back as nocase spans.
+    for var, value in fields.items():
+        if var == "title":
+            fields[var] = carried_title(value)
+        elif var not in case_protection.PROTECTED_VARIABLES:
+            fields[var] = case_protection.strip(value)
     if "page" in fields:
         fields["page"] = re.sub(r"\s*[-–—]+\s*", "-", fields["page"])
     if "language" in fields:

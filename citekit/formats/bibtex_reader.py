@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from typing import Any, cast
 
 from citekit.errors import Problem
 from citekit.formats import bibtex_tables as T
+from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
 from citekit.formats.bibtex_split import Blocks, fast_split, repeated_fields, repeated_key
 from citekit.formats.bibtex_values import (
     DEFAULT_MACROS,
     BadValue,
+    braced_end,
     iso_date,
     parse_name,
     resolve,
@@ -104,6 +107,15 @@ def _text(value: str) -> str:
     return decode(value) if value else ""
 
 
+@lru_cache(maxsize=4096)  # journal names come again and again
+def _protected_text(value: str) -> str:
+    """A title-like value as text, its protecting brace groups as nocase spans."""
+    try:
+        return case_protection.read(value, braced_end, _text)
+    except BadValue:
+        return _text(value)
+
+
 def _iso_text(value: str) -> str:
     """An ISO 8601 date field as written: no LaTeX in it (its ~ means circa, not a space)."""
     return value.replace("{", "").replace("}", "").strip()
@@ -120,12 +132,12 @@ def entry_to_record(
     names: dict[str, tuple[Name, ...]] = {}
     dates: dict[str, Date] = {}
     et_al = False
-    title = _text(raw.get("title", ""))
+    title = _protected_text(raw.get("title", ""))
     if raw.get("subtitle"):
-        title = f"{title}: {_text(raw['subtitle'])}"
+        title = f"{title}: {_protected_text(raw['subtitle'])}"
     fields["title"] = title
     container = raw.get("journaltitle") or raw.get("journal") or raw.get("booktitle") or ""
-    fields["container-title"] = _text(container)
+    fields["container-title"] = _protected_text(container)
     number_var = T.NUMBER_VARIABLE.get(entry_type, "number")
     if raw.get("number"):
         fields[number_var] = _text(raw["number"])
@@ -143,7 +155,8 @@ def entry_to_record(
             fields.setdefault("publisher", _text(value))
     for name, var in T.READ_TEXT.items():
         if raw.get(name):
-            fields.setdefault(var, _text(raw[name]))
+            read = _protected_text if var in case_protection.PROTECTED_VARIABLES else _text
+            fields.setdefault(var, read(raw[name]))
     for var, name in T.VERBATIM_FIELDS:
         if raw.get(name):
             fields[var] = unescape_verbatim(raw[name])

@@ -37,16 +37,19 @@ class BadValue(Exception):
     """A field value that is not a valid BibTeX expression."""
 
 
-def _braced_end(text: str, start: int) -> int:
-    """Index just past the brace group opening at ``start``."""
+_BRACES = re.compile(r"(?<!\\)[{}]")
+
+
+def braced_end(text: str, start: int) -> int:
+    """Index just past the brace group opening at ``start`` (escaped braces do not count)."""
     depth = 0
-    for i in range(start, len(text)):
-        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+    for brace in _BRACES.finditer(text, start):
+        if brace.group() == "{":
             depth += 1
-        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
+                return brace.end()
     raise BadValue("unbalanced braces")
 
 
@@ -96,7 +99,7 @@ def resolve_pieces(raw: str, macros: dict[str, str]) -> str:
         if c.isspace() or c == "#":
             i += 1
         elif c == "{":
-            end = _braced_end(raw, i)
+            end = braced_end(raw, i)
             out.append(raw[i + 1 : end - 1])
             i = end
         elif c == '"':
@@ -149,7 +152,7 @@ def parse_name(raw: str) -> Name:
     from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
 
     text = raw.strip()
-    if text.startswith("{") and text.endswith("}") and _braced_end(text, 0) == len(text):
+    if text.startswith("{") and text.endswith("}") and braced_end(text, 0) == len(text):
         return Name(literal=_clean(text[1:-1]))
     try:
         parts = parse_single_name_into_parts(text, strict=False)

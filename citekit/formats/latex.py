@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from citekit.formats import case_protection
+
 # The characters LaTeX gives a meaning of its own, and how to write each as text.
 LATEX_SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -35,7 +37,12 @@ def escape(text: str) -> str:
 
 
 def protect_title(text: str) -> str:
-    """Escape a title and brace its acronyms so that sentence-casing styles keep them."""
+    """Escape a title and brace its acronyms so that sentence-casing styles keep them (and what
+    a nocase span protects)."""
+    return case_protection.braced(text, _brace_acronyms, escape)
+
+
+def _brace_acronyms(text: str) -> str:
     out: list[str] = []
     end = 0
     for match in _PROTECT.finditer(text):
@@ -44,6 +51,23 @@ def protect_title(text: str) -> str:
         end = match.end()
     out.append(escape(text[end:]))
     return "".join(out)
+
+
+def escape_text(text: str) -> str:
+    """``escape`` for a text field: what a nocase span protects is braced."""
+    return case_protection.braced(text, escape, escape)
+
+
+def carried_title(text: str) -> str:
+    """A title as reading ``protect_title``'s output gives it back: braced acronyms as nocase spans."""
+    pieces: list[tuple[str, bool]] = []
+    for piece, protected in case_protection.segments(text):
+        end = 0
+        for match in () if protected else _PROTECT.finditer(piece):
+            pieces += [(piece[end : match.start()], False), (match.group(0), True)]
+            end = match.end()
+        pieces.append((piece[end:], protected))
+    return case_protection.mark(pieces)
 
 
 def to_ascii(text: str) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from citekit.formats.case_protection import strip
 from citekit.model import Location, Record
 
 
@@ -29,7 +30,8 @@ class Loss:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
+    """Equal but for white space and case protection (markup, not a field of its own)."""
+    return " ".join(strip(a).split()) == " ".join(strip(b).split())
 
 
 def _keywords(value: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from citekit.formats import case_protection
 from citekit.formats import ris_tables as T
 from citekit.model import Date, Name, Record
 
@@ -15,7 +16,9 @@ _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
 def clean_value(value: str) -> str:
-    """A value on one line: a line break inside it could otherwise start a new tag or end the record."""
+    """A value on one line: a line break inside it could otherwise start a new tag or end the record.
+    RIS cannot say that a title's case is protected: nocase spans are dropped, their words kept."""
+    value = case_protection.strip(value)
     if "\t" not in value and "  " not in value and not _LINE_BREAKS.search(value):
         return value.strip(" ")  # most values: nothing to collapse
     return _BLANKS.sub(" ", _LINE_BREAKS.sub(" ", value)).strip(" \t")

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable, Sequence
 from citekit.model import Record
 
 # Title words too common to identify a work.
+# CSL-JSON rich text in a title (<i>, <span class="nocase">…): not words of the title.
+_MARKUP = re.compile(r"</?(?:i|b|sup|sub|sc|span)\b[^>]*>")
 _STOP_WORDS = frozenset(
     [
         "a",
@@ -77,7 +79,8 @@ def base_key(record: Record) -> str:
             year = str(date.year)
             break
     # Lazily: a title may be a megabyte long, and only its first significant word is wanted.
-    words = (ascii_fold(m.group(0)).lower() for m in re.finditer(r"[^\s\-–—/:]+", record.get("title")))
+    title = _MARKUP.sub("", record.get("title"))
+    words = (ascii_fold(m.group(0)).lower() for m in re.finditer(r"[^\s\-–—/:]+", title))
     word = next((w for w in words if w and w not in _STOP_WORDS), "")
     key = ascii_fold(who).lower() + year + word
     return key or "item"

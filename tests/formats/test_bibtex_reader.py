@@ -44,9 +44,9 @@ def test_every_accent_form_becomes_unicode() -> None:
 
 
 def test_latex_specials_and_braces_are_text() -> None:
-    """Escaped specials read as the characters, protective braces disappear, -- is an en dash."""
+    """Escaped specials read as the characters, protective braces become a nocase span, -- is an en dash."""
     record = one(r"@misc{k, title = {50\% of R\&D \$5 a\_b \{x\} The {NumPy} way 1990--2000}}")
-    assert record.get("title") == "50% of R&D $5 a_b {x} The NumPy way 1990–2000"
+    assert record.get("title") == '50% of R&D $5 a_b {x} The <span class="nocase">NumPy</span> way 1990–2000'
 
 
 def test_braced_corporate_name_is_one_literal_name() -> None:

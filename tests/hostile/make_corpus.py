@@ -231,7 +231,7 @@ CASES: list[dict[str, Any]] = [
         outcome="warnings",
         records=1,
         stderr=["field title nests braces 10,000 deep"],
-        stdout=['"title": "Deep"'],
+        stdout=['"title": "<span class=\\"nocase\\">Deep</span>"'],  # braces protect its case
     ),
     dict(
         name="bib_string_bomb.bib",

@@ -1,0 +1,122 @@
+"""Case protection: BibTeX's braces and CSL-JSON's ``<span class="nocase">`` say the same thing.
+
+In a BibTeX title, ``{Editor's Comments}`` or ``The {LaTeX} Companion`` tells a style not to change
+the case of what the braces hold. CSL-JSON says it with a nocase span, which citeproc-js, pandoc,
+citation-js and Zotero all read. The BibTeX reader turns protecting braces into nocase spans, the
+BibTeX writer turns nocase spans back into braces, and formats with no way to say it (RIS) drop the
+spans: the words stay, only the protection goes.
+
+BibTeX's rule decides which braces protect: a group at the top level of the value, not the argument
+of a command (``\\'{e}``, ``\\textbf{x}``), and not a "special character" (a group opening with a
+backslash, ``{\\'E}``). Values holding math are read whole, unprotected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+OPEN = '<span class="nocase">'
+CLOSE = "</span>"
+# CSL variables whose case styles change (text-case), and so whose protection is kept.
+PROTECTED_VARIABLES = frozenset(
+    {"title", "container-title", "collection-title", "event-title", "title-short", "container-title-short"}
+)
+_SPANS = re.compile(r"<span\b[^>]*>|</span>")
+# What comes right before a group that is a command's argument rather than protection.
+# Private-use characters marking a protected group while the value is decoded.
+_START, _END = "\ue000", "\ue001"
+_SPACE_AFTER_START = re.compile(_START + "( +)")
+_SPACE_BEFORE_END = re.compile("( +)" + _END)
+_MATH = re.compile(r"(?<!\\)\$")
+_COMMAND_BEFORE = re.compile(r"\\(?:[A-Za-z]+\s*|[^A-Za-z\s])$")
+
+
+def segments(text: str) -> list[tuple[str, bool]]:
+    """``text`` in pieces, each with whether it lies inside a nocase span (spans removed)."""
+    if OPEN not in text:
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    stack: list[bool] = []  # per open span: is it a nocase span
+    end = 0
+    for tag in _SPANS.finditer(text):
+        if tag.group() == CLOSE and not stack:
+            continue  # a stray closing tag is text
+        if text[end : tag.start()]:
+            out.append((text[end : tag.start()], any(stack)))
+        if tag.group() == CLOSE:
+            if not stack.pop():
+                out.append((CLOSE, any(stack)))  # closes another kind of span: kept
+        elif tag.group() == OPEN:
+            stack.append(True)
+        else:
+            stack.append(False)
+            out.append((tag.group(), any(stack)))
+        end = tag.end()
+    if text[end:]:
+        out.append((text[end:], any(stack)))
+    return out
+
+
+def strip(text: str) -> str:
+    """``text`` without its nocase spans (the words kept)."""
+    return text if OPEN not in text else "".join(piece for piece, _ in segments(text))
+
+
+def mark(pieces: list[tuple[str, bool]]) -> str:
+    """Pieces of text, the protected ones in nocase spans."""
+    return "".join(OPEN + piece + CLOSE if protected else piece for piece, protected in pieces if piece)
+
+
+def braced_pieces(value: str, group_end: Callable[[str, int], int]) -> list[tuple[str, bool]] | None:
+    """A BibTeX value cut at its protecting brace groups (kept with their braces), each piece with
+    whether it protects; None when nothing in it protects. ``group_end(value, i)`` is the index
+    after the group opening at ``i`` (and raises on unbalanced braces)."""
+    if "{" not in value or _MATH.search(value):
+        return None
+    pieces: list[tuple[str, bool]] = []
+    done = i = 0
+    while (i := value.find("{", i)) != -1:
+        if i and value[i - 1] == "\\":
+            i += 1
+            continue
+        end = group_end(value, i)
+        inner = value[i + 1 : end - 1]
+        if (
+            inner.strip()
+            and not inner.startswith("\\")
+            and not _COMMAND_BEFORE.search(value[max(0, i - 40) : i])
+        ):
+            pieces += [(value[done:i], False), (value[i:end], True)]
+            done = end
+        i = end
+    if not pieces:
+        return None
+    return [*pieces, (value[done:], False)]
+
+
+def read(value: str, group_end: Callable[[str, int], int], decode: Callable[[str], str]) -> str:
+    """A BibTeX value as text (``decode``), its protecting brace groups as nocase spans.
+
+    The value is decoded whole, the protected groups marked by two private-use characters, so that
+    LaTeX's spacing is read as in the plain reading (``{TUG}\\,2010`` keeps its thin space)."""
+    pieces = braced_pieces(value, group_end)
+    if not pieces or _START in value or _END in value:
+        return decode(value)
+    text = decode("".join(_START + raw + _END if protected else raw for raw, protected in pieces))
+    # Spaces at the edge of a protected group belong outside it; an empty group protects nothing.
+    if _START + " " in text or " " + _END in text or _START + _END in text:
+        text = _SPACE_AFTER_START.sub(r"\1" + _START, _SPACE_BEFORE_END.sub(_END + r"\1", text))
+        text = re.sub(" +", " ", text.replace(_START + _END, "")).strip(" ")
+        if not text.replace(_START, "").replace(_END, ""):
+            return decode(value)
+    return text.replace(_START, OPEN).replace(_END, CLOSE)
+
+
+def braced(text: str, write: Callable[[str], str], write_protected: Callable[[str], str]) -> str:
+    """``text`` for a BibTeX value: nocase spans as brace groups (their text written by
+    ``write_protected``), the rest written by ``write``."""
+    return "".join(
+        "{" + write_protected(piece) + "}" if protected else write(piece)
+        for piece, protected in segments(text)
+    )
