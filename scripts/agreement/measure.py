@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 import citekit  # noqa: E402
 from citekit import formats  # noqa: E402
+from citekit.formats import case_protection  # noqa: E402
 
 TEXLIVE = Path(os.environ.get("CITEKIT_TEXLIVE", ROOT.parent / "texlive"))
 DEFAULT = TEXLIVE / "usr/share/texlive/texmf-dist/bibtex/bib/beebe/tugboat.bib"
@@ -48,21 +49,29 @@ NODE_PATH = os.environ.get("NODE_PATH", str(ROOT.parent / "reftools" / "node_mod
 # What the disagreements are, as seen in the examples the script prints.
 NOTES = """
 Notes on the disagreements:
-- pandoc reads BibTeX titles by BibTeX's rules: unbraced capitals are the style's to change, so it
-  sentence-cases them ("Message from the chairman"), and it typesets ' as a curly apostrophe.
-  citekit braces only acronyms and words with inner capitals; the second figure compares titles
-  case-insensitively with straight and curly quotes alike.
-- pandoc's RIS reader takes the date from PY alone (the year) and ignores DA (YYYY/MM/DD/), where
-  citekit writes month and day as the RIS specification asks; every issued-date disagreement in
-  its RIS column is a month or day it left out.
+- Case protection: a braced title in the source ({Editor's Comments}) is read as a nocase span
+  and written braced again, so pandoc keeps its case. The titles pandoc still changes are the
+  ones the source left unbraced: by BibTeX's rules their capitals are the style's to change, and
+  pandoc sentence-cases them ("Questions & answers"); it also typesets ' as a curly apostrophe.
+  The second figure compares titles case-insensitively with straight and curly quotes alike.
+- pandoc's RIS reader takes the date from PY alone and ignores DA. RIS puts the year in PY
+  (the RIS specification, and the core issue's `PY 2019`) and the full date in DA, so every
+  issued-date disagreement in pandoc's RIS column is a month or day pandoc does not read;
+  citation-js, which reads DA, agrees on all of them.
 - The few name disagreements are source names with a comma inside the family name
   ({Bell, II}), which RIS cannot write unambiguously (the loss report names them), and
   apostrophes pandoc turns into curly ones.
+- "reading the source beside citekit's bibtex" runs each reader on the original file as well:
+  pandoc joins the source's number and issue fields ("1, 1"), keeps DOIs as URLs, and drops
+  the LaTeX macros it does not know (\\AmSTeX, \\MF) or misreads accents on \\i, none of which
+  is in citekit's output. citation-js stops at the source's first entry it cannot parse.
 """
 
 
 def norm(value: Any) -> str:
-    text = unicodedata.normalize("NFC", str(value))
+    """A value's words: NFC, white space runs as one space, case-protection markup left out (the
+    readers keep the protected case but write no nocase spans of their own)."""
+    text = unicodedata.normalize("NFC", case_protection.strip(str(value)))
     return " ".join(text.split())
 
 
@@ -135,7 +144,11 @@ def citation_js(path: Path) -> list[dict[str, Any]]:
 
 
 def compare(
-    expected: list[dict[str, Any]], actual: list[dict[str, Any]], by_id: bool, lenient: bool = False
+    expected: list[dict[str, Any]],
+    actual: list[dict[str, Any]],
+    by_id: bool,
+    lenient: bool = False,
+    names: tuple[str, str] = ("citekit", "reader"),
 ) -> tuple[int, Counter[str], list[str]]:
     """Fields compared, disagreements by variable, and a few examples."""
     index = {str(item.get("id")): item for item in actual}
@@ -150,8 +163,32 @@ def compare(
             if got_facts.get(key) != value:
                 differing[key.split("[")[0]] += 1
                 if sum(1 for e in examples if f" {key.split('[')[0]}" in e) < 3:
-                    examples.append(f"{want['id']} {key}: citekit {value!r}, reader {got_facts.get(key)!r}")
+                    examples.append(
+                        f"{want['id']} {key}: {names[0]} {value!r}, {names[1]} {got_facts.get(key)!r}"
+                    )
     return total, differing, examples
+
+
+def _control(source: Path, written: Path) -> list[str]:
+    """Each reader on the source file itself beside the same reader on citekit's BibTeX of it: where
+    they agree, a disagreement above is the reader's reading of BibTeX, not something citekit wrote."""
+    lines = []
+    for reader, read in (("pandoc", lambda p: pandoc(p, "bibtex")), ("citation-js", citation_js)):
+        try:
+            original = read(source)
+        except subprocess.CalledProcessError as failure:
+            why = (failure.stderr or "").strip().splitlines()[:1] or ["no message"]
+            lines.append(f"{reader:12} cannot read the source file itself: {why[0][:120]}")
+            continue
+        total, differing, examples = compare(original, read(written), True, names=("source", "citekit's"))
+        agree = total - sum(differing.values())
+        lines.append(
+            f"{reader:12} reading the source beside citekit's bibtex: {total} fields; "
+            f"identical {agree} ({agree / total:.2%})"
+        )
+        lines.append("    differing: " + ", ".join(f"{k} {n}" for k, n in differing.most_common()))
+        lines += [f"    e.g. {e}" for e in examples]
+    return lines
 
 
 def main() -> None:
@@ -191,6 +228,8 @@ def main() -> None:
                         "    differing: " + ", ".join(f"{k} {n}" for k, n in differing.most_common())
                     )
                 lines += [f"    e.g. {e}" for e in examples]
+            if fmt == "bibtex":
+                lines += _control(source, path)
     total = overall["total"]
     lines += [
         "",
