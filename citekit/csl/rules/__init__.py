@@ -49,6 +49,7 @@ RULE_MODULES = (
     "date_ranges",
     "locator_label",
     "locator_ampersand",
+    "default_name",
 )
 
 
