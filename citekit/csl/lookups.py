@@ -120,6 +120,29 @@ class CachedLookups:
         return found
 
 
+class KeptTermForms:
+    """For cs:term: its singular and plural text, made once per output formatter. citeproc-py
+    searches the term's children and escapes its text each time a term is printed (every
+    "et al.", "In:", "p."); the term and the formatter are all the text depends on."""
+
+    def _kept_form(self: Any, form: str) -> Any:
+        formatter = self.get_formatter()
+        kept = self.__dict__.get("_citekit_forms")
+        if kept is None or kept[0] is not formatter:
+            kept = self._citekit_forms = (formatter, {})  # type: ignore[var-annotated]
+        if form not in kept[1]:
+            kept[1][form] = getattr(super(), form)
+        return kept[1][form]
+
+    @property
+    def single(self: Any) -> Any:
+        return self._kept_form("single")
+
+    @property
+    def multiple(self: Any) -> Any:
+        return self._kept_form("multiple")
+
+
 class CitationItem(_CitationItem):  # type: ignore[misc]
     """citeproc-py's cite of one item, finding its reference once: citeproc-py's own property
     walks four dictionary lookups (each raising and catching a KeyError when a key is absent)

@@ -28,11 +28,12 @@ def _element_classes() -> dict[str, type[Any]]:
 def _with_cached_lookups(name: str, cls: type[Any]) -> type[Any]:
     """The class with macro, layout and term lookups kept once found (``citekit.csl.lookups``);
     a locale root keeps citeproc-py's own term lookup, which takes other arguments."""
-    from citekit.csl.lookups import CachedLookups
+    from citekit.csl.lookups import CachedLookups, KeptTermForms
 
     if name == "locale":
         return cls
-    return type(cls.__name__, (CachedLookups, cls), {"__module__": cls.__module__})
+    kept = (KeptTermForms,) if name == "term" else ()
+    return type(cls.__name__, (CachedLookups, *kept, cls), {"__module__": cls.__module__})
 
 
 def element_class(name: str) -> type[Any]:

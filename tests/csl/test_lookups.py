@@ -144,3 +144,20 @@ def test_rules_that_format_plain_text_are_always_asked() -> None:
     assert not _plain_format(element(Shouting))
     assert not _plain_format(element(Marking, Shouting))
     assert not _plain_format(element(Marking, **{"font-style": "italic"}))
+
+
+def test_kept_term_text_follows_the_output_format() -> None:
+    """A term's text is kept per output formatter: APA's "and" symbol is "&" for text output and
+    escaped for HTML, whichever was asked for first."""
+    from citekit.csl.formatters import MARKUPS
+
+    root = load_style("apa").root
+    term = root.get_term("and", "symbol")
+    saved = root.__dict__.get("formatter")
+    try:
+        for markup, expected in (("text", "&"), ("html", "&#38;"), ("text", "&")):
+            root.formatter = MARKUPS[markup].formatter
+            assert str(term.single) == expected
+    finally:
+        if saved is not None:
+            root.formatter = saved
