@@ -59,14 +59,26 @@ class TextCountsVariables:
         return output
 
 
+def _children(group: Any) -> list[tuple[Any, bool, bool]]:
+    """A group's children, each with whether it is a cs:choose and whether a cs:group; kept on
+    the group, as a style's groups never change once loaded."""
+    kept: list[tuple[Any, bool, bool]] | None = group.__dict__.get("_citekit_children")
+    if kept is None:
+        kept = group._citekit_children = [
+            (child, isinstance(child, model.Choose), isinstance(child, model.Group))
+            for child in group.iterchildren()
+        ]
+    return kept
+
+
 class GroupSuppression:
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         called, rendered = Tally.called, Tally.rendered
         delimiter = self.get("delimiter", "")
         output = []
-        for child in self.iterchildren():
+        for child, choose, group in _children(self):
             try:
-                if isinstance(child, model.Choose):
+                if choose:
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
@@ -74,7 +86,7 @@ class GroupSuppression:
                 continue
             if text is not None:
                 output.append(text)
-                if text and isinstance(child, model.Group):
+                if text and group:
                     # a nested group that printed something counts as a rendered variable
                     # (citeproc-js): ``<group><text variable="title"/><group>…</group></group>``
                     Tally.rendered += 1
