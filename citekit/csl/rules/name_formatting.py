@@ -66,6 +66,18 @@ class NameFormatting:
     def _name_option(self: Any, name: str, context: Any, sort_options: Any) -> Any:
         if sort_options and name in sort_options:
             return sort_options[name]
+        # The answer depends only on attributes of the style, which never change once loaded: kept
+        # on the element, as a name is formatted a dozen options at a time.
+        kept: dict[tuple[str, Any], Any] | None = self.__dict__.get("_citekit_options")
+        if kept is None:
+            kept = {}
+            self._citekit_options = kept
+        key = (name, context)
+        if key not in kept:
+            kept[key] = self._style_option(name, context)
+        return kept[key]
+
+    def _style_option(self: Any, name: str, context: Any) -> Any:
         if name in self.attrib:
             return self.get(name)
         found = (context if context is not None else self).xpath_search(_CONTAINER)
