@@ -159,6 +159,7 @@ class Session:
     def __init__(self, style_root: Any, items: Sequence[dict[str, Any]], markup: str = "html") -> None:
         self.style = ParsedStyle(style_root)
         self.states: dict[str, disambiguation.State] = {}
+        self._quotes: tuple[tuple[str, str], tuple[str, str], bool] | None = None
         chosen = MARKUPS[markup]
         self.markup = markup
         self.escape = chosen.escape_data
@@ -246,12 +247,17 @@ class Session:
     def finish(self, text: str) -> str:
         """Quote marks left from the items made quotes; punctuation moved into quotes where the
         locale puts it there (``punctuation-in-quote``)."""
-        outer, inner = quote_terms(self.style.root)
+        if self._quotes is None:
+            # the locale's quote terms and option, the same for every entry: looked up once
+            outer, inner = quote_terms(self.style.root)
+            inside = str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+            self._quotes = outer, inner, inside
+        outer, inner, inside = self._quotes
         text = richtext.finish(text, outer, inner, ends=True)
         if self.markup == "html":
             text = flip_flopped(superscripts_as_tags(text))
         text = without_doubled_periods(text)
-        if str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
+        if inside:
             text = without_doubled_periods(moved_into_quotes(text, outer[1], inner[1]))
         text = text.replace(STYLE_QUOTE_END, "").replace(KEEP_APART, "")
         return text
