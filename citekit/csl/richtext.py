@@ -33,6 +33,8 @@ _TOKEN = re.compile(
     r'<span\s+class="nocase">|<span\s+class="nodecor">|</span>)'
 )
 _QUOTE_CHAR = re.compile("[\"'“”‘’]")
+# Text with none of these has no tags and no quotes: it is one plain segment.
+_RICH_CHAR = re.compile("[<\"'“”‘’]")
 _TAG_TEXT = re.compile(r"<[^>]+>")
 _TAGS = {
     "<i>": ("<i>", "</i>", False),
@@ -121,6 +123,9 @@ def parse(text: str, escape: Callable[[str], str] | None) -> Any:
         if tag:
             out = out + Markup(tag)
 
+    if not _RICH_CHAR.search(text):
+        emit_text(text)  # most fields: no tag, no quote to look for
+        return out
     parts = _TOKEN.split(with_quote_marks(text))
     for index, part in enumerate(parts):
         if index % 2 == 0:
