@@ -28,6 +28,7 @@ RULE_MODULES = (
     "note_start_capital",
     "name_formatting",
     "substitute_suppression",
+    "missing_variables",
     "page_ranges",
     "macro_output_counts",
     "number_variables",

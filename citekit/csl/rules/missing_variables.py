@@ -1,0 +1,41 @@
+"""A cs:text whose variable the item lacks renders nothing, and says so at once.
+
+citeproc-py finds out by asking the reference, which raises VariableError from the bottom of the
+element's rendering (through the page-range, quote, case and affix layers of the rules above
+it); in a long bibliography most variables a style asks for are missing from most items. The
+same exception is raised here, before those layers, when the answer is already known: the
+variable (or, for ``form="short"``, its short form; for ``page-first``, ``page``) is not in the
+reference. Variables that come from the cite rather than the item are left to citeproc-py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.source import VariableError
+
+FROM_CITE = frozenset({"citation-number", "locator"})
+
+
+def lacks(item: Any, element: Any, variable: str) -> bool:
+    reference = item.reference
+    if variable.startswith("page"):
+        return "page" not in reference
+    if variable.replace("-", "_") in reference:
+        return False
+    return not (element.get("form") == "short" and f"{variable}_short".replace("-", "_") in reference)
+
+
+class MissingVariable:
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return element.get("variable") not in (None, *FROM_CITE)
+
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        variable = self.get("variable")
+        if variable is not None and variable not in FROM_CITE and lacks(item, self, variable):
+            raise VariableError
+        return super().render(item, *args, **kwargs)  # type: ignore[misc]
+
+
+ELEMENTS = {"text": MissingVariable}
