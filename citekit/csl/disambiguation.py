@@ -22,6 +22,7 @@ from citekit.csl.rules.sorting import NAME_VARIABLES
 from citekit.csl.rules.year_suffix import SuffixWritten
 from citekit.normalize.keys import suffix_letters
 
+_NAME_VARIABLES = sorted(NAME_VARIABLES)
 OPTIONS = (
     "disambiguate-add-names",
     "disambiguate-add-givenname",
@@ -169,7 +170,7 @@ class Disambiguator:
         """(variable, index, family, given) of every person name of an item."""
         reference = self.bibliography.source[key]
         out = []
-        for variable in sorted(NAME_VARIABLES):
+        for variable in _NAME_VARIABLES:
             for index, name in enumerate(reference.get(variable.replace("-", "_")) or []):
                 if isinstance(name, dict) and "literal" not in name:
                     family = " ".join(
@@ -226,14 +227,16 @@ class Disambiguator:
         primary = rule.startswith("primary-name")
         top = 1 if rule.endswith("with-initials") else 2
         people: dict[str, set[str]] = defaultdict(set)
+        names = {key: self._names(key) for key in self.keys}
         for key in self.keys:
-            for _variable, index, family, given in self._names(key):
+            for _variable, index, family, given in names[key]:
                 if not primary or index == 0:
                     people[family].add(given)
+        distinct = {family: _people(givens) for family, givens in people.items()}
         for key in self.keys:
             levels = {}
-            for variable, index, family, _given in self._names(key):
-                givens = _people(people.get(family, set()))
+            for variable, index, family, _given in names[key]:
+                givens = distinct.get(family, set())
                 if len(givens) < 2 or (primary and index):
                     continue
                 initials = {_initials(g) for g in givens}
