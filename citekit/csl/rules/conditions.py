@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from citeproc.model import ConditionFailed
+from citeproc.model import ConditionFailed, Else
 from citeproc.source import VariableError
+
+from citekit.csl.children import kept_children, render_in_turn
 
 # A number, possibly with letters attached (2a, A3), or several joined by ranges and lists.
 _NUMERIC = re.compile(r"^\s*[a-z]*\d+[a-z]*(\s*(?:[-–,&]|and)\s*[a-z]*\d+[a-z]*)*\s*$", re.IGNORECASE)
@@ -136,10 +138,11 @@ class QuietChoose:
     exception costs more than the tests of most branches."""
 
     def render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        for branch in self.iterchildren():
-            if type(branch).render is Conditions.render:
-                if branch.passes(item, context):
-                    return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+        for branch, _, _ in kept_children(self):
+            kind = type(branch).render
+            if kind is Conditions.render or kind is Else.render:
+                if kind is Else.render or branch.passes(item, context):
+                    return render_in_turn(branch, item, delimiter, {"context": context, **kwargs})
                 continue
             try:
                 return branch.render(item, context=context, delimiter=delimiter, **kwargs)
