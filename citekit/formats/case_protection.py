@@ -29,7 +29,8 @@ _START, _END = "\ue000", "\ue001"
 _SPACE_AFTER_START = re.compile(_START + "( +)")
 _SPACE_BEFORE_END = re.compile("( +)" + _END)
 _MATH = re.compile(r"(?<!\\)\$")
-_COMMAND_BEFORE = re.compile(r"\\(?:[A-Za-z]+\s*|[^A-Za-z\s])$")
+# (Accents take an argument; escaped characters such as \& do not.)
+_COMMAND_BEFORE = re.compile(r"\\(?:[A-Za-z]+\s*|['`^\"~=.])$")
 
 
 def segments(text: str) -> list[tuple[str, bool]]:

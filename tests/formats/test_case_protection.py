@@ -30,6 +30,7 @@ def test_protecting_braces_become_nocase_spans() -> None:
     )
     assert title_of("@misc{k, title = {\\'{E}mile and {\\'E}tienne}}") == "Émile and Étienne"
     assert title_of("@misc{k, title = {\\textbf{Bold} move}}") == "Bold move"
+    assert title_of("@misc{k, title = {R\\&{D} and 50\\%{X}}}") == f"R&{SPAN}D</span> and 50%{SPAN}X</span>"
     assert title_of("@misc{k, title = {Area $x^{2}$ {A}}}") == "Area $x^{2}$ A"
 
 
