@@ -213,7 +213,7 @@ def scan(lines: list[tuple[int, str]], source: str) -> Page:
             block = None
         if value is None:
             value = ""
-            if i < len(lines) and not _is_label_line(lines[i][1], block) and not _is_furniture(lines[i][1]):
+            if i < len(lines) and _is_value_line(lines, i, block):
                 value = lines[i][1]
                 i += 1
         page.entries.append(Entry(label, slot, value.strip(), no))
@@ -246,6 +246,23 @@ def _opens_table(page: Page, text: str) -> bool:
 
 def _is_label_line(text: str, block: str | None) -> bool:
     return _match_label(text, block, glued_ok=True) is not None or bool(_BREADCRUMB.match(text))
+
+
+def _is_value_line(lines: list[tuple[int, str]], i: int, block: str | None) -> bool:
+    """Whether line ``i`` is the value of the bare label before it (the two-line layout).
+
+    A line that is itself a bare label is a value when another label follows it: as a label it
+    would have no value of its own (a journal called "Issue", under "Journal")."""
+    text = lines[i][1]
+    if _is_furniture(text):
+        return False
+    if not _is_label_line(text, block):
+        return True
+    # (A glued line, "Published1905", stays a label: real pages leave a label empty before one.)
+    match = _match_label(text, block, glued_ok=False)
+    if match is None or match[2] is not None or match[1].startswith("block:") or i + 1 >= len(lines):
+        return False
+    return _is_label_line(lines[i + 1][1], block)
 
 
 # Fields whose value may go on over several lines (one DOI, keyword or name a line).

@@ -79,3 +79,25 @@ def test_page_without_portal_fields_is_a_clear_error() -> None:
     """Saved HTML with no portal fields raises a located ParseError, not a traceback."""
     with pytest.raises(ParseError, match="no research-portal fields found"):
         portal_html.read("<html><body><p>Just a blog post.</p></body></html>", "blog.html")
+
+
+def test_two_line_value_that_is_a_label_word() -> None:
+    """In the two-line layout a journal called "Issue" is the journal's name, not an empty label:
+    taken as a label it would have no value, as another label follows it."""
+    page = "\n".join(
+        [
+            "A title of ours",
+            "Research output: Contribution to journal › Article",
+            "Ann Author",
+            "Journal",
+            "Issue",
+            "Volume",
+            "7",
+            "DOIs",
+            "Published1999",
+        ]
+    )
+    [record] = citekit.loads(page + "\n", "portal").records
+    assert record.get("container-title") == "Issue"
+    assert record.get("volume") == "7"
+    assert record.dates["issued"].year == 1999
