@@ -118,6 +118,14 @@ def braced(text: str, write: Callable[[str], str], write_protected: Callable[[st
     """``text`` for a BibTeX value: nocase spans as brace groups (their text written by
     ``write_protected``), the rest written by ``write``."""
     return "".join(
-        "{" + write_protected(piece) + "}" if protected else write(piece)
-        for piece, protected in segments(text)
+        group(write_protected(piece)) if protected else write(piece) for piece, protected in segments(text)
     )
+
+
+def group(text: str) -> str:
+    """A protecting brace group around written text. BibTeX takes a group that opens with a
+    backslash (``{\\& ...}``, or ``{\\'E ...}`` once ``--ascii`` has written an accent) for a
+    special character, which does not protect: such text gets a second pair of braces."""
+    if text.startswith("\\") or not text[:1].isascii():
+        return "{{" + text + "}}"
+    return "{" + text + "}"

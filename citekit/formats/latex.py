@@ -47,7 +47,7 @@ def _brace_acronyms(text: str) -> str:
     end = 0
     for match in _PROTECT.finditer(text):
         out.append(escape(text[end : match.start()]))
-        out.append("{" + escape(match.group(0)) + "}")
+        out.append(case_protection.group(escape(match.group(0))))
         end = match.end()
     out.append(escape(text[end:]))
     return "".join(out)

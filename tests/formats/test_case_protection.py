@@ -13,6 +13,7 @@ from citekit.formats.bibtex_reader import _protected_text
 from citekit.formats.latex_decode import decode
 
 SPAN = '<span class="nocase">'
+CLOSE = "</span>"
 
 
 def title_of(bibtex: str) -> str:
@@ -143,3 +144,15 @@ def test_real_titles_read_the_same_words_protected_or_not() -> None:
                 checked += 1
                 protected += case_protection.OPEN in read
     assert checked > 10_000 and protected > 1_000
+
+
+def test_protected_text_opening_with_a_command_is_double_braced() -> None:
+    """A protected title starting with an escaped character, or with an accent under --ascii, gets
+    two pairs of braces: BibTeX reads one pair opening with a backslash as a special character."""
+    item = {"id": "z", "type": "book", "title": f"{SPAN}& TeX{CLOSE} and {SPAN}École{CLOSE}"}
+    records = citekit.loads(json.dumps([item]), "csljson").records
+    for ascii_only in (False, True):
+        written = citekit.dump(records, "bibtex", ascii=ascii_only)
+        assert "{{\\& TeX}}" in written
+        assert ("{{\\'Ecole}}" if ascii_only else "{{École}}") in written
+        assert citekit.loads(written, "bibtex").records[0].get("title") == item["title"]
