@@ -23,13 +23,13 @@ PROTECTED_VARIABLES = frozenset(
     {"title", "container-title", "collection-title", "event-title", "title-short", "container-title-short"}
 )
 _SPANS = re.compile(r"<span\b[^>]*>|</span>")
-# What comes right before a group that is a command's argument rather than protection.
 # Private-use characters marking a protected group while the value is decoded.
 _START, _END = "\ue000", "\ue001"
 _SPACE_AFTER_START = re.compile(_START + "( +)")
 _SPACE_BEFORE_END = re.compile("( +)" + _END)
 _MATH = re.compile(r"(?<!\\)\$")
-# (Accents take an argument; escaped characters such as \& do not.)
+# What comes right before a group that is a command's argument rather than protection
+# (accents take an argument; escaped characters such as \& do not).
 _COMMAND_BEFORE = re.compile(r"\\(?:[A-Za-z]+\s*|['`^\"~=.])$")
 
 
