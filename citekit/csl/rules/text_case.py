@@ -214,13 +214,29 @@ def _sentence_word(word: str, shouting: bool) -> str:
     return word.lower() if shouting or word != word.upper() else word
 
 
+# Languages whose dotted and dotless i are two letters (Turkish, Azerbaijani): Unicode's default
+# case mapping would turn "i" into "I" and lose the dot, so these letters are mapped first.
+_LOCALE_CASE = {
+    ("uppercase", "tr"): str.maketrans({"i": "İ"}),
+    ("uppercase", "az"): str.maketrans({"i": "İ"}),
+    ("lowercase", "tr"): str.maketrans({"I": "ı", "İ": "i"}),
+    ("lowercase", "az"): str.maketrans({"I": "ı", "İ": "i"}),
+}
+
+
+def _changed_case(text: str, case: str, language: str | None) -> str:
+    table = _LOCALE_CASE.get((case, (language or "")[:2].lower()))
+    if table is not None:
+        text = text.translate(table)
+    return text.lower() if case == "lowercase" else text.upper()
+
+
 def apply_case(text: Any, case: str | None, language: str | None) -> Any:
     if not case or text is None:
         return text
     segments = _segments(text)
     if case in ("lowercase", "uppercase"):
-        change = str.lower if case == "lowercase" else str.upper
-        return _rebuild([s if _kept(s) else type(s)(change(str(s))) for s in segments])
+        return _rebuild([s if _kept(s) else type(s)(_changed_case(str(s), case, language)) for s in segments])
     if case == "capitalize-first":
         return _rebuild(_first_letter(segments, False))
     if case == "capitalize-all":

@@ -1,0 +1,23 @@
+"""CSL 1.0.2 Text-case: case changes that follow the item's language."""
+
+from __future__ import annotations
+
+from tests.csl.minimal import citations
+
+
+def cite(title: str, language: str, case: str) -> str:
+    item = {"id": "a", "type": "book", "title": title, "language": language}
+    layout = f'<text variable="title" text-case="{case}"/>'
+    [out] = citations([item], [[{"id": "a"}]], citation_layout=layout)
+    return out
+
+
+def test_turkish_uppercase_keeps_the_dot_on_i() -> None:
+    """Uppercase in Turkish writes dotted i as İ and dotless ı as I; English writes both as I."""
+    assert cite("iki ılık", "tr", "uppercase") == "İKİ ILIK"
+    assert cite("iki ılık", "en", "uppercase") == "IKI ILIK"
+
+
+def test_turkish_lowercase_writes_dotless_i() -> None:
+    """Lowercase in Turkish writes I as ı and İ as i."""
+    assert cite("IRMAK İZMİR", "tr", "lowercase") == "ırmak izmir"
