@@ -104,3 +104,9 @@ def test_institutions_are_not_inverted_names() -> None:
     assert citations([item], [[{"id": "o"}]], citation_layout=layout) == [
         "Alpha Commission &#38; Beta Commission"
     ]
+
+
+def test_initial_of_a_name_opening_with_several_capitals() -> None:
+    """A given name opening with two capitals before lowercase (TSerendorjiin) keeps both: Ts."""
+    assert initialized("TSerendorjiin", ".", hyphen=True) == "Ts."
+    assert initialized("JOHN McDonald", ".", hyphen=True) == "J.M."

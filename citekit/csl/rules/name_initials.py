@@ -14,6 +14,16 @@ import re
 _WORD = re.compile(r"([^\s.]+)(\.?)")
 
 
+# A word opening with two or more capitals before its lowercase letters (``TSerendorjiin``, a
+# romanised Mongolian "Ts") starts with a letter written as several: citeproc-js keeps them all in
+# the initial, written ``Ts``. The spec does not say; the CSL test suite follows citeproc-js.
+def _first_letter(word: str) -> str:
+    capitals = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if capitals >= 2 and word[capitals : capitals + 1].islower():
+        return word[0] + word[1:capitals].lower()
+    return word[0]
+
+
 def _is_initial(word: str, dotted: bool) -> bool:
     return dotted or len(word) == 1
 
@@ -24,7 +34,7 @@ def _initial_of(word: str, dotted: bool, full_words: bool) -> tuple[str, bool]:
         return word, True
     if full_words:
         return word, False
-    return word[0], True
+    return _first_letter(word), True
 
 
 def initialized(given: str, mark: str, hyphen: bool, full_words: bool = False) -> str:
