@@ -19,8 +19,12 @@ from citeproc.string import String
 NUMBER_VARIABLES = frozenset(
     {"number", "volume", "issue", "edition", "chapter-number", "collection-number", "number-of-volumes"}
 )
-_RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*(?:-+|–)\s*([A-Za-z]*)(\d+)\s*")
+# A page number may carry a prefix of letters, itself after digits (``N110``, ``8n11564``).
+_RANGE = re.compile(r"\s*((?:[0-9]*[A-Za-z]+)?)(\d+)\s*(?:-+|–)\s*((?:[0-9]*[A-Za-z]+)?)(\d+)\s*")
+# Roman numerals of one case form a range too, written with the delimiter but never shortened.
+_ROMAN_RANGE = re.compile(r"\s*([ivxlcdm]+|[IVXLCDM]+)\s*(?:-+|–)\s*([ivxlcdm]+|[IVXLCDM]+)\s*")
 _HYPHENS = re.compile(r"\s*-+\s*")
+_HYPHENS_SPACED = re.compile(r"\s*(-+)\s*")
 _LEADING_INT = re.compile(r"\s*([0-9]+)")
 _ROMAN_OR_DIGITS = re.compile(r"[0-9]+|[ivxlcmIVXLCM]+")
 # A first and last page citeproc-js reads as a range once joined by " - ".
@@ -96,6 +100,28 @@ def loose_range(piece: str, delimiter: str) -> str:
     return piece[:cut] + _HYPHENS.sub(delimiter, piece[cut:], count=1)
 
 
+def _is_range(match: re.Match[str] | None, range_format: str | None) -> bool:
+    """CSL 1.0.2 reformats only real ranges: the two pages share their prefix (``N110-N115``,
+    ``110-5``). With a page-range-format a prefix on the first page alone (``N110-5``) is no
+    range either; with none, citeproc-js keeps ``A1-9`` a range, and so do we (the fixtures)."""
+    if match is None:
+        return False
+    prefix, last_prefix = match.group(1), match.group(3)
+    if range_format is None:
+        return last_prefix in ("", prefix)
+    return last_prefix == prefix
+
+
+def _format_range(match: re.Match[str], range_format: str | None, delimiter: str) -> str:
+    prefix, first, last_prefix, last = match.groups()
+    last = shorten(first, last, range_format)
+    if range_format == "expanded":
+        last_prefix = prefix  # N110-N5 expanded is N110-N115 ...
+    elif range_format is not None:
+        last_prefix = ""  # ... and shortened n11564-n1568 is n11564-8, as citeproc-js writes it
+    return f"{prefix}{first}{delimiter}{last_prefix}{last}"
+
+
 def format_pages(value: str, variable: str, range_format: str | None, delimiter: str) -> str:
     pieces = _PARTS.split(str(value).strip())
     out = []
@@ -104,20 +130,23 @@ def format_pages(value: str, variable: str, range_format: str | None, delimiter:
             out.append(", " if piece == "," else f" {piece} ")
             continue
         match = _RANGE.fullmatch(piece)
-        if match is None or (match.group(3) and match.group(3) != match.group(1)):
+        if not _is_range(match, range_format):
             piece = piece.replace("\u2013", "-")  # citeproc-js reads an en dash in pages as a hyphen
+            roman = _ROMAN_RANGE.fullmatch(piece)
             if range_format is None:
                 piece = loose_range(piece, delimiter)
+            elif roman is not None:
+                piece = f"{roman.group(1)}{delimiter}{roman.group(2)}"
+            else:
+                piece = _HYPHENS_SPACED.sub(r"\1", piece)  # 110 - N6 is written 110-N6
             if variable == "page-first":
                 return piece.split(delimiter)[0] if delimiter in piece else piece
             out.append(piece)
             continue
-        prefix, first, _, last = match.groups()
+        assert match is not None
         if variable == "page-first":
-            return prefix + first
-        out.append(
-            f"{prefix}{first}{delimiter}{prefix if match.group(3) else ''}{shorten(first, last, range_format)}"
-        )
+            return match.group(1) + match.group(2)
+        out.append(_format_range(match, range_format, delimiter))
     if variable == "page-first":
         return pieces[0]
     return "".join(out)
