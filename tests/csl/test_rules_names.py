@@ -110,3 +110,24 @@ def test_initial_of_a_name_opening_with_several_capitals() -> None:
     """A given name opening with two capitals before lowercase (TSerendorjiin) keeps both: Ts."""
     assert initialized("TSerendorjiin", ".", hyphen=True) == "Ts."
     assert initialized("JOHN McDonald", ".", hyphen=True) == "J.M."
+
+
+def _with_terms(terms: str, name: str) -> str:
+    locale = f"<locale><terms>{terms}</terms></locale>"
+    layout = f'<names variable="author">{name}<et-al/></names>'
+    [out] = citations([ITEM], [[{"id": "a"}]], macros=locale, citation_layout=layout)
+    return out
+
+
+def test_et_al_term_without_spaces_is_joined_tight() -> None:
+    """An et-al term in a script written without spaces (等) follows the last name with no space."""
+    name = '<name et-al-min="3" et-al-use-first="1"/>'
+    assert _with_terms('<term name="et-al">等</term>', name) == "John Quincy Doe等"
+    assert _with_terms('<term name="et-al">u.a.</term>', name) == "John Quincy Doe u.a."
+
+
+def test_hebrew_and_term_is_joined_tight() -> None:
+    """The Hebrew "and" (ו) is written onto the names around it, an "&" keeps its spaces."""
+    name = '<name and="text" form="short" delimiter-precedes-last="never"/>'
+    assert _with_terms('<term name="and">ו&#8200;</term>', name) == "Doe, Roeו\u2008Moe"
+    assert _with_terms("", '<name and="symbol" form="short"/>') == "Doe, Roe, &#38; Moe"

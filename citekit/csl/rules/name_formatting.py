@@ -24,6 +24,12 @@ from citekit.csl.rules.name_markup import initialized_with_markup
 
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# An "and" or "et al." term in a script written without spaces (Chinese 等) is joined to the names
+# with no space around it; so is the Hebrew conjunction ו, a letter written onto the word, as
+# citeproc-js (and the CSL test suite) joins it. A term with letters of a spaced script (Latin,
+# Greek, Cyrillic, Armenian, other Hebrew letters, Arabic) keeps its spaces.
+_TIGHT_TERM = re.compile(r"[\u05d5\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SPACED_TERM = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u058f\u05d0-\u05d4\u05d6-\u05ea\u0600-\u06ff]")
 _CONTAINER = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
 _INHERITED_AS = {"form": "name-form", "delimiter": "name-delimiter"}
 _DEFAULTS = {
@@ -47,6 +53,12 @@ _DEFAULTS = {
 def no_space_script(*parts: Any) -> bool:
     text = "".join(str(p) for p in parts if p)
     return bool(_NO_SPACE_SCRIPT.search(text)) and not _LATIN.search(text)
+
+
+def _term_space(term: Any) -> str:
+    """The space written between a name and an "and" or "et al." term."""
+    text = str(term)
+    return "" if _TIGHT_TERM.search(text) and not _SPACED_TERM.search(text) else " "
 
 
 def _join(*parts: Any, sep: str = " ") -> Any:
@@ -129,7 +141,8 @@ class NameFormatting:
                 return self._join_with_delimiter(texts, delimiter)
             rule = option("delimiter-precedes-et-al")
             use = _precedes(rule, len(texts), inverted[-1] if inverted else False)
-            return self._join_with_delimiter(texts, delimiter) + (delimiter if use else " ") + et_al
+            glue = delimiter if use else _term_space(et_al)
+            return self._join_with_delimiter(texts, delimiter) + glue + et_al
         # in a sort key only the names count, not the "and" between them
         and_ = option("and") if sort_options is None else None
         if and_ and len(texts) > 1:
@@ -137,7 +150,8 @@ class NameFormatting:
             rule = option("delimiter-precedes-last")
             use = _precedes(rule, len(texts) - 1, inverted[-2])
             head = self._join_with_delimiter(texts[:-1], delimiter)
-            return head + (delimiter if use else " ") + term + " " + texts[-1]
+            space = _term_space(term)
+            return head + (delimiter if use else space) + term + space + texts[-1]
         return self._join_with_delimiter(texts, delimiter)
 
     def markup(self: Any, text: Any) -> Any:
