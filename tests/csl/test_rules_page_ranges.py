@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.csl.minimal import bibliography
+from tests.csl.minimal import bibliography, citations
 
 
 def pages(page: str, range_format: str) -> str:
@@ -46,3 +46,23 @@ def test_pages_with_other_prefixes_keep_their_hyphen(page: str, expected: str) -
 def test_roman_page_range_gets_the_delimiter_unshortened() -> None:
     """A range of roman numerals is written with the en dash and never shortened."""
     assert pages("xxv-xxviii", "chicago-16") == "xxv–xxviii"
+
+
+def page_locator(locator: str) -> str:
+    [out] = citations(
+        [{"id": "a", "type": "book"}],
+        [[{"id": "a", "label": "page", "locator": locator}]],
+        citation_layout='<group delimiter=" "><label variable="locator"/><text variable="locator"/></group>',
+        options='page-range-format="expanded"',
+    )
+    return out
+
+
+def test_page_locator_follows_page_range_format() -> None:
+    """A locator labelled page is a page range too, expanded by the style's page-range-format."""
+    assert page_locator("427-30") == "pages 427–430"
+
+
+def test_escaped_hyphen_in_locator_is_no_range() -> None:
+    """An escaped hyphen in a locator is printed as a hyphen and leaves the label singular."""
+    assert page_locator("327\\-30") == "page 327-30"

@@ -5,7 +5,7 @@ citeproc-js reads the value as numbers joined by ``-``, ``,``, ``;``, ``&`` or `
 plural when there are several and the first is a page number (digits or i/v/x, ``A1`` counts as 1),
 so ``12-14``, ``5062-??``, ``iv-x`` and ``x, 103`` take ``pp.`` while ``xxiv + 266 + 8``,
 ``202 + 2-34``, ``??-??`` and ``11/1-11/9`` take ``p.`` (citeproc-py counted any two numbers).
-Escaped hyphens (``\\-``) join nothing.
+Escaped hyphens (``\\-``) join nothing, in a locator too (``page 327\\-30``).
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ def page_is_plural(value: str) -> bool:
 
 class PageLabelPlural:
     def _is_plural(self: Any, item: Any) -> bool:
+        if self.get("variable") == "locator" and "locator" in item:
+            locator = str(item.locator.identifier)
+            if "\\-" in locator:  # ``327\-30``: an escaped hyphen joins nothing, one number remains
+                return bool(self.RE_MULTIPLE_NUMBERS.search(locator.replace("\\-", "")))
         if self.get("variable") != "page":
             return bool(super()._is_plural(item))  # type: ignore[misc]
         try:

@@ -24,6 +24,7 @@ _RANGE = re.compile(r"\s*((?:[0-9]*[A-Za-z]+)?)(\d+)\s*(?:-+|–)\s*((?:[0-9]*[A
 # Roman numerals of one case form a range too, written with the delimiter but never shortened.
 _ROMAN_RANGE = re.compile(r"\s*([ivxlcdm]+|[IVXLCDM]+)\s*(?:-+|–)\s*([ivxlcdm]+|[IVXLCDM]+)\s*")
 _HYPHENS = re.compile(r"\s*-+\s*")
+_ESCAPED_HYPHEN = "\\-"
 _HYPHENS_SPACED = re.compile(r"\s*(-+)\s*")
 _LEADING_INT = re.compile(r"\s*([0-9]+)")
 _ROMAN_OR_DIGITS = re.compile(r"[0-9]+|[ivxlcmIVXLCM]+")
@@ -129,6 +130,12 @@ def format_pages(value: str, variable: str, range_format: str | None, delimiter:
         if index % 2:  # a separator
             out.append(", " if piece == "," else f" {piece} ")
             continue
+        if _ESCAPED_HYPHEN in piece:  # ``327\-30``: a hyphen the data says is no range
+            piece = piece.replace(_ESCAPED_HYPHEN, "-")
+            if variable == "page-first":
+                return piece
+            out.append(piece)
+            continue
         match = _RANGE.fullmatch(piece)
         if not _is_range(match, range_format):
             piece = piece.replace("\u2013", "-")  # citeproc-js reads an en dash in pages as a hyphen
@@ -168,11 +175,23 @@ class PageRanges:
 
     def _variable(self: Any, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)  # type: ignore[misc]
+        if self.get("variable") == "locator" and text is not None and item.locator.label == "page":
+            return self._page_locator(str(text))
         if self.get("variable") in NUMBER_VARIABLES and text is not None:
             match = _NUMBER_RANGE.fullmatch(str(text).strip())
             if match:
                 return String(f"{match.group(1)}\u2013{match.group(2)}")
         return text
+
+    def _page_locator(self: Any, text: str) -> Any:
+        """CSL 1.0.2 applies page-range-format to a locator whose label is ``page`` as to the
+        ``page`` variable. citeproc-py wrote every hyphen as an en dash; it is read back as one."""
+        range_format = self.get_root().get_option("page-range-format")
+        text = text.replace("\\\u2013", _ESCAPED_HYPHEN)
+        if range_format is None:
+            return String(text.replace(_ESCAPED_HYPHEN, "-"))
+        delimiter = self.get_single_term(name="page-range-delimiter") or "\u2013"
+        return String(format_pages(text, "page", range_format, str(self.preformat(delimiter))))
 
 
 ELEMENTS = {"text": PageRanges, "number": PageRanges}
