@@ -2,7 +2,8 @@
 particles"): a family name that starts with lowercase words (``van der Vlist``, ``d'Aubignac``)
 carries a non-dropping particle, a given name that ends with them (``Alexander von``) a dropping
 particle; a suffix follows a comma in the given name (``John, III``; ``John,! Jr.`` keeps the
-comma before it); a family name in double quotes is taken as written, and ``"parse-names": false``
+comma before it; a particle ending in an apostrophe is written onto the family name unless a
+space follows it in the input, ``de' Frinkle``); a family name in double quotes is taken as written, and ``"parse-names": false``
 turns parsing off. Straight apostrophes become typographic (’)."""
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Any
 _LEADING_PARTICLE = re.compile(
     r"^((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff]*[\s’'-]+|[a-z]{1,3}[’'])+)(?=[A-Z\u00c0-\u00de])"
 )
-_TRAILING_PARTICLE = re.compile(r"^(.*?[^\s])\s+((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff.]*\s*)+)$")
+# a particle may end in an apostrophe (``François Hédelin d'``), written onto the family name
+_TRAILING_PARTICLE = re.compile(r"^(.*?[^\s])\s+((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff.]*’?\s*)+)$")
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -39,6 +41,9 @@ def parsed_name(name: dict[str, Any]) -> dict[str, Any]:
             if match:
                 particle = match.group(1)
                 name["non-dropping-particle"] = particle.rstrip()
+                if particle.rstrip().endswith("’") and particle != particle.rstrip():
+                    # ``de' Frinkle``: the space written after the apostrophe stays
+                    name["spaced-particle"] = True
                 name["family"] = family[len(particle) :]
     given = name.get("given")
     if isinstance(given, str) and "," in given and "suffix" not in name:

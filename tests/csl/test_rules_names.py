@@ -131,3 +131,26 @@ def test_hebrew_and_term_is_joined_tight() -> None:
     name = '<name and="text" form="short" delimiter-precedes-last="never"/>'
     assert _with_terms('<term name="and">ו&#8200;</term>', name) == "Doe, Roeו\u2008Moe"
     assert _with_terms("", '<name and="symbol" form="short"/>') == "Doe, Roe, &#38; Moe"
+
+
+def _one_author(author: dict[str, str], name: str, options: str = "") -> str:
+    item = {"id": "b", "type": "book", "author": [author]}
+    layout = f'<names variable="author">{name}</names>'
+    [out] = citations([item], [[{"id": "b"}]], citation_layout=layout, options=options)
+    return out
+
+
+def test_dropping_particle_ending_in_an_apostrophe_is_parsed() -> None:
+    """A given name ending in d' has d’ as its dropping particle, written onto the family name."""
+    author = {"family": "Aubignac", "given": "François Hédelin d'"}
+    name = '<name><name-part name="family" prefix="(" suffix=")"/></name>'
+    assert _one_author(author, name) == "François Hédelin (d’Aubignac)"
+
+
+def test_space_after_an_apostrophe_particle_is_kept() -> None:
+    """A particle written with a space after its apostrophe (de' Frinkle) keeps it; d'Wander none."""
+    never = 'demote-non-dropping-particle="never"'
+    name = '<name name-as-sort-order="all"/>'
+    assert _one_author({"family": "de' Frinkle", "given": "Bevis"}, name, never) == "de’ Frinkle, Bevis"
+    assert _one_author({"family": "d'Wander", "given": "Will"}, name, never) == "d’Wander, Will"
+    assert _one_author({"family": "de' Frinkle", "given": "Bevis"}, name) == "Frinkle, Bevis de’"

@@ -61,6 +61,11 @@ def _term_space(term: Any) -> str:
     return "" if _TIGHT_TERM.search(text) and not _SPACED_TERM.search(text) else " "
 
 
+def _with_particle(particle: Any, family: Any, spaced: bool) -> Any:
+    """A family name after its non-dropping particle; ``spaced``: a space even after an apostrophe."""
+    return particle + " " + family if spaced and particle and family else _join(particle, family)
+
+
 def _join(*parts: Any, sep: str = " ") -> Any:
     present = [p for p in parts if p]
     if not present:
@@ -230,8 +235,9 @@ class NameFormatting:
                 return family_text
             return family_text + self._part("given", given)
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+        spaced = bool(name.get("spaced-particle") or name.get("spaced_particle"))
         if form == "short":
-            return self._part("family", _join(non_dropping, family))
+            return self._part("family", _with_particle(non_dropping, family, spaced))
         given_text, family_text = self._styled("given", given), self._styled("family", family)
         dropping_text = self._styled("given", dropping)
         non_dropping_text = self._styled("family", non_dropping)
@@ -241,11 +247,11 @@ class NameFormatting:
                 family_block = self._affixed("family", family_text)
                 given_block = self._affixed("given", _join(given_text, dropping_text, non_dropping_text))
             else:
-                family_block = self._affixed("family", _join(non_dropping_text, family_text))
+                family_block = self._affixed("family", _with_particle(non_dropping_text, family_text, spaced))
                 given_block = self._affixed("given", _join(given_text, dropping_text))
             return _join(family_block, given_block, suffix, sep=sort_separator)
         comma_suffix = name.get("comma-suffix") or name.get("comma_suffix")
-        family_block = _join(dropping_text, non_dropping_text, family_text)
+        family_block = _join(dropping_text, _with_particle(non_dropping_text, family_text, spaced))
         if suffix:
             family_block = family_block + (", " if comma_suffix else " ") + suffix
         return _join(self._affixed("given", given_text), self._affixed("family", family_block))
