@@ -114,6 +114,11 @@ def _id(number: int, item: dict[str, Any]) -> str:
     return str(item.get("id", f"item-{number + 1}"))
 
 
+def _ids(items: list[dict[str, Any]]) -> list[str]:
+    """The items' ids, each once: an id given twice names one item, whose last data stand."""
+    return list(dict.fromkeys(_id(n, item) for n, item in enumerate(items)))
+
+
 def run_fixture(fixture: Fixture) -> str:
     """What citekit renders for a fixture, in the form of its RESULT section."""
     root = parse_csl_text(fixture.sections["CSL"].strip(), origin=fixture.name)
@@ -123,7 +128,7 @@ def run_fixture(fixture: Fixture) -> str:
     if fixture.mode == "citation":
         if "CITATIONS" in fixture.sections:
             return _document(fixture, session)
-        clusters = citation_items or [[{"id": _id(n, item)} for n, item in enumerate(items)]]
+        clusters = citation_items or [[{"id": i} for i in _ids(items)]]
         return "\n".join(session.citations(clusters))
     if "BIBENTRIES" in fixture.sections:
         ids = [str(i) for i in fixture.json("BIBENTRIES")[-1]]
@@ -133,7 +138,7 @@ def run_fixture(fixture: Fixture) -> str:
         return _bib_body(session.bibliography([], [c[0]["citationItems"] for c in calls]))
     if citation_items:
         return _bib_body(session.bibliography([], citation_items))
-    return _bib_body(session.bibliography([_id(n, item) for n, item in enumerate(items)]))
+    return _bib_body(session.bibliography(_ids(items)))
 
 
 class FixtureTimeout(Exception):
