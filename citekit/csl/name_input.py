@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# a particle may open with an apostrophe (``'t Hooft``) and hold periods (``v.d. Berg``)
 _LEADING_PARTICLE = re.compile(
-    r"^((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff]*[\s’'-]+|[a-z]{1,3}[’'])+)(?=[A-Z\u00c0-\u00de])"
+    r"^((?:’?[a-z\u00e0-\u00ff][\w\u00e0-\u00ff.]*[\s’'-]+|[a-z]{1,3}[’'])+)(?=[A-Z\u00c0-\u00de])"
 )
 # a particle may end in an apostrophe (``François Hédelin d'``), written onto the family name
 _TRAILING_PARTICLE = re.compile(r"^(.*?[^\s])\s+((?:[a-z\u00e0-\u00ff][\w\u00e0-\u00ff.]*’?\s*)+)$")

@@ -154,3 +154,10 @@ def test_space_after_an_apostrophe_particle_is_kept() -> None:
     assert _one_author({"family": "de' Frinkle", "given": "Bevis"}, name, never) == "de’ Frinkle, Bevis"
     assert _one_author({"family": "d'Wander", "given": "Will"}, name, never) == "d’Wander, Will"
     assert _one_author({"family": "de' Frinkle", "given": "Bevis"}, name) == "Frinkle, Bevis de’"
+
+
+def test_particles_opening_with_an_apostrophe_or_holding_periods() -> None:
+    """Family names starting ’t or v.d. carry those as non-dropping particles, demoted when inverted."""
+    name = '<name name-as-sort-order="all"/>'
+    assert _one_author({"family": "'t Hooft", "given": "Gerard"}, name) == "Hooft, Gerard ’t"
+    assert _one_author({"family": "v.d. Berg", "given": "Anna"}, name) == "Berg, Anna v.d."
