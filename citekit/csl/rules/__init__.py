@@ -32,6 +32,7 @@ RULE_MODULES = (
     "page_ranges",
     "macro_output_counts",
     "number_variables",
+    "ordinal_gender",
     "conditions",
     "year_suffix",
     "cite_grouping",
