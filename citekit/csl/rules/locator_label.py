@@ -1,17 +1,48 @@
 """CSL 1.0.2 "Label": a ``cs:label`` renders only when its variable is not empty, so a
 ``variable="locator"`` label only for a cite that has a locator (never in the bibliography);
 citeproc-py printed the page term (``p.``) for cites and items without one. Labels of other
-empty variables render as citeproc-js renders them (see ``process``)."""
+empty variables render as citeproc-js renders them (see ``process``). A locator that opens with
+a locator label of its own (``vol. 1, fol. 186``) gets no label either (``names_own_label``)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# CSL 1.0.2 locator types (the "Locators" term list)
+LOCATOR_TERMS = (
+    "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+    "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part",
+    "rule", "scene", "section", "sub verbo", "supplement", "table", "timestamp", "title-locator",
+    "verse", "version", "volume",
+)  # fmt: skip
+_OPENING_WORD = re.compile(r"(\S+)\s+\d")
+
+
+def names_own_label(element: Any, locator: str) -> bool:
+    """Whether a locator opens with the short form of a locator term and a number (``vol. 1,
+    fol. 186``): citeproc-js then prints no label before it, the locator carrying its own. The
+    specification does not say; the fixtures follow citeproc-js, and so do we."""
+    opening = _OPENING_WORD.match(locator)
+    if opening is None:
+        return False
+    word = opening.group(1)
+    for term in LOCATOR_TERMS:
+        forms = (
+            element.get_single_term(name=term, form="short"),
+            element.get_plural_term(name=term, form="short"),
+        )
+        if any(str(form) == word for form in forms if form):
+            return True
+    return False
 
 
 class LocatorLabel:
     def process(self: Any, item: Any, variable: Any = None, *args: Any, **kwargs: Any) -> Any:
         own = self.get("variable")
         if variable is None and own == "locator" and "locator" not in item:
+            return None
+        if variable is None and own == "locator" and names_own_label(self, str(item.locator.identifier)):
             return None
         # citeproc-js renders the label of any other empty variable, as the singular term (harvard's
         # "(3 vol)" labels an empty volume): CSL 1.0.2 says it renders nothing; we follow
