@@ -19,13 +19,12 @@ LOCATOR_TERMS = (
 _OPENING_WORD = re.compile(r"(\S+)\s+\d")
 
 
-def names_own_label(element: Any, locator: str) -> bool:
-    """Whether a locator opens with the short form of a locator term and a number (``vol. 1,
-    fol. 186``): citeproc-js then prints no label before it, the locator carrying its own. The
-    specification does not say; the fixtures follow citeproc-js, and so do we."""
-    opening = _OPENING_WORD.match(locator)
+def own_label(element: Any, text: str) -> str | None:
+    """The locator term a text opens with, by its short form and followed by a number (``vol. 1,
+    fol. 186``), or None."""
+    opening = _OPENING_WORD.match(text)
     if opening is None:
-        return False
+        return None
     word = opening.group(1)
     for term in LOCATOR_TERMS:
         forms = (
@@ -33,8 +32,14 @@ def names_own_label(element: Any, locator: str) -> bool:
             element.get_plural_term(name=term, form="short"),
         )
         if any(str(form) == word for form in forms if form):
-            return True
-    return False
+            return term
+    return None
+
+
+def names_own_label(element: Any, locator: str) -> bool:
+    """Whether a locator opens with a label of its own: citeproc-js then prints no label before
+    it. The specification does not say; the fixtures follow citeproc-js, and so do we."""
+    return own_label(element, locator) is not None
 
 
 class LocatorLabel:
