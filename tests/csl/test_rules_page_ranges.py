@@ -29,6 +29,13 @@ def test_same_prefix_on_both_pages_is_a_range(page: str, range_format: str, expe
     assert pages(page, range_format) == expected
 
 
+@pytest.mark.parametrize("range_format", ["minimal", "minimal-two", "chicago", "expanded"])
+def test_range_of_one_page_keeps_both_pages(range_format: str) -> None:
+    """A range whose two pages are the same (a cover, c3-c3) is written whole, as citeproc-js does."""
+    assert pages("c3-c3", range_format) == "c3–c3"
+    assert pages("113-113", range_format) == "113–113"
+
+
 @pytest.mark.parametrize(
     ("page", "expected"),
     [

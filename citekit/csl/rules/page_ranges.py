@@ -115,6 +115,9 @@ def _is_range(match: re.Match[str] | None, range_format: str | None) -> bool:
 
 def _format_range(match: re.Match[str], range_format: str | None, delimiter: str) -> str:
     prefix, first, last_prefix, last = match.groups()
+    if range_format is not None and _expanded(first, last) == first:
+        # A range of one page keeps both (c3-c3 is c3–c3 in citeproc-js, whatever the format).
+        return f"{prefix}{first}{delimiter}{prefix}{first}"
     last = shorten(first, last, range_format)
     if range_format == "expanded":
         last_prefix = prefix  # N110-N5 expanded is N110-N115 ...
