@@ -27,10 +27,10 @@ from citekit.model import Location
 class Blocks:
     """The parts of a BibTeX file the reader uses, in file order; ``line`` counts from 1."""
 
-    strings: list[tuple[str, str, int]] = field(default_factory=list)  # (name, raw value, line)
-    entries: list[tuple[str, str, int, dict[str, str]]] = field(
-        default_factory=list
-    )  # (type, key, line, fields)
+    # (name, raw value, line)
+    strings: list[tuple[str, str, int]] = field(default_factory=list)
+    # (type, key, line, fields)
+    entries: list[tuple[str, str, int, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 

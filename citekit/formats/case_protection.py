@@ -114,12 +114,9 @@ def read(value: str, group_end: Callable[[str, int], int], decode: Callable[[str
     return text.replace(_START, OPEN).replace(_END, CLOSE)
 
 
-def braced(text: str, write: Callable[[str], str], write_protected: Callable[[str], str]) -> str:
-    """``text`` for a BibTeX value: nocase spans as brace groups (their text written by
-    ``write_protected``), the rest written by ``write``."""
-    return "".join(
-        group(write_protected(piece)) if protected else write(piece) for piece, protected in segments(text)
-    )
+def braced(text: str, write: Callable[[str], str]) -> str:
+    """``text`` for a BibTeX value, every piece written by ``write``, nocase spans as brace groups."""
+    return "".join(group(write(piece)) if protected else write(piece) for piece, protected in segments(text))
 
 
 def group(text: str) -> str:

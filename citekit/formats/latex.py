@@ -39,27 +39,19 @@ def escape(text: str) -> str:
 def protect_title(text: str) -> str:
     """Escape a title and brace its acronyms so that sentence-casing styles keep them (and what
     a nocase span protects)."""
-    return case_protection.braced(text, _brace_acronyms, escape)
-
-
-def _brace_acronyms(text: str) -> str:
-    out: list[str] = []
-    end = 0
-    for match in _PROTECT.finditer(text):
-        out.append(escape(text[end : match.start()]))
-        out.append(case_protection.group(escape(match.group(0))))
-        end = match.end()
-    out.append(escape(text[end:]))
-    return "".join(out)
-
-
-def escape_text(text: str) -> str:
-    """``escape`` for a text field: what a nocase span protects is braced."""
-    return case_protection.braced(text, escape, escape)
+    return "".join(
+        case_protection.group(escape(piece)) if protected else escape(piece)
+        for piece, protected in _title_pieces(text)
+    )
 
 
 def carried_title(text: str) -> str:
     """A title as reading ``protect_title``'s output gives it back: braced acronyms as nocase spans."""
+    return case_protection.mark(_title_pieces(text))
+
+
+def _title_pieces(text: str) -> list[tuple[str, bool]]:
+    """A title in pieces, each with whether it is protected: its nocase spans and its acronyms."""
     pieces: list[tuple[str, bool]] = []
     for piece, protected in case_protection.segments(text):
         end = 0
@@ -67,7 +59,12 @@ def carried_title(text: str) -> str:
             pieces += [(piece[end : match.start()], False), (match.group(0), True)]
             end = match.end()
         pieces.append((piece[end:], protected))
-    return case_protection.mark(pieces)
+    return pieces
+
+
+def escape_text(text: str) -> str:
+    """``escape`` for a text field: what a nocase span protects is braced."""
+    return case_protection.braced(text, escape)
 
 
 def to_ascii(text: str) -> str:
