@@ -18,14 +18,14 @@ with atheris.instrument_imports(include=["citekit", "bibtexparser", "fuzz"]):
     import bibtexparser.entrypoint
     import bibtexparser.splitter  # noqa: F401
 
-    import citekit.formats.bibtex
-    import citekit.formats.bibtex_reader
+    import citekit.formats.bibtex.read
+    import citekit.formats.bibtex.write
     import citekit.formats.csljson
-    import citekit.formats.portal
-    import citekit.formats.portal_build
-    import citekit.formats.portal_html
-    import citekit.formats.ris
-    import citekit.formats.ris_reader
+    import citekit.formats.portal.build
+    import citekit.formats.portal.html
+    import citekit.formats.portal.scan
+    import citekit.formats.ris.read
+    import citekit.formats.ris.write
     import citekit.normalize.steps  # noqa: F401
     from fuzz.harness import READERS, check_bytes
 

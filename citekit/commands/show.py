@@ -106,12 +106,12 @@ def inspect(item: str, from_format: str | None, raw: bool) -> tuple[list[Shown],
 
 
 def _portal(text: str, source: str, html: bool, raw: bool) -> list[Shown]:
-    from citekit.formats import portal
+    from citekit.formats.portal import scan as portal
     from citekit.normalize.raw import raw_text
     from citekit.normalize.steps import clean
 
     if html or portal.looks_like_html(text):
-        from citekit.formats.portal_html import html_lines
+        from citekit.formats.portal.html import html_lines
 
         lines = html_lines(text, source)
     else:

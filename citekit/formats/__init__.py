@@ -42,28 +42,28 @@ class Format:
         return cast(Carrier, importlib.import_module(self.module).carry)
 
 
-_BIBTEX_READER = "citekit.formats.bibtex_reader"
+_BIBTEX_READER = "citekit.formats.bibtex.read"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format(
             "portal",
             "Research-portal (Pure) page text",
-            "citekit.formats.portal",
+            "citekit.formats.portal.scan",
             (".txt", ".md"),
             readable=True,
         ),
         Format(
             "portal-html",
             "Research-portal page saved as HTML",
-            "citekit.formats.portal_html",
+            "citekit.formats.portal.html",
             (".html", ".htm"),
             readable=True,
         ),
         Format(
             "bibtex",
             "BibTeX",
-            "citekit.formats.bibtex",
+            "citekit.formats.bibtex.write",
             (".bib", ".bibtex"),
             readable=True,
             writable=True,
@@ -72,7 +72,7 @@ FORMATS: dict[str, Format] = {
         Format(
             "biblatex",
             "BibLaTeX",
-            "citekit.formats.biblatex",
+            "citekit.formats.bibtex.biblatex",
             (".biblatex",),
             readable=True,
             writable=True,
@@ -81,11 +81,11 @@ FORMATS: dict[str, Format] = {
         Format(
             "ris",
             "RIS",
-            "citekit.formats.ris",
+            "citekit.formats.ris.write",
             (".ris",),
             readable=True,
             writable=True,
-            reader_module="citekit.formats.ris_reader",
+            reader_module="citekit.formats.ris.read",
         ),
         Format(
             "csljson",

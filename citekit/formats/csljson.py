@@ -90,8 +90,8 @@ def _season(value: Any) -> int | None:
 
 def _raw_date(text: str) -> Date:
     """A ``raw`` date string: ISO 8601 (ranges with ``/``) or RIS-like text; else kept as literal."""
-    from citekit.formats.bibtex_values import iso_date
-    from citekit.formats.ris_reader import parse_date
+    from citekit.formats.bibtex.values import iso_date
+    from citekit.formats.ris.read import parse_date
 
     text = text.strip()
     date = iso_date(text)

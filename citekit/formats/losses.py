@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from citekit.formats.case_protection import strip
+from citekit.formats.bibtex.case_protection import strip
 from citekit.model import Location, Record
 
 

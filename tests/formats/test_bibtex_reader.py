@@ -6,7 +6,7 @@ from pathlib import Path
 
 import citekit
 from citekit import Date, Name
-from citekit.formats.bibtex_reader import read
+from citekit.formats.bibtex.read import read
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mixed.bib"
 
@@ -197,8 +197,8 @@ class _Recording(dict[str, str]):
 def test_the_reader_resolves_every_field_it_reads() -> None:
     """Fields outside bibtex_tables.READ_FIELDS are dropped unresolved, so every field the mapping
     looks at, for any entry type, must be in that list."""
-    from citekit.formats import bibtex_tables as T
-    from citekit.formats.bibtex_reader import entry_to_record
+    from citekit.formats.bibtex import tables as T
+    from citekit.formats.bibtex.read import entry_to_record
     from citekit.model import Location
 
     asked: set[str] = set()

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citekit.formats.bibtex_reader import _bibtexparser_blocks
-from citekit.formats.bibtex_split import Blocks, fast_split
+from citekit.formats.bibtex.read import _bibtexparser_blocks
+from citekit.formats.bibtex.split import Blocks, fast_split
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXLIVE = Path(os.environ.get("CITEKIT_TEXLIVE", ROOT.parent / "texlive"))

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import citekit
-from citekit.formats import case_protection
-from citekit.formats.bibtex_reader import _protected_text
-from citekit.formats.latex_decode import decode
+from citekit.formats.bibtex import case_protection
+from citekit.formats.bibtex.latex.decode import decode
+from citekit.formats.bibtex.read import _protected_text
 
 SPAN = '<span class="nocase">'
 CLOSE = "</span>"
@@ -117,9 +117,9 @@ def test_real_titles_read_the_same_words_protected_or_not() -> None:
 
     import pytest
 
-    from citekit.formats.bibtex_reader import _bibtexparser_blocks
-    from citekit.formats.bibtex_split import fast_split
-    from citekit.formats.bibtex_values import DEFAULT_MACROS, BadValue, resolve
+    from citekit.formats.bibtex.read import _bibtexparser_blocks
+    from citekit.formats.bibtex.split import fast_split
+    from citekit.formats.bibtex.values import DEFAULT_MACROS, BadValue, resolve
 
     root = Path(os.environ.get("CITEKIT_TEXLIVE", Path(__file__).resolve().parents[3] / "texlive"))
     files = sorted(root.rglob("*.bib")) if root.is_dir() else []

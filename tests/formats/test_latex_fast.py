@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citekit.formats import latex_decode
-from citekit.formats.latex_fast import fast_decode
+from citekit.formats.bibtex.latex import decode as latex_decode
+from citekit.formats.bibtex.latex.fast import fast_decode
 
 # Pieces of BibTeX values: text, spaces, braces, accents in every form, letters, specials,
 # punctuation ligatures, known and unknown macros, and things only pylatexenc reads.

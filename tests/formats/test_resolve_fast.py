@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citekit.formats.bibtex_values import BadValue, resolve, resolve_pieces
+from citekit.formats.bibtex.values import BadValue, resolve, resolve_pieces
 
 PIECES = ["{", "}", '"', "#", " ", "a", "Bo", "jan", "2001", "\\", "\\{", "\\}", "é", "\n"]
 MACROS = {"jan": "January", "bo": "Bob"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from citekit import Date, Name
-from citekit.formats.ris_reader import read
+from citekit.formats.ris.read import read
 
 ZOTERO = """TY  - JOUR
 TI  - Array programming with NumPy

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from citekit.formats.portal_labels import ALL_LABELS
+from citekit.formats.portal.labels import ALL_LABELS
 from citekit.model import DATE_VARIABLES, NAME_VARIABLES, Date, Name, Record
 
 ROOT = Path(__file__).resolve().parents[2]

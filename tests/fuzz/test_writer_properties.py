@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import citekit
 from citekit import console
-from citekit.formats.bibtex import plan
+from citekit.formats.bibtex.write import plan
 from citekit.model import Record
 from tests.fuzz.strategies import FUZZ, hostile_text, records
 

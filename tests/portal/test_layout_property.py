@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import citekit
-from citekit.formats.portal_labels import ALL_LABELS
+from citekit.formats.portal.labels import ALL_LABELS
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
 CAP_WORD = WORD.map(str.capitalize)

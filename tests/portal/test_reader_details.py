@@ -6,7 +6,7 @@ import pytest
 
 import citekit
 from citekit.errors import ParseError
-from citekit.formats import portal_html
+from citekit.formats.portal import html as portal_html
 
 HEAD = "Formal verification of parallel programs\nResearch output: Contribution to journal › Article\nRobert M. Keller\n"
 

@@ -3,7 +3,7 @@
 
 pylatexenc parses a value into a node tree first, which costs a third of a millisecond per value:
 most of the time of reading a large bibliography. These values need no tree. ``fast_decode``
-reads them in one pass and gives exactly what ``latex_decode`` gets from pylatexenc (a property
+reads them in one pass and gives exactly what ``decode`` gets from pylatexenc (a property
 test holds it to that); for anything else (math, unknown macros, macros with arguments, odd
 spacing) it returns None and the caller asks pylatexenc.
 """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citekit.formats import bibtex
-from citekit.formats.bibtex_tables import BIBLATEX
+from citekit.formats.bibtex import write as bibtex
+from citekit.formats.bibtex.tables import BIBLATEX
 from citekit.model import Record
 
 

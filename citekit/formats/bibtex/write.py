@@ -1,4 +1,4 @@
-"""BibTeX and BibLaTeX output through bibtexparser 2, mapped from CSL by the tables of ``bibtex_tables``.
+"""BibTeX and BibLaTeX output through bibtexparser 2, mapped from CSL by the tables of ``tables``.
 
 ``plan`` decides, for one record, which field carries which CSL variable; ``write`` escapes
 and prints the plan, and ``carry`` says what a reader gets back from it (the loss report).
@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from citekit.formats import bibtex_tables as T
-from citekit.formats import case_protection
-from citekit.formats.latex import carried_title, escape, escape_text, protect_title, to_ascii
+from citekit.formats.bibtex import case_protection
+from citekit.formats.bibtex import tables as T
+from citekit.formats.bibtex.latex.escape import carried_title, escape, escape_text, protect_title, to_ascii
 from citekit.model import Date, Name, Record
 from citekit.normalize.keys import assign_keys, bibtex_key
 from citekit.normalize.languages import babel_name
@@ -162,7 +162,7 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
 
 
 def _iso(date: Date) -> str:
-    from citekit.formats.bibtex_values import iso_text
+    from citekit.formats.bibtex.values import iso_text
 
     return iso_text(date)
 
@@ -222,9 +222,9 @@ def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTE
 
 def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
     """The record as BibTeX (or BibLaTeX) carries it: what reading ``write([record])`` gives back."""
-    from citekit.formats.bibtex_reader import _language
-    from citekit.formats.bibtex_values import iso_date, year_month_date
-    from citekit.formats.latex_decode import collapse
+    from citekit.formats.bibtex.latex.decode import collapse
+    from citekit.formats.bibtex.read import _language
+    from citekit.formats.bibtex.values import iso_date, year_month_date
 
     laid_out = plan(record, dialect)
     kind, subtype = entry_type(record, dialect)

@@ -1,7 +1,7 @@
 """The vocabulary of research-portal (Elsevier Pure) pages, as data.
 
 Which labels exist and what they mean, which breadcrumbs name which CSL type, and which
-lines are page furniture. ``portal.py`` holds the parsing; this module holds no logic.
+lines are page furniture. ``scan.py`` and ``build.py`` hold the parsing; this module holds no logic.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from citekit.formats.bibtex_tables import MONTHS
-from citekit.formats.latex_decode import decode
+from citekit.formats.bibtex.latex.decode import decode
+from citekit.formats.bibtex.tables import MONTHS
 from citekit.model import Date, DatePart, Name
 from citekit.normalize.dates import SEASONS
 

@@ -1,8 +1,8 @@
 """Reading BibTeX and BibLaTeX into CSL-shaped records.
 
-A well-formed file is cut into blocks by ``bibtex_split``, any other by bibtexparser 2's splitter
+A well-formed file is cut into blocks by ``split``, any other by bibtexparser 2's splitter
 (which keeps a broken block beside the good ones); this module resolves macros, crossref/xdata
-inheritance and LaTeX, and maps fields by the tables of ``bibtex_tables``.
+inheritance and LaTeX, and maps fields by the tables of ``tables``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from functools import lru_cache
 from typing import Any, cast
 
 from citekit.errors import Problem
-from citekit.formats import bibtex_tables as T
-from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
-from citekit.formats.bibtex_split import Blocks, fast_split, repeated_fields, repeated_key
-from citekit.formats.bibtex_values import (
+from citekit.formats.bibtex import case_protection
+from citekit.formats.bibtex import tables as T
+from citekit.formats.bibtex.latex.decode import beyond_limits, decode, unescape_verbatim
+from citekit.formats.bibtex.split import Blocks, fast_split, repeated_fields, repeated_key
+from citekit.formats.bibtex.values import (
     DEFAULT_MACROS,
     BadValue,
     braced_end,
@@ -28,7 +29,6 @@ from citekit.formats.bibtex_values import (
     year_month_date,
 )
 from citekit.formats.doi import bare_doi
-from citekit.formats.latex_decode import beyond_limits, decode, unescape_verbatim
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.languages import LANGUAGES, code_for
 

@@ -4,8 +4,8 @@ A page is read in two passes. The first turns each line into what it is: furnitu
 type breadcrumb, a (label, value) pair in any of the table layouts, abstract text, or a
 header line (title and authors). The second builds a ``Record`` from those pieces, choosing
 the publication date the way the portal defines it. The vocabulary lives in
-``portal_labels.py``; the second pass is in ``portal_build.py`` and saved HTML pages are
-turned into lines by ``portal_html.py``.
+``labels.py``; the second pass is in ``build.py`` and saved HTML pages are
+turned into lines by ``html.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from citekit.errors import ParseError
 from citekit.formats.base import ReadResult
-from citekit.formats.portal_labels import (
+from citekit.formats.portal.labels import (
     ALL_LABELS,
     BLOCK_LABELS,
     BREADCRUMB_TAILS,
@@ -32,7 +32,7 @@ from citekit.normalize.identifiers import find_dois
 from citekit.normalize.steps import clean
 
 if TYPE_CHECKING:
-    from citekit.formats.portal_build import Built
+    from citekit.formats.portal.build import Built
 
 _BREADCRUMB = re.compile(r"^Research output:\s*(.+)$", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^[\s|:\-]+$")
@@ -326,7 +326,7 @@ def looks_like_html(text: str) -> bool:
 def read(text: str, source: str) -> ReadResult:
     """Read every portal page in ``text``; ``source`` names the file in messages."""
     if looks_like_html(text):  # a saved HTML page given without its suffix (stdin, .txt)
-        from citekit.formats import portal_html
+        from citekit.formats.portal import html as portal_html
 
         return portal_html.read(text, source)
     return read_lines(text_lines(text), source)
@@ -344,7 +344,7 @@ def read_lines(lines: list[tuple[int, str]], source: str) -> ReadResult:
 def build_pages(lines: list[tuple[int, str]], source: str) -> list[Built]:
     """Every page in the lines, built into a record (not yet cleaned) with its doubts: what
     ``citekit show`` prints. Raises ParseError for text with no portal fields at all."""
-    from citekit.formats.portal_build import build
+    from citekit.formats.portal.build import build
 
     built: list[Built] = []
     for page_lines in _split_pages(lines):

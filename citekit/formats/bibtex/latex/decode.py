@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from citekit.formats.latex_fast import fast_decode
+from citekit.formats.bibtex.latex.fast import fast_decode
 
 # Macros read as plain text: logos, and wrappers whose argument is the text itself.
 _TEXT_MACROS: tuple[tuple[str, str], ...] = (
@@ -138,7 +138,7 @@ def unknown_macro(name: str) -> bool:
 
 
 def pylatexenc_decode(value: str) -> str:
-    """``decode`` by pylatexenc's parser: what ``latex_fast`` declines (most values need no parser)."""
+    """``decode`` by pylatexenc's parser: what ``fast`` declines (most values need no parser)."""
     from pylatexenc.latexwalker import LatexWalker
 
     converter = _converter()

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from citekit.errors import Problem
-from citekit.formats.portal import Entry, Page, type_of
-from citekit.formats.portal_labels import MISSING_BY_TYPE, STATUS_DATES, STATUS_TERMS
+from citekit.formats.portal.labels import MISSING_BY_TYPE, STATUS_DATES, STATUS_TERMS
+from citekit.formats.portal.scan import Entry, Page, type_of
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.dates import numeric_order, parse_date
 from citekit.normalize.identifiers import (

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 
 from citekit.errors import Problem
-from citekit.formats import ris_tables as T
 from citekit.formats.base import ReadResult
 from citekit.formats.doi import bare_doi
+from citekit.formats.ris import tables as T
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.dates import MONTHS
 from citekit.normalize.languages import code_for

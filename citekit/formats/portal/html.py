@@ -15,7 +15,7 @@ from typing import Any
 
 from citekit.errors import ParseError, Problem
 from citekit.formats.base import ReadResult
-from citekit.formats.portal import clean_line_for_parsing, read_lines
+from citekit.formats.portal.scan import clean_line_for_parsing, read_lines
 from citekit.model import Location
 
 # Elements whose content is never part of the record.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from citekit.formats import case_protection
+from citekit.formats.bibtex import case_protection
 
 # The characters LaTeX gives a meaning of its own, and how to write each as text.
 LATEX_SPECIALS = {

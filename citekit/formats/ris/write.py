@@ -1,4 +1,4 @@
-"""RIS output: one ``TAG  - value`` line per fact, mapped from CSL by the tables of ``ris_tables``."""
+"""RIS output: one ``TAG  - value`` line per fact, mapped from CSL by the tables of ``tables``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from citekit.formats import case_protection
-from citekit.formats import ris_tables as T
+from citekit.formats.bibtex import case_protection
+from citekit.formats.ris import tables as T
 from citekit.model import Date, Name, Record
 
 _BLANKS = re.compile(r"[ \t]+")
@@ -26,7 +26,7 @@ def clean_value(value: str) -> str:
 
 def carried_name(name: Name) -> Name:
     """A name as RIS reads it back: ``Family, Given, Suffix``; a name without a comma is an institution."""
-    from citekit.formats.ris_reader import parse_name
+    from citekit.formats.ris.read import parse_name
 
     return parse_name(ris_name(name))
 
@@ -107,7 +107,7 @@ def _carried_date(date: Date) -> Date | None:
 
 def carry(record: Record) -> Record:
     """The record as RIS carries it: what reading ``write([record])`` gives back."""
-    from citekit.formats.ris_reader import csl_type_for, join_keywords, sn_fields
+    from citekit.formats.ris.read import csl_type_for, join_keywords, sn_fields
 
     kind = ris_type(record)
     fields = {k: clean_value(v) for k, v in record.fields.items() if clean_value(v)}

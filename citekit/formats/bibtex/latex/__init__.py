@@ -1,0 +1,1 @@
+"""LaTeX in BibTeX values: escaping for output (escape.py), decoding on input (decode.py, fast.py)."""

@@ -1,0 +1,1 @@
+"""Research-portal (Pure) pages: text (scan.py, build.py), saved HTML (html.py), the vocabulary (labels.py)."""

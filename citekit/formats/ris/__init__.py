@@ -1,0 +1,1 @@
+"""RIS: reading (read.py), writing (write.py), and the tag tables both use (tables.py)."""
