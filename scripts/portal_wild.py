@@ -72,8 +72,8 @@ def load_manifest() -> dict[str, dict[str, Any]]:
 
 
 def pages() -> list[Path]:
-    """Every captured page form of the corpus, in name order."""
-    return sorted(p for p in CORPUS.iterdir() if p.suffix in PAGE_SUFFIXES)
+    """Every captured page form of the corpus (``NN_…``; not SOURCES.md), in name order."""
+    return sorted(p for p in CORPUS.iterdir() if p.suffix in PAGE_SUFFIXES and p.name[:2].isdigit())
 
 
 def _actual(record: Any) -> dict[str, Any]:

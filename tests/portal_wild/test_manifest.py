@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 CORPUS = Path(__file__).resolve().parent
-PAGES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
+PAGES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html") and p.name[:2].isdigit())
 EXPECTED = sorted(CORPUS.glob("*.expected.json"))
 MANIFEST: list[dict[str, Any]] = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
 ENTRY = {entry["file"]: entry for entry in MANIFEST}
