@@ -34,8 +34,9 @@ MANIFEST = CORPUS / "MANIFEST.json"
 PAGE_SUFFIXES = (".txt", ".md", ".html")
 SPLITS = ("tuned", "held-out")
 
-# The blind split: a seeded draw over portals, stratified by capture family (see SOURCES.md).
-SPLIT_SEED = 13
+# The blind split: seeded draws over portals, one round per extension of the corpus (see SOURCES.md):
+# (number of the round's first page, seed). The first round is stratified by capture family.
+SPLIT_ROUNDS = ((1, 13), (29, 29))
 HELD_OUT_SHARE = 1 / 3
 
 # Text that belongs to the page around the record, never to a title, a name, a journal or a DOI.
@@ -132,10 +133,13 @@ def score_page(page: Path, tally: Tally) -> None:
         tally.furniture_pages.append(f"{page.name}: " + "; ".join(furniture))
 
 
-def draw_split(entries: list[dict[str, Any]], seed: int = SPLIT_SEED) -> dict[str, str]:
-    """The split of each portal: within each capture family, portals in seeded random order are held out
-    until the family's held-out pages reach a third of its pages (a portal's family is that of most of
-    its pages; all forms of one portal's pages go to the same part)."""
+def _page_number(entry: dict[str, Any]) -> int:
+    return int(entry["file"][:2])
+
+
+def _draw_by_family(entries: list[dict[str, Any]], seed: int) -> dict[str, str]:
+    """The first round: within each capture family, portals in seeded random order are held out until the
+    family's held-out pages reach a third of its pages (a portal's family is that of most of its pages)."""
     pages_of: dict[str, int] = defaultdict(int)
     families: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for entry in entries:
@@ -155,6 +159,50 @@ def draw_split(entries: list[dict[str, Any]], seed: int = SPLIT_SEED) -> dict[st
                 held += pages_of[key]
             else:
                 split[key] = "tuned"
+    return split
+
+
+def _draw_extension(
+    entries: list[dict[str, Any]], new_portals: list[str], split: dict[str, str], seed: int
+) -> dict[str, str]:
+    """A later round: the portals new in it, in seeded random order, are held out while the held-out pages of
+    the whole corpus stay within a third (portals of earlier rounds keep their part)."""
+    pages_of: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        pages_of[entry["portal_key"]] += 1
+    held = sum(n for key, n in pages_of.items() if split.get(key) == "held-out")
+    target = HELD_OUT_SHARE * len(entries)
+    portals = sorted(new_portals)
+    random.Random(seed).shuffle(portals)
+    drawn: dict[str, str] = {}
+    for key in portals:
+        if held + pages_of[key] / 2 <= target:
+            drawn[key] = "held-out"
+            held += pages_of[key]
+        else:
+            drawn[key] = "tuned"
+    return drawn
+
+
+def draw_split(
+    entries: list[dict[str, Any]], rounds: tuple[tuple[int, int], ...] = SPLIT_ROUNDS
+) -> dict[str, str]:
+    """The split of each portal, drawn in rounds (one per extension of the corpus): a round draws only the
+    portals whose first page is numbered within it, counting the pages numbered up to its end, so that
+    extending the corpus never redraws an earlier portal. All pages of a portal go to the same part."""
+    first_page: dict[str, int] = {}
+    for entry in entries:
+        key = entry["portal_key"]
+        first_page[key] = min(first_page.get(key, 100), _page_number(entry))
+    ends = [start for start, _ in rounds[1:]] + [100]
+    split: dict[str, str] = {}
+    for (start, seed), end in zip(rounds, ends, strict=True):
+        counted = [entry for entry in entries if _page_number(entry) < end]
+        new = [key for key, first in first_page.items() if start <= first < end]
+        if not split:
+            split.update(_draw_by_family(counted, seed))
+        else:
+            split.update(_draw_extension(counted, new, split, seed))
     return split
 
 
