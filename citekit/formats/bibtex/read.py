@@ -13,8 +13,9 @@ from functools import lru_cache
 from typing import Any, cast
 
 from citekit.errors import Problem
+from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
-from citekit.formats.bibtex import case_protection
+from citekit.formats.bibtex import braces
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.latex.decode import beyond_limits, decode, unescape_verbatim
 from citekit.formats.bibtex.split import Blocks, fast_split, repeated_fields, repeated_key
@@ -30,19 +31,9 @@ from citekit.formats.bibtex.values import (
 )
 from citekit.formats.doi import bare_doi
 from citekit.model import Date, Location, Name, Record
-from citekit.normalize.languages import LANGUAGES, code_for
+from citekit.normalize.languages import code_for_babel
 
-# babel/biblatex language names -> CSL codes.
-_LANGUAGE_CODES = {babel: code for code, _, babel in LANGUAGES} | {"ngerman": "de", "UKenglish": "en-GB"}
 _PAGE_DASH = re.compile(r"\s*(?:-+|–|—|\\textendash\{\}|\\textendash)\s*")
-
-
-def _language(value: str) -> str:
-    return (
-        _LANGUAGE_CODES.get(value.strip(), "")
-        or _LANGUAGE_CODES.get(value.strip().lower(), "")
-        or code_for(value)
-    )
 
 
 def _bibtexparser_blocks(text: str, source: str) -> Blocks:
@@ -111,7 +102,7 @@ def _text(value: str) -> str:
 def _protected_text(value: str) -> str:
     """A title-like value as text, its protecting brace groups as nocase spans."""
     try:
-        return case_protection.read(value, braced_end, _text)
+        return braces.read(value, braced_end, _text)
     except BadValue:
         return _text(value)
 
@@ -164,7 +155,7 @@ def entry_to_record(
         fields["DOI"] = bare_doi(fields["DOI"])
     language = raw.get("langid") or raw.get("language") or ""
     if language:
-        fields["language"] = _language(_text(language))
+        fields["language"] = code_for_babel(_text(language))
     genre = raw.get("type", "")
     if entry_type in T.GENRE_TYPES and genre:
         fields["genre"] = _text(genre)
