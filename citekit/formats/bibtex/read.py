@@ -8,7 +8,6 @@ inheritance and LaTeX, and maps fields by the tables of ``tables``.
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from typing import Any, cast
 
@@ -31,9 +30,8 @@ from citekit.formats.bibtex.values import (
 )
 from citekit.formats.doi import bare_doi
 from citekit.model import Date, Location, Name, Record
+from citekit.normalize import pages
 from citekit.normalize.languages import code_for_babel
-
-_PAGE_DASH = re.compile(r"\s*(?:-+|–|—|\\textendash\{\}|\\textendash)\s*")
 
 
 def _bibtexparser_blocks(text: str, source: str) -> Blocks:
@@ -137,7 +135,7 @@ def entry_to_record(
     if raw.get("eid"):
         fields.setdefault("number", _text(raw["eid"]))
     if raw.get("pages"):
-        fields["page"] = _PAGE_DASH.sub("-", _text(raw["pages"].replace("--", "-")))
+        fields["page"] = pages.hyphenated(_text(raw["pages"].replace("--", "-")))
     for name in ("publisher", "school", "institution", "holder", "howpublished", "organization"):
         value = raw.get(name, "")
         if name == "howpublished" and value.strip().startswith("\\url"):

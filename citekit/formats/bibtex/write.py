@@ -14,6 +14,7 @@ from citekit.formats import case_protection
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.latex.escape import carried_title, escape, escape_text, protect_title, to_ascii
 from citekit.model import Date, Name, Record
+from citekit.normalize import pages
 from citekit.normalize.languages import babel_name, code_for_babel
 
 TITLE = "title"
@@ -193,7 +194,7 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
     elif kind == TITLE:
         text = protect_title(value)
     elif kind == PAGES:
-        text = "--".join(escape(part) for part in re.split(r"\s*[-–—]+\s*", value))
+        text = "--".join(escape(part) for part in pages.pieces(value))
     else:
         text = escape_text(value)
     return _braced(to_ascii(text) if ascii_only else text)
@@ -235,7 +236,7 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
         elif var not in case_protection.PROTECTED_VARIABLES:
             fields[var] = case_protection.strip(value)
     if "page" in fields:
-        fields["page"] = re.sub(r"\s*[-–—]+\s*", "-", fields["page"])
+        fields["page"] = pages.hyphenated(fields["page"])
     if "language" in fields:
         fields["language"] = code_for_babel(babel_name(fields["language"]))
     if kind in T.THESIS_GENRES and "genre" not in fields:

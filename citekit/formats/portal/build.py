@@ -13,6 +13,7 @@ from citekit.errors import Problem
 from citekit.formats.portal.labels import MISSING_BY_TYPE, STATUS_DATES, STATUS_TERMS
 from citekit.formats.portal.scan import Entry, Page, type_of
 from citekit.model import Date, Location, Name, Record
+from citekit.normalize import pages
 from citekit.normalize.dates import numeric_order, parse_date
 from citekit.normalize.identifiers import (
     find_dois,
@@ -178,9 +179,9 @@ def build(page: Page, location: Location) -> Built:
             container += ": " + values["container-subtitle"]
         fields["container-title"] = container
     if values.get("page"):
-        fields["page"] = re.sub(r"\s*[–—-]+\s*", "-", values["page"].strip())
-    if pages := re.sub(r"\D", "", values.get("number-of-pages", "")):
-        fields["number-of-pages"] = pages
+        fields["page"] = pages.hyphenated(values["page"].strip())
+    if count := re.sub(r"\D", "", values.get("number-of-pages", "")):
+        fields["number-of-pages"] = count
     if values.get("language") and (code := code_for(values["language"])):
         fields["language"] = code
     if values.get("keyword"):
