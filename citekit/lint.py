@@ -130,6 +130,7 @@ def bad_issn(record: Record) -> Iterator[str]:
 
 # --- pages and dates --------------------------------------------------------------------------------
 
+
 def reversed_pages(record: Record) -> Iterator[str]:
     for part in record.get("page").split(","):
         match = pages.RANGE.fullmatch(part.strip())

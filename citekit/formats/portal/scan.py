@@ -73,7 +73,11 @@ def _slot(label: str, block: str | None) -> str | None:
     return LABELS.get(label)
 
 
-def _match_label(text: str, block: str | None, glued_ok: bool) -> tuple[str, str, str | None] | None:
+# (label, slot, value) of a table line; value None when the label stands alone on its line.
+Match = tuple[str, str, str | None]
+
+
+def _match_label(text: str, block: str | None, glued_ok: bool) -> Match | None:
     """(label, slot, value) for a table line in any layout; value None when the label stands alone."""
     for sep in ("\t", ":"):
         if sep in text:
@@ -99,69 +103,95 @@ def _match_label(text: str, block: str | None, glued_ok: bool) -> tuple[str, str
 
 def scan(lines: list[tuple[int, str]], source: str) -> Page:
     """First pass: classify every line of one page."""
-    page = Page(source)
-    mode = "header"  # header | table | abstract | furniture
+    return _Scan(Page(source), lines).run()
+
+
+@dataclass
+class _Scan:
+    """The first pass over one page: where it is (``mode``: header, table, abstract or furniture;
+    ``block``: the series or conference block it is in) and which line comes next."""
+
+    page: Page
+    lines: list[tuple[int, str]]
+    mode: str = "header"
     block: str | None = None
-    i = 0
-    while i < len(lines):
-        no, text = lines[i]
-        i += 1
+    next: int = 0
+
+    def run(self) -> Page:
+        while self.next < len(self.lines):
+            no, text = self.lines[self.next]
+            self.next += 1
+            self.line(no, text)
+        return self.page
+
+    def line(self, no: int, text: str) -> None:
         cells = _markdown_cells(text)
-        if cells == []:
-            continue
         if cells is not None:
-            match = _markdown_entry(cells, block, page, no)
-            if match is None:
-                continue
-        elif text.lower() == "abstract":
-            mode = "abstract"
-            continue
-        elif page.breadcrumb is None and (_BREADCRUMB.match(text) or (type_of(text)[0] and mode == "header")):
-            page.breadcrumb = (no, text)
-            page.header_before_breadcrumb = len(page.header)
-            continue
+            found = _markdown_entry(cells, self.block, self.page, no) if cells else None
+            if found is None:  # a separator row, a row going on with a value, or an unknown label
+                return
+        elif self.heading(no, text):
+            return
         else:
             # Glued labels are only looked for inside the table: prose (a title, an abstract)
             # starts with words such as "Published" or "Journals" too often.
-            glued_ok = mode == "table" or (mode == "header" and page.breadcrumb is not None)
-            match = _match_label(text, block, glued_ok)
-        if mode == "abstract":
-            if match is None and not _is_furniture(text):
-                page.abstract.append(text)
-                continue
-            mode = "table"
-        if match is None:
-            if _is_furniture(text):
-                if text.lower() in FURNITURE_SECTIONS:
-                    mode = "furniture"
-            elif mode == "header" and not _opens_table(page, text):
-                page.header.append((no, text))
-            elif mode in ("header", "table"):
-                mode = "table"
-                _continue_value(page, no, text)
-            continue
-        label, slot, value = match
-        mode = "table"
+            glued_ok = self.mode == "table" or (self.mode == "header" and self.page.breadcrumb is not None)
+            found = _match_label(text, self.block, glued_ok)
+        if self.mode == "abstract":
+            if found is None and not _is_furniture(text):
+                self.page.abstract.append(text)
+                return
+            self.mode = "table"
+        if found is None:
+            self.unlabelled(no, text)
+        else:
+            self.entry(no, *found)
+
+    def heading(self, no: int, text: str) -> bool:
+        """Whether the line opens the abstract or is the type breadcrumb (and is taken as such)."""
+        if text.lower() == "abstract":
+            self.mode = "abstract"
+            return True
+        page = self.page
+        if page.breadcrumb is None and (
+            _BREADCRUMB.match(text) or (type_of(text)[0] and self.mode == "header")
+        ):
+            page.breadcrumb = (no, text)
+            page.header_before_breadcrumb = len(page.header)
+            return True
+        return False
+
+    def unlabelled(self, no: int, text: str) -> None:
+        """A line with no label: furniture, a header line (title, authors), or more of the table."""
+        if _is_furniture(text):
+            if text.lower() in FURNITURE_SECTIONS:
+                self.mode = "furniture"
+        elif self.mode == "header" and not _opens_table(self.page, text):
+            self.page.header.append((no, text))
+        elif self.mode in ("header", "table"):
+            self.mode = "table"
+            _continue_value(self.page, no, text)
+
+    def entry(self, no: int, label: str, slot: str, value: str | None) -> None:
+        """A labelled line: an entry of the table (its value on the next line when it has none)."""
+        self.mode = "table"
         if slot.startswith("block:"):
             # A block header opens its block; "Conference" is also the block's first label.
-            block = slot.split(":", 1)[1]
-            slot = BLOCK_LABELS[block].get(label, "")
+            self.block = slot.split(":", 1)[1]
+            slot = BLOCK_LABELS[self.block].get(label, "")
             if not slot:
-                continue
-        elif block and label not in BLOCK_LABELS[block]:
-            block = None
+                return
+        elif self.block and label not in BLOCK_LABELS[self.block]:
+            self.block = None
         if value is None:
             value = ""
-            if i < len(lines) and _is_value_line(lines, i, block):
-                value = lines[i][1]
-                i += 1
-        page.entries.append(Entry(label, slot, value.strip(), no))
-    return page
+            if self.next < len(self.lines) and _is_value_line(self.lines, self.next, self.block):
+                value = self.lines[self.next][1]
+                self.next += 1
+        self.page.entries.append(Entry(label, slot, value.strip(), no))
 
 
-def _markdown_entry(
-    cells: list[str], block: str | None, page: Page, no: int
-) -> tuple[str, str, str | None] | None:
+def _markdown_entry(cells: list[str], block: str | None, page: Page, no: int) -> Match | None:
     """A Markdown table row; a row with an empty label cell continues the previous value."""
     label = cells[0]
     value = " ".join(c for c in cells[1:] if c)
