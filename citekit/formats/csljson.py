@@ -9,16 +9,18 @@ An item that is not valid CSL-JSON is reported with its line and the other items
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citekit.errors import Problem
 from citekit.formats.base import Format, ReadResult
 from citekit.model import DATE_VARIABLES, NAME_VARIABLES, Date, Location, Name, Record
 from citekit.normalize.dates import SEASONS
+
+if TYPE_CHECKING:  # json is imported when used: this module is on the path of `citekit --help`
+    import json
 
 # The standard and number variables of CSL 1.0.2 (csl-variables.rnc); name and date
 # variables are in the model. Other keys are not CSL-JSON and are not written.
@@ -46,6 +48,8 @@ _OPEN, _SEPARATOR, _CLOSE, _EMPTY = "[\n", ",\n", "\n]\n", "[]\n"
 
 def write(records: Sequence[Record], ascii: bool = False) -> str:
     """A JSON array of CSL-JSON items (``ascii`` escapes non-ASCII characters as ``\\uXXXX``)."""
+    import json
+
     items = [_valid_item(r) for r in records]
     return json.dumps(items, indent=2, ensure_ascii=ascii) + "\n"
 
@@ -85,6 +89,8 @@ def carry(record: Record) -> Record:
 
 def _name(data: Any) -> Name:
     if not isinstance(data, dict):
+        import json
+
         raise ItemError(f"a name must be an object, not {json.dumps(data)[:40]}")
     return Name.from_csl({k: str(data[k]) for k in _NAME_KEYS if data.get(k) not in (None, "")})
 
@@ -170,6 +176,8 @@ def item_to_record(item: Any, location: Location) -> Record:
 
 def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
     """One JSON value; nesting deeper than Python's recursion limit is a JSONDecodeError too."""
+    import json
+
     try:
         return decoder.raw_decode(text, pos)
     except RecursionError:
@@ -182,6 +190,8 @@ def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
 
 def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
     """(line, item) for each item of a JSON array or a single object, resuming after a broken item."""
+    import json
+
     decoder = json.JSONDecoder()
     text = text.lstrip("\ufeff")
     pos = len(text) - len(text.lstrip())
@@ -240,6 +250,8 @@ def _replace_lone_surrogates(value: Any, depth: int = 0) -> tuple[Any, bool]:
 
 def read(text: str, source: str) -> ReadResult:
     """Every item of a CSL-JSON file; a broken item is an error problem, the rest is read."""
+    import json
+
     result = ReadResult()
     for line, item in _items(text):
         location = Location(source, line)
