@@ -89,7 +89,7 @@ def base_key(record: Record) -> str:
 def unique_keys(ids: Sequence[str], base: Callable[[int], str]) -> list[str]:
     """One unique key per id: the id itself when no earlier one is the same, else ``base(index)``
     (the ``base_key`` of the record at ``index``, asked only of the records that need a new key),
-    with ``a``, ``b``… where two would clash. ``citekit.stages.key`` is the one caller."""
+    with ``a``, ``b``… where two would clash. ``citekit.stages.key_ids`` is the one caller."""
     out = list(ids)
     taken: set[str] = set()
     pending: list[tuple[int, str]] = []
