@@ -1,17 +1,16 @@
-"""Reading inputs: files, folders (recursively) and stdin, decoded and sent to the right reader."""
+"""Finding inputs (files, folders read recursively, stdin), reading their bytes within limits,
+decoding them and telling their format. ``citekit.stages.read_input`` reads them."""
 
 from __future__ import annotations
 
 import codecs
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from citekit import formats
 from citekit.errors import CitekitError, Problem
-from citekit.formats.base import ReadResult
 from citekit.model import Location
-from citekit.normalize.keys import assign_keys
 
 STDIN = "-"
 
@@ -126,13 +125,12 @@ def expand(inputs: Iterable[str]) -> Iterator[str]:
 
 
 def detect_format(item: str, text: str) -> formats.Format:
-    """The format a suffix names; for stdin, odd suffixes and portal text, the one the content shows."""
-    from citekit.formats.detect import sniff
-
+    """The format a suffix names; for stdin, odd suffixes and suffixes that name any text (.txt),
+    the one the content shows."""
     by_suffix = None if item == STDIN else formats.for_suffix(Path(item).suffix)
-    if by_suffix is not None and by_suffix.name != "portal":
+    if by_suffix is not None and not by_suffix.generic_suffixes:
         return by_suffix
-    return formats.get(sniff(text))
+    return formats.sniff(text)
 
 
 # The largest input read: reading takes some 1-3 s and 30 bytes of memory per byte of input, so a
@@ -188,32 +186,3 @@ def file_problem(exc: OSError | CitekitError, source: str) -> Problem:
         return Problem(exc.location or Location(source), exc.message, "error")
     message = next((text for kind, text in _FILE_ERRORS if isinstance(exc, kind)), exc.strerror or str(exc))
     return Problem(Location(source), message, "error")
-
-
-def read_one(item: str, from_format: str | None = None) -> ReadResult:
-    """Read one file (or stdin); any failure becomes an error problem naming the file."""
-    source = source_name(item)
-    try:
-        text, fmt, problems = read_text(item, from_format)
-        if not fmt.readable:
-            raise CitekitError(f"citekit cannot read {fmt.title} yet")
-        result = fmt.reader()(text, source)
-        result.problems[:0] = problems
-        return result
-    except READ_ERRORS as exc:
-        return ReadResult(problems=[file_problem(exc, source)])
-
-
-def load(
-    inputs: Iterable[str], from_format: str | None = None, on_file: Callable[[str], object] | None = None
-) -> ReadResult:
-    """Every record of every input, with unique citation keys, and every problem met.
-
-    ``on_file`` is called with each file once it has been read (the CLI's progress bar)."""
-    total = ReadResult()
-    for item in expand(inputs):
-        total.extend(read_one(item, from_format))
-        if on_file is not None:
-            on_file(item)
-    total.records = assign_keys(total.records)
-    return total

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from citekit.formats.bibtex.read import _bibtexparser_blocks
 from citekit.formats.bibtex.split import Blocks, fast_split
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXLIVE = Path(os.environ.get("CITEKIT_TEXLIVE", ROOT.parent / "texlive"))
 HOSTILE = ROOT / "tests" / "hostile" / "inputs"
 

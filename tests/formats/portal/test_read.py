@@ -8,7 +8,7 @@ import pytest
 
 import citekit
 from citekit.errors import ParseError
-from citekit.formats.portal import scan as portal
+from citekit.formats.portal import read as portal
 
 # One record, written in each table layout the portal-format notes describe.
 FIELDS = [

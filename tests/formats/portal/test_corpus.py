@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 import citekit
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parents[1] / "portal_corpus"
+CORPUS = ROOT / "tests" / "portal_corpus"
 PAGES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from citekit.cli import app
-from citekit.formats.detect import sniff
+from citekit.formats import sniff
 from tests.conftest import RECORDS
 
 runner = CliRunner()
@@ -18,11 +18,11 @@ JSON = '[{"id": "k", "type": "article-journal", "title": "Title", "author": [{"f
 
 def test_content_tells_the_format() -> None:
     """BibTeX, RIS, CSL-JSON and portal text are recognised from their content (a BOM allowed)."""
-    assert sniff(BIB) == "bibtex"
-    assert sniff("% comment\n" + BIB) == "bibtex"
-    assert sniff("\ufeff" + RIS) == "ris"
-    assert sniff(JSON) == "csljson"
-    assert sniff((RECORDS / "03_vanderwalt_cise_lines.txt").read_text(encoding="utf-8")) == "portal"
+    assert sniff(BIB).name == "bibtex"
+    assert sniff("% comment\n" + BIB).name == "bibtex"
+    assert sniff("\ufeff" + RIS).name == "ris"
+    assert sniff(JSON).name == "csljson"
+    assert sniff((RECORDS / "03_vanderwalt_cise_lines.txt").read_text(encoding="utf-8")).name == "portal"
 
 
 def test_stdin_is_read_in_the_format_its_content_shows() -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from citekit.formats.bibtex.latex import decode as latex_decode
 from citekit.formats.bibtex.latex.fast import fast_decode
+from tests.conftest import ROOT
 
 # Pieces of BibTeX values: text, spaces, braces, accents in every form, letters, specials,
 # punctuation ligatures, known and unknown macros, and things only pylatexenc reads.
@@ -71,7 +72,7 @@ def test_declines_what_needs_a_parser(value: str) -> None:
     assert fast_decode(value, latex_decode.unknown_macro) is None
 
 
-BIB_DIR = Path(os.environ.get("CITEKIT_TEXLIVE", Path(__file__).resolve().parents[3] / "texlive"))
+BIB_DIR = Path(os.environ.get("CITEKIT_TEXLIVE", ROOT.parent / "texlive"))
 TUGBOAT = BIB_DIR / "usr/share/texlive/texmf-dist/bibtex/bib/beebe/tugboat.bib"
 
 

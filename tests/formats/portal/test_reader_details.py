@@ -6,7 +6,7 @@ import pytest
 
 import citekit
 from citekit.errors import ParseError
-from citekit.formats.portal import html as portal_html
+from citekit.formats.portal.read import read_html
 
 HEAD = "Formal verification of parallel programs\nResearch output: Contribution to journal › Article\nRobert M. Keller\n"
 
@@ -23,7 +23,7 @@ def test_html_page_is_read_from_its_structure() -> None:
     <tr><th>DOIs</th><td><ul><li>10.1145/360248.360251</li><li>https://doi.org/10.1145/360248.999999</li></ul></td></tr>
     <tr><th>Publication status</th><td>Published - Jul 1976</td></tr></table>
     <footer>Journal: footer text</footer></body></html>"""
-    record = portal_html.read(page, "page.html").records[0]
+    record = read_html(page, "page.html").records[0]
     assert record.get("title") == "Formal verification of parallel programs"
     assert record.get("container-title") == "Communications of the ACM"
     assert record.dois == ("10.1145/360248.360251", "10.1145/360248.999999")
@@ -78,7 +78,7 @@ def test_invalid_isbn_is_kept_with_a_warning() -> None:
 def test_page_without_portal_fields_is_a_clear_error() -> None:
     """Saved HTML with no portal fields raises a located ParseError, not a traceback."""
     with pytest.raises(ParseError, match="no research-portal fields found"):
-        portal_html.read("<html><body><p>Just a blog post.</p></body></html>", "blog.html")
+        read_html("<html><body><p>Just a blog post.</p></body></html>", "blog.html")
 
 
 def test_two_line_value_that_is_a_label_word() -> None:

@@ -8,7 +8,7 @@ import citekit
 from citekit import Date, Name
 from citekit.formats.bibtex.read import read
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mixed.bib"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "mixed.bib"
 
 
 def one(text: str) -> citekit.Record:

@@ -8,14 +8,13 @@ import pytest
 from typer.testing import CliRunner
 
 import citekit
-from citekit import pipeline
+from citekit import formats, pipeline
 from citekit.cli import app
 from citekit.model import Date, Name, Record
-from citekit.normalize.raw import raw_text
 from tests.conftest import RECORDS
 
 runner = CliRunner()
-DATA_FORMATS = ["bibtex", "biblatex", "ris", "csljson"]
+DATA_FORMATS = [f.name for f in formats.FORMATS.values() if f.writable]
 
 
 def generated(count: int) -> list[Record]:
@@ -57,7 +56,7 @@ def test_chunks_join_to_one_dump(fmt: str, monkeypatch: pytest.MonkeyPatch) -> N
     """Written in chunks of 7, clashing and unsafe keys included, the text is that of one dump."""
     monkeypatch.setattr(pipeline, "CHUNK", 7)
     records = citekit.loads(citekit.dump(generated(40), "csljson"), "csljson").records
-    assert "".join(pipeline.dump_chunks(records, fmt)) == citekit.dump(records, fmt)
+    assert "".join(pipeline.dump_chunks(records, formats.get(fmt))) == citekit.dump(records, fmt)
 
 
 @pytest.mark.parametrize("fmt", DATA_FORMATS)
@@ -66,10 +65,10 @@ def test_packed_records_write_as_loaded_records(fmt: str, tmp_path: Path) -> Non
     folder = tmp_path / "portal"
     write_portal_folder(folder, generated(45), per_file=10)
     files = sorted(str(p) for p in folder.iterdir())
-    packed, ids = pipeline.load_packed(files, None, fmt)
+    packed, ids = pipeline.load_packed(files, None, formats.get(fmt))
     loaded = citekit.load([str(folder)])
     assert ids == [r.id for r in loaded.records]
-    assert "".join(pipeline.dump_packed(packed, ids, fmt)) == citekit.dump(loaded.records, fmt)
+    assert "".join(pipeline.dump_packed(packed, ids, formats.get(fmt))) == citekit.dump(loaded.records, fmt)
     assert packed.losses == citekit.losses(loaded.records, fmt)
     assert [str(p) for p in packed.problems] == [str(p) for p in loaded.problems]
 
@@ -77,7 +76,7 @@ def test_packed_records_write_as_loaded_records(fmt: str, tmp_path: Path) -> Non
 def test_empty_chunks_join_to_empty_outputs() -> None:
     """No records at all still make each format's empty output."""
     for fmt in DATA_FORMATS:
-        assert "".join(pipeline.dump_chunks([], fmt)) == citekit.dump([], fmt)
+        assert "".join(pipeline.dump_chunks([], formats.get(fmt))) == citekit.dump([], fmt)
 
 
 @pytest.mark.parametrize("fmt", [*DATA_FORMATS, "apa"])
@@ -124,10 +123,12 @@ def test_a_key_given_twice_across_files_is_made_anew(tmp_path: Path) -> None:
             encoding="utf-8",
         )
     files = [str(tmp_path / "a.bib"), str(tmp_path / "b.bib")]
-    packed, ids = pipeline.load_packed(files, None, "ris")
+    packed, ids = pipeline.load_packed(files, None, formats.get("ris"))
     loaded = citekit.load(files)
     assert ids == [r.id for r in loaded.records] == ["same", "othera", "lamb2001shearing", "otherb"]
-    assert "".join(pipeline.dump_packed(packed, ids, "ris")) == citekit.dump(loaded.records, "ris")
+    assert "".join(pipeline.dump_packed(packed, ids, formats.get("ris"))) == citekit.dump(
+        loaded.records, "ris"
+    )
 
 
 def test_quiet_exports_skip_the_loss_report_but_not_the_data(tmp_path: Path) -> None:
@@ -157,8 +158,9 @@ def test_spawned_workers_read_and_write_alike(tmp_path: Path, monkeypatch: pytes
     folder = tmp_path / "portal"
     write_portal_folder(folder, generated(30), per_file=10)
     files = sorted(str(p) for p in folder.iterdir())
-    packed, ids = pipeline.load_packed(files, None, "ris", jobs=2, raw=True)
-    with raw_text(True):
-        loaded = citekit.load([str(folder)])
+    packed, ids = pipeline.load_packed(files, None, formats.get("ris"), jobs=2, raw=True)
+    loaded = citekit.load([str(folder)], raw=True)
     assert ids == [r.id for r in loaded.records]
-    assert "".join(pipeline.dump_packed(packed, ids, "ris", jobs=2)) == citekit.dump(loaded.records, "ris")
+    assert "".join(pipeline.dump_packed(packed, ids, formats.get("ris"), jobs=2)) == citekit.dump(
+        loaded.records, "ris"
+    )

@@ -1,10 +1,8 @@
-"""Case protection: BibTeX's braces and CSL-JSON's ``<span class="nocase">`` say the same thing.
+"""BibTeX's protecting braces, read as CSL-JSON nocase spans and written back.
 
 In a BibTeX title, ``{Editor's Comments}`` or ``The {LaTeX} Companion`` tells a style not to change
-the case of what the braces hold. CSL-JSON says it with a nocase span, which citeproc-js, pandoc,
-citation-js and Zotero all read. The BibTeX reader turns protecting braces into nocase spans, the
-BibTeX writer turns nocase spans back into braces, and formats with no way to say it (RIS) drop the
-spans: the words stay, only the protection goes.
+the case of what the braces hold. The reader turns protecting braces into nocase spans
+(``citekit.formats.case_protection``), the writer turns nocase spans back into braces.
 
 BibTeX's rule decides which braces protect: a group at the top level of the value, not the argument
 of a command (``\\'{e}``, ``\\textbf{x}``), and not a "special character" (a group opening with a
@@ -16,13 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-OPEN = '<span class="nocase">'
-CLOSE = "</span>"
-# CSL variables whose case styles change (text-case), and so whose protection is kept.
-PROTECTED_VARIABLES = frozenset(
-    {"title", "container-title", "collection-title", "event-title", "title-short", "container-title-short"}
-)
-_SPANS = re.compile(r"<span\b[^>]*>|</span>")
+from citekit.formats.case_protection import CLOSE, OPEN, segments
+
 # Private-use characters marking a protected group while the value is decoded.
 _START, _END = "\ue000", "\ue001"
 _SPACE_AFTER_START = re.compile(_START + "( +)")
@@ -31,42 +24,6 @@ _MATH = re.compile(r"(?<!\\)\$")
 # What comes right before a group that is a command's argument rather than protection
 # (accents take an argument; escaped characters such as \& do not).
 _COMMAND_BEFORE = re.compile(r"\\(?:[A-Za-z]+\s*|['`^\"~=.])$")
-
-
-def segments(text: str) -> list[tuple[str, bool]]:
-    """``text`` in pieces, each with whether it lies inside a nocase span (spans removed)."""
-    if OPEN not in text:
-        return [(text, False)]
-    out: list[tuple[str, bool]] = []
-    stack: list[bool] = []  # per open span: is it a nocase span
-    end = 0
-    for tag in _SPANS.finditer(text):
-        if tag.group() == CLOSE and not stack:
-            continue  # a stray closing tag is text
-        if text[end : tag.start()]:
-            out.append((text[end : tag.start()], any(stack)))
-        if tag.group() == CLOSE:
-            if not stack.pop():
-                out.append((CLOSE, any(stack)))  # closes another kind of span: kept
-        elif tag.group() == OPEN:
-            stack.append(True)
-        else:
-            stack.append(False)
-            out.append((tag.group(), any(stack)))
-        end = tag.end()
-    if text[end:]:
-        out.append((text[end:], any(stack)))
-    return out
-
-
-def strip(text: str) -> str:
-    """``text`` without its nocase spans (the words kept)."""
-    return text if OPEN not in text else "".join(piece for piece, _ in segments(text))
-
-
-def mark(pieces: list[tuple[str, bool]]) -> str:
-    """Pieces of text, the protected ones in nocase spans."""
-    return "".join(OPEN + piece + CLOSE if protected else piece for piece, protected in pieces if piece)
 
 
 def braced_pieces(value: str, group_end: Callable[[str, int], int]) -> list[tuple[str, bool]] | None:

@@ -1,4 +1,5 @@
-"""The app as a whole: help and an example for every command, --version, completion, usage errors, formats."""
+"""The app as a whole: help and an example for every command, --version, completion, usage errors,
+formats, and a start-up path that imports nothing heavy (speed itself is measured by bench/startup.py)."""
 
 from __future__ import annotations
 
@@ -135,7 +136,7 @@ def test_formats_json() -> None:
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_option_of_every_command_is_exercised_by_a_test(name: str) -> None:
     """Each option of each command is passed (as a quoted "--option" or "-o") in at least one test."""
-    tests = "\n".join(path.read_text(encoding="utf-8") for path in Path(__file__).parents[1].rglob("*.py"))
+    tests = "\n".join(path.read_text(encoding="utf-8") for path in Path(__file__).parent.rglob("*.py"))
     command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
     untested = [
         param.opts[0]
@@ -145,3 +146,28 @@ def test_every_option_of_every_command_is_exercised_by_a_test(name: str) -> None
         and not any(f'"{opt}"' in tests for opt in (*param.opts, *param.secondary_opts))
     ]
     assert untested == []
+
+
+# What `citekit --help` and `--version` must not import: each costs tens of milliseconds.
+HEAVY = ("rich", "pygments", "citeproc", "lxml", "bibtexparser", "pydantic")
+
+
+def imported_modules(*args: str) -> set[str]:
+    """The modules Python imports to run `citekit ARGS`, from `python -X importtime`."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "citekit", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("import time:")]
+    return {line.rsplit("|", 1)[1].strip() for line in lines}
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
+    """Neither rich, pygments, citeproc-py, lxml, bibtexparser nor pydantic is imported by --help/--version."""
+    modules = imported_modules(*args)
+    assert "citekit.cli" in modules  # the measurement works
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert heavy == []
