@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import textwrap
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -189,16 +188,81 @@ def show_data(text: str, kind: str | Highlighter) -> None:
 
 
 def show_references(lines: list[str]) -> None:
-    """Styled references on a terminal: one paragraph each, wrapped with a hanging indent."""
+    """Styled references on a terminal, one paragraph each with no line break of ours inside: the
+    terminal wraps them, so a reference copied into a word processor is one line."""
     from rich.text import Text
 
     out = stdout()
-    width = max(out.width - 1, 40)
     for number, line in enumerate(lines):
         if number:
             out.print()
-        wrapped = textwrap.fill(printable(line), width=width, subsequent_indent="    ")
-        out.print(Text(wrapped), soft_wrap=True)
+        out.print(Text(printable(line)), soft_wrap=True)
+
+
+# The rich style of each HTML element and CSS declaration citekit's HTML markup writes
+# (``citekit.csl.formatters``); anything else is shown as plain text.
+_HTML_STYLES = {
+    "i": "italic",
+    "em": "italic",
+    "b": "bold",
+    "strong": "bold",
+    "u": "underline",
+    "font-style:italic": "italic",
+    "font-style:normal": "not italic",
+    "font-weight:bold": "bold",
+    "font-weight:normal": "not bold",
+    "text-decoration:underline": "underline",
+    "text-decoration:none": "not underline",
+    "font-variant:small-caps": "",  # a terminal has no small capitals: the text is shown as it is
+}
+# The space between a numeric style's label ("1.", "[2]") and its reference.
+_MARGIN_GAP = " "
+
+
+def show_html_references(entries: list[str]) -> None:
+    """References rendered as HTML, shown as ``show_references`` shows text but with the italics and
+    bold the style asks for. Record text inside the HTML is shown literally, never as markup."""
+    from rich.text import Text
+
+    out = stdout()
+    for number, entry in enumerate(entries):
+        if number:
+            out.print()
+        line = Text()
+        for text, styles in _html_runs(entry):
+            line.append(printable(text), style=" ".join(s for s in styles if s) or None)
+        out.print(line, soft_wrap=True)
+
+
+def _html_runs(entry: str) -> list[tuple[str, list[str]]]:
+    """An entry of citekit's HTML markup as (text, rich styles) runs, entities decoded."""
+    from html.parser import HTMLParser
+
+    runs: list[tuple[str, list[str]]] = []
+    stack: list[str] = []
+
+    class Runs(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            css = "".join(value or "" for name, value in attrs if name == "style").replace(" ", "")
+            stack.append(
+                " ".join(_HTML_STYLES.get(d, "") for d in css.split(";") if d) or _HTML_STYLES.get(tag, "")
+            )
+
+        def handle_endtag(self, tag: str) -> None:
+            if stack:
+                stack.pop()
+            if tag == "div" and runs and runs[-1][0] and not runs[-1][0].endswith(" "):
+                runs.append((_MARGIN_GAP, []))  # "1." then the reference: a space, not a line
+
+        def handle_data(self, data: str) -> None:
+            runs.append((data.replace("\n", " "), list(stack)))
+
+    parser = Runs(convert_charrefs=True)
+    parser.feed(entry)
+    parser.close()
+    while runs and runs[-1][0] == _MARGIN_GAP:
+        runs.pop()
+    return runs
 
 
 # --- citekit show: one record field by field ---------------------------------------------------

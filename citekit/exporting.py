@@ -12,12 +12,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from citekit.errors import CitekitError, Problem
-from citekit.formats import DEFAULT_OUTPUT, Format
+from citekit.formats import Format
 from citekit.formats.losses import Loss
 from citekit.model import Record
+
+if TYPE_CHECKING:
+    from citekit.lint import Identity
 
 # The file suffix of one styled reference per markup, for ``output_dir``.
 MARKUP_SUFFIXES = {"text": ".txt", "html": ".html", "markdown": ".md"}
@@ -49,6 +52,8 @@ class ExportResult:
     losses: list[Loss] = field(default_factory=list)
     # The files written: the output file, or one per record in the folder.
     written: list[Path] = field(default_factory=list)
+    # Files in the input folders that no format reads (``.pdf``, ``.yaml``): passed over.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> bool:
@@ -58,7 +63,7 @@ class ExportResult:
 
 def export(
     inputs: str | Iterable[str],
-    format: str = DEFAULT_OUTPUT,
+    format: str | None = None,
     *,
     output: str | Path | None = None,
     output_dir: str | Path | None = None,
@@ -75,9 +80,9 @@ def export(
 ) -> ExportResult:
     """Export the records of ``inputs`` (files, folders read recursively, or ``"-"`` for stdin).
 
-    ``format`` is a data format citekit writes (``bibtex``, ``biblatex``, ``ris``, ``csljson``) or a
-    CSL style (``apa``, a style id or a ``.csl`` file, with ``locale`` and ``markup``: text, html or
-    markdown). The result goes to stdout, to ``output`` (written atomically) or, one file per record
+    ``format`` is a data format citekit writes (``bibtex``, ``biblatex``, ``ris``, ``csljson``, or an
+    alias: ``bib``, ``json``), any case, or a CSL style (``apa``, a style id or a ``.csl`` file, with ``locale`` and ``markup``: text, html or
+    markdown); None: the format ``output``'s suffix names, else BibTeX. The result goes to stdout, to ``output`` (written atomically) or, one file per record
     named by its key, into ``output_dir``; an input is never overwritten. ``jobs`` processes read the
     inputs and write data (0: one per core), with the same output. ``raw`` keeps portal text as
     given; ``ascii`` writes BibTeX accents as LaTeX commands; ``losses`` looks for what a data format
@@ -87,21 +92,23 @@ def export(
     called with the result once everything is read, before anything is written. Raises CitekitError
     for bad options, and with ``strict`` when anything had a problem (nothing is written then).
     """
-    from citekit import formats, pipeline
+    from citekit import choosing, pipeline
     from citekit import inputs as reading
 
     if output is not None and output_dir is not None:
         raise CitekitError("give -o FILE or --output-dir DIR, not both")
-    if markup not in MARKUP_SUFFIXES:
-        raise CitekitError(f"unknown markup {markup!r}; use text, html or markdown")
-    # Only a data format's own name writes data: any other name is a style's.
-    fmt = formats.FORMATS.get(format.lower())
-    if fmt is None or not fmt.writable:
-        from citekit.csl.styles import find
-
-        find(format)  # an unknown style is a usage error, reported before reading anything
-        fmt = None
-    files = list(reading.expand([inputs] if isinstance(inputs, str) else inputs))
+    markup = choosing.value("markup", markup, tuple(MARKUP_SUFFIXES))
+    # Unknown names are usage errors, reported before anything is read.
+    fmt, format = choosing.output(format, None if output is None else Path(output))
+    from_format = choosing.input_format(from_format)
+    locale = choosing.locale(locale)
+    given = [inputs] if isinstance(inputs, str) else list(inputs)
+    skipped: list[str] = []
+    files = list(reading.expand(given, skipped))
+    if not files:
+        raise CitekitError(
+            f"{', '.join(given)}: no file citekit reads is there; `citekit formats` lists the suffixes"
+        )
     job = _Export(
         files,
         fmt,
@@ -118,6 +125,7 @@ def export(
         losses,
         progress,
         on_read,
+        skipped,
     )
     job.refuse_to_overwrite()
     # Data written to one output streams: records are kept packed and written a chunk at a time.
@@ -143,6 +151,7 @@ class _Export:
     losses: bool
     progress: Progress
     on_read: Callable[[ExportResult], object] | None
+    skipped: list[str]
 
     def refuse_to_overwrite(self) -> None:
         """Inputs are never modified: an output naming one of them is a usage error."""
@@ -155,13 +164,18 @@ class _Export:
                     f"{self.output} is one of the inputs and would be overwritten; choose another -o"
                 )
 
-    def go_on(self, result: ExportResult) -> bool:
+    def go_on(self, result: ExportResult, identities: Sequence[Identity], ids: Sequence[str]) -> bool:
         """Whether to write, once everything is read: not when nothing was read, and never with
-        ``strict`` and a problem."""
+        ``strict`` and a problem (a duplicate and a field the output cannot carry are problems too)."""
+        from citekit.lint import duplicate_problems
+
+        result.problems += duplicate_problems(identities, ids)
+        result.skipped = self.skipped
         if self.on_read is not None:
             self.on_read(result)
-        if self.strict and result.problems:
-            raise CitekitError(f"{len(result.problems)} problem(s) and --strict given; nothing was written")
+        found = len(result.problems) + len(result.losses)
+        if self.strict and found:
+            raise CitekitError(f"{found} problem(s) and --strict given; nothing was written")
         return result.records > 0
 
     def streamed(self) -> ExportResult:
@@ -173,13 +187,13 @@ class _Export:
             packed, ids = pipeline.load_packed(
                 self.files,
                 self.from_format,
-                self.fmt if self.losses else None,
+                self.fmt if self.losses or self.strict else None,
                 self.jobs,
                 on_file=lambda _: advance(),
                 raw=self.raw,
             )
         result = ExportResult(len(packed), len(self.files), packed.problems, packed.losses)
-        if self.go_on(result):
+        if self.go_on(result, packed.identities, ids):
             chunks = pipeline.dump_packed(packed, ids, self.fmt, self.ascii, self.jobs)
             outputs.write_chunks(chunks, self.output, self.fmt)
             result.written = [] if self.output is None else [self.output]
@@ -189,25 +203,31 @@ class _Export:
         """Styled references, or one file per record: every record loaded first."""
         from citekit import pipeline
         from citekit.formats.losses import find_losses
+        from citekit.lint import identity
 
         with self.progress("reading", len(self.files)) as advance:
             loaded = pipeline.load(self.files, self.from_format, self.raw, self.jobs, lambda _: advance())
         result = ExportResult(len(loaded.records), len(self.files), loaded.problems)
-        if not self.go_on(result):
+        if self.fmt is not None and (self.losses or self.strict):
+            result.losses = find_losses(loaded.records, self.fmt)
+        identities = [identity(record) for record in loaded.records]
+        if not self.go_on(result, identities, [record.id for record in loaded.records]):
             return result
         if self.folder is None:
             result.written = self.render(loaded.records)
-            return result
-        result.written = self.to_folder(loaded.records, self.folder)
-        if self.fmt is not None and self.losses:
-            result.losses = find_losses(loaded.records, self.fmt)
+        else:
+            result.written = self.to_folder(loaded.records, self.folder)
         return result
 
     def render(self, records: Sequence[Record]) -> list[Path]:
-        """Styled references, one a line, to the output."""
+        """Styled references, one a line, to the output (on a terminal: with the style's italics)."""
         from citekit import outputs, stages
 
         with self.progress(f"formatting {len(records)} references", None):
+            if self.output is None and self.markup == "text" and outputs.stdout_is_terminal():
+                # Rendered as HTML (the style's italics and bold), shown as rich text; a pipe gets the text.
+                outputs.show_html_references(stages.render(records, self.style, self.locale, "html"))
+                return []
             lines = stages.render(records, self.style, self.locale, self.markup)
         text = "".join(line + "\n" for line in lines)
         outputs.write_text(text, self.output, "references" if self.markup == "text" else self.markup)

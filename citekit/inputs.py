@@ -111,15 +111,21 @@ def _line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str]:
-    """Each input as given, with folders replaced by the readable files under them, in sorted order."""
+def expand(inputs: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Each input as given, with folders replaced by the readable files under them, in sorted order.
+    Files in a folder that no format reads (``.pdf``, ``.yaml``) are appended to ``skipped``;
+    hidden files and folders (``.git``) are passed over without a word."""
     for item in inputs:
         path = Path(item)
         if item != STDIN and path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and formats.for_suffix(child.suffix):
+                if not child.is_file() or hidden:
+                    continue
+                if formats.for_suffix(child.suffix):
                     yield str(child)
+                elif skipped is not None:
+                    skipped.append(str(child))
         else:
             yield item
 

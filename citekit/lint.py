@@ -204,27 +204,63 @@ def _work(record: Record) -> tuple[str, int | None, str] | None:
     return title, date.year, first
 
 
-def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
-    """Each record that repeats an earlier one, by DOI (any of its DOIs) or by title, year and first author."""
-    by_doi: dict[str, Record] = {}
-    by_work: dict[tuple[str, int | None, str], Record] = {}
-    for record in records:
+@dataclass(frozen=True)
+class Identity:
+    """What tells one record from another, kept for each record of a large export (which keeps no
+    records): where it came from, its DOIs (lower case) and its work (title, year, first author)."""
+
+    location: Location | None
+    dois: tuple[str, ...]
+    work: tuple[str, int | None, str] | None
+
+
+def identity(record: Record) -> Identity:
+    dois = record.dois or ((record.get("DOI"),) if record.get("DOI") else ())
+    return Identity(record.location, tuple(doi.lower() for doi in dois), _work(record))
+
+
+def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
+    """(index, index of the earlier record it repeats, how) for each record that repeats an earlier
+    one, by DOI (any of its DOIs) or by title, year and first author."""
+    by_doi: dict[str, int] = {}
+    by_work: dict[tuple[str, int | None, str], int] = {}
+    for index, found in enumerate(identities):
         earlier = None
         how = ""
-        for doi in record.dois or ((record.get("DOI"),) if record.get("DOI") else ()):
-            earlier = earlier or by_doi.get(doi.lower())
-            by_doi.setdefault(doi.lower(), record)
+        for doi in found.dois:
+            earlier = by_doi.get(doi) if earlier is None else earlier
+            by_doi.setdefault(doi, index)
         if earlier is not None:
             how = "the same DOI"
-        work = _work(record)
-        if work is not None:
-            if earlier is None and work in by_work:
-                earlier, how = by_work[work], "the same title, year and first author"
-            by_work.setdefault(work, record)
+        if found.work is not None:
+            if earlier is None and found.work in by_work:
+                earlier, how = by_work[found.work], "the same title, year and first author"
+            by_work.setdefault(found.work, index)
         if earlier is not None:
-            where = f" ({earlier.location})" if earlier.location else ""
-            message = f"duplicate of {earlier.id}{where}: {how}; keep one of them"
-            yield Finding("duplicate", "warning", record.id, record.location, message)
+            yield index, earlier, how
+
+
+def duplicate_message(earlier_id: str, earlier: Identity, how: str) -> str:
+    where = f" ({earlier.location})" if earlier.location else ""
+    return f"duplicate of {earlier_id}{where}: {how}; keep one of them"
+
+
+def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
+    """Each record that repeats an earlier one (``repeats``), as a warning."""
+    identities = [identity(record) for record in records]
+    for index, earlier, how in repeats(identities):
+        record = records[index]
+        message = duplicate_message(records[earlier].id, identities[earlier], how)
+        yield Finding("duplicate", "warning", record.id, record.location, message)
+
+
+def duplicate_problems(identities: Sequence[Identity], ids: Sequence[str]) -> list[Problem]:
+    """``duplicates`` as reading warnings (what ``citekit export`` says), from identities and keys."""
+    out = []
+    for index, earlier, how in repeats(identities):
+        message = f"{ids[index]}: {duplicate_message(ids[earlier], identities[earlier], how)}"
+        out.append(Problem(identities[index].location or Location("<input>"), message))
+    return out
 
 
 def check(records: Sequence[Record]) -> list[Finding]:

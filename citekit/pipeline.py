@@ -28,6 +28,8 @@ from citekit.model import Record
 if TYPE_CHECKING:  # the pool and pickling are imported when used: most exports need neither
     from concurrent.futures import Executor, Future
 
+    from citekit.lint import Identity
+
 # Records per written chunk: large enough that a process pool's overhead is small beside it.
 CHUNK = 2000
 STDIN = "-"
@@ -90,6 +92,8 @@ class Packed:
     # What the output format cannot carry, found as each file is read (with the final record ids).
     losses: list[Loss] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    # What tells each record from the others, to find duplicates without the records.
+    identities: list[Identity] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -121,8 +125,11 @@ def _unpacked(batch: bytes | list[Record]) -> list[Record]:
 
 def _read_packed(
     item: str, from_format: str | None, raw: bool, fmt: Format | None, pack: bool = True
-) -> tuple[bytes | list[Record], list[str], list[str | None], list[Problem], list[tuple[int, Loss]]]:
+) -> tuple[
+    bytes | list[Record], list[str], list[str | None], list[Problem], list[tuple[int, Loss]], list[Identity]
+]:
     from citekit.formats.losses import find_losses
+    from citekit.lint import identity
     from citekit.normalize.keys import base_key
 
     result = stages.read(item, from_format, raw)
@@ -137,7 +144,7 @@ def _read_packed(
         packed = result.records
     ids = [r.id for r in result.records]
     bases = [None if r.id else base_key(r) for r in result.records]
-    return packed, ids, bases, result.problems, losses
+    return packed, ids, bases, result.problems, losses, [identity(r) for r in result.records]
 
 
 def load_packed(
@@ -157,13 +164,14 @@ def load_packed(
     packed = Packed()
     numbered: list[tuple[int, Loss]] = []
     try:
-        for item, (batch, ids, bases, problems, losses) in zip(files, results, strict=True):
+        for item, (batch, ids, bases, problems, losses, identities) in zip(files, results, strict=True):
             numbered.extend((len(packed) + n, loss) for n, loss in losses)
             packed.starts.append(len(packed))
             packed.batches.append(batch)
             packed.ids.extend(ids)
             packed.bases.extend(bases)
             packed.problems.extend(problems)
+            packed.identities.extend(identities)
             if on_file is not None:
                 on_file(item)
     finally:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from citekit import inputs
+from citekit.errors import Problem
 from citekit.formats import Format, ReadResult
-from citekit.model import Record
+from citekit.model import Location, Record
 
 
 def read_input(item: str, from_format: str | None = None) -> tuple[ReadResult, Format | None]:
@@ -29,6 +30,9 @@ def read_input(item: str, from_format: str | None = None) -> tuple[ReadResult, F
     except inputs.READ_ERRORS as exc:
         return ReadResult(problems=[inputs.file_problem(exc, source)]), None
     result.problems[:0] = problems
+    if not result.records and not result.problems:
+        # An empty input is named: "no records to export" alone would not say which file was empty.
+        result.problems.append(Problem(Location(source), f"no {fmt.title} records in it; is it empty?"))
     return result, fmt
 
 

@@ -6,7 +6,6 @@ the result is only told: what was read, the problems met, what was written and w
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,9 +13,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from citekit.boundary import fail, run
-from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Raw, Strict, Verbose, complete_format
+from citekit.commands.options import (
+    Debug,
+    Example,
+    FromFormat,
+    Inputs,
+    Quiet,
+    Raw,
+    Strict,
+    Verbose,
+    complete_format,
+    inputs_or_stdin,
+)
 from citekit.errors import ExitStatus
-from citekit.formats import DEFAULT_OUTPUT
 
 if TYPE_CHECKING:
     from citekit.exporting import ExportResult
@@ -26,16 +35,18 @@ if TYPE_CHECKING:
 def export(
     inputs: Inputs = None,
     format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             "--style",
             metavar="FORMAT",
-            help="bibtex, biblatex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id or a .csl file.",
+            help="bibtex, biblatex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id "
+            "or a .csl file. Default: the format -o's suffix names (.bib, .ris, .json), else bibtex.",
+            show_default=False,
             autocompletion=complete_format,
         ),
-    ] = DEFAULT_OUTPUT,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
@@ -73,6 +84,7 @@ def export(
             help="Read input files and write data formats on N processes (0: one per core); same output.",
         ),
     ] = 1,
+    example: Example = False,
     raw: Raw = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -85,8 +97,9 @@ def export(
 
     \b
     Example:
-      citekit export records/ --format apa
-      citekit export page.txt -f bibtex -o refs.bib
+      citekit export --example --format apa
+      citekit export records/ -o refs.ris
+      citekit export examples/page.txt -f bibtex -o refs.bib
       citekit export records/ -f ris --output-dir ris/
     """
 
@@ -94,10 +107,9 @@ def export(
         import citekit
         from citekit import console
 
-        if not inputs and sys.stdin.isatty():
-            fail("no input given; name files or folders, or pipe records into `citekit export -`")
+        sources = inputs_or_stdin(inputs, example, "export")
         result = citekit.export(
-            inputs or ["-"],
+            sources,
             format,
             output=output,
             output_dir=output_dir,
@@ -111,7 +123,7 @@ def export(
             # Losses are warnings: with --quiet (and no --report) nobody would see them.
             losses=report or not quiet,
             progress=console.progress,
-            on_read=_tell_read,
+            on_read=lambda read: _tell_read(read, report),
         )
         if not result.records:
             if result.errors:
@@ -121,19 +133,22 @@ def export(
             console.info(f"wrote {len(result.written)} file(s) to {output_dir}")
         elif output is not None:
             console.info(f"wrote {result.records} record(s) to {output}")
-        _report_losses(result.losses, report)
         return ExitStatus.PARTIAL if result.errors else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
 
 
-def _tell_read(result: ExportResult) -> None:
-    """Once everything is read: how much, and every problem met."""
+def _tell_read(result: ExportResult, report: bool) -> None:
+    """Once everything is read, before anything is written: how much, the files passed over, every
+    problem met and what the output cannot carry (so that --strict shows what stopped it)."""
     from citekit import console
 
+    for path in result.skipped:
+        console.info(f"{path}: skipped: no format citekit reads has its suffix")
     console.info(f"read {result.records} record(s) from {result.inputs} input(s)")
     for item in result.problems:
         console.problem(item)
+    _report_losses(result.losses, report)
 
 
 # Without --report, this many records' losses are listed before a count of the rest.

@@ -35,6 +35,31 @@ Inputs = Annotated[
     ),
 ]
 
+Example = Annotated[
+    bool,
+    typer.Option(
+        "--example", help="Read the sample records that come with citekit (try citekit out from any folder)."
+    ),
+]
+
+
+def inputs_or_stdin(inputs: list[str] | None, example: bool, command: str) -> list[str]:
+    """What a command reads: its inputs, the bundled samples with --example, or stdin when piped."""
+    import sys
+
+    from citekit.boundary import fail
+
+    if example:
+        from citekit import samples
+
+        return [*(inputs or []), str(samples.folder())]
+    if not inputs and sys.stdin.isatty():
+        fail(
+            f"no input given; name files or folders, pipe records into `citekit {command} -`, or try --example"
+        )
+    return inputs or ["-"]
+
+
 Raw = Annotated[
     bool,
     typer.Option(

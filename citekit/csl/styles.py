@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from citekit.errors import StyleError
+from citekit.errors import StyleError, UnknownStyleError
 
 CSL_NS = "{http://purl.org/net/xbiblio/csl}"
 
@@ -67,7 +67,8 @@ class StyleRef:
 def find(name: str) -> StyleRef:
     """Resolve a style name or path; dependent styles resolve to their parent."""
     as_path = Path(name)
-    if name.endswith(".csl") or as_path.exists():
+    # A folder is never a style (``-f bib`` where a folder bib/ exists names a format, not a file).
+    if name.endswith(".csl") or as_path.is_file():
         if not as_path.is_file():
             raise StyleError(f"style file {name} does not exist")
         return _resolve_dependent(as_path)
@@ -77,7 +78,7 @@ def find(name: str) -> StyleRef:
         candidate = folder / f"{style_id}.csl"
         if candidate.is_file():
             return _resolve_dependent(candidate)
-    raise StyleError(f"unknown style {name!r}; `citekit styles {name}` searches the styles there are")
+    raise UnknownStyleError(f"unknown style {name!r}; `citekit styles {name}` searches the styles there are")
 
 
 def _resolve_dependent(path: Path, seen: tuple[Path, ...] = ()) -> StyleRef:
