@@ -267,7 +267,13 @@ def _html_runs(entry: str) -> list[tuple[str, list[str]]]:
 
 # --- citekit show: one record field by field ---------------------------------------------------
 
-_REMARK_STYLES = {"warning": "yellow", "ignored": "dim", "doubtful": "magenta", "cleaned": "green"}
+_REMARK_STYLES = {
+    "error": "bold red",
+    "warning": "yellow",
+    "ignored": "dim",
+    "doubtful": "magenta",
+    "cleaned": "green",
+}
 
 
 def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[str, str]]) -> None:
@@ -294,15 +300,37 @@ def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[s
         out.print(line)
 
 
-_TABLE_WIDTHS = {"source": 40, "first author": 28, "title": 70}
-_TABLE_STYLES = {"key": "cyan", "problems": None}
+# How `citekit show` lists many records (columns by name): on a wide terminal as a table whose long
+# cells wrap, never cut; the source column only where there is room for it; on a narrow terminal
+# one short card per record; in a pipe tab-separated rows, whole.
+TABLE_MIN_WIDTH = 100
+SOURCE_MIN_WIDTH = 160
 _TABLE_WHOLE = frozenset({"key", "type", "year", "problems"})
 _TABLE_RATIOS = {"title": 3}
 
 
 def show_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """Many records as ``citekit show`` lists them: one row each; the last column (problems) is
+    """Many records as ``citekit show`` lists them, one row each; the last column (problems) is
     highlighted where it is not empty. Cell text is printed literally, never as markup."""
+    out = stdout()
+    if not out.is_terminal:
+        _show_tab_separated(columns, rows)
+    elif out.width < TABLE_MIN_WIDTH:
+        _show_cards(columns, rows)
+    else:
+        keep = [i for i, c in enumerate(columns) if c != "source" or out.width >= SOURCE_MIN_WIDTH]
+        _show_wrapped_table(tuple(columns[i] for i in keep), [tuple(row[i] for i in keep) for row in rows])
+
+
+def _show_tab_separated(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """In a pipe: a header and one line per record, cells separated by tabs, nothing cut (for cut,
+    awk and spreadsheets). A tab or line break inside a cell becomes a space."""
+    lines = ["\t".join(" ".join(cell.split()) for cell in row) for row in [columns, *rows]]
+    sys.stdout.buffer.write("".join(line + "\n" for line in lines).encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _show_wrapped_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -310,7 +338,7 @@ def show_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for index, column in enumerate(columns):
         # The key, type, year and problems are kept whole (they are what a user acts on next); the
-        # other columns give way on a narrow screen, their cells cut with an ellipsis, not wrapped.
+        # other columns share the rest of the width, their cells wrapped over several lines.
         whole = None
         if column in _TABLE_WHOLE:
             whole = max([len(column)] + [len(row[index]) for row in rows])
@@ -318,22 +346,36 @@ def show_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
             column,
             no_wrap=whole is not None,
             width=whole,
-            max_width=_TABLE_WIDTHS.get(column),
             ratio=None if whole is not None else _TABLE_RATIOS.get(column, 1),
-            style=_TABLE_STYLES.get(column),
+            style="cyan" if column == "key" else None,
+            overflow="fold",
         )
     for row in rows:
-        cells = [Text(printable(cell), no_wrap=True, overflow="ellipsis") for cell in row]
+        cells = [Text(printable(cell)) for cell in row]
         if row[-1]:
             cells[-1].stylize("bold yellow")
         table.add_row(*cells)
-    out = stdout()
-    if not out.is_terminal:
-        from rich.console import Console
+    stdout().print(table, soft_wrap=False)
 
-        # In a pipe there is no screen to fit: a wide table keeps keys and titles whole enough to grep.
-        out = Console(highlight=False, width=240, color_system=None)
-    out.print(table, soft_wrap=False)
+
+def _show_cards(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """On a narrow terminal: per record a line with its key, type, year and problems, then its
+    title and its first author and source, indented and wrapped by rich at the terminal's width."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out = stdout()
+    for number, row in enumerate(rows):
+        cell = dict(zip(columns, (printable(value) for value in row), strict=True))
+        if number:
+            out.print()
+        head = Text(cell["key"], style="bold cyan")
+        head.append(f"  {cell['type']}  {cell['year']}")
+        if cell["problems"]:
+            head.append(f"  {cell['problems']}", style="bold yellow")
+        out.print(head)
+        out.print(Padding(Text(cell["title"]), (0, 0, 0, 2)))
+        out.print(Padding(Text(f"{cell['first author']} · {cell['source']}", style="dim"), (0, 0, 0, 2)))
 
 
 def show_blank() -> None:

@@ -25,11 +25,13 @@ class Inspected:
 
 @dataclass
 class Inspection:
-    """Every record of the inputs with its remarks, and the problems of inputs that gave no record
-    (a missing file, a page with no portal fields)."""
+    """Every record of the inputs with its remarks, every problem met reading them (the same as
+    ``citekit.export`` meets: a missing file, a page with no portal fields, a broken entry; those
+    pinned on a record are among its remarks too), and the files in folders no format reads."""
 
     records: list[Inspected] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def inspect(inputs: str | Iterable[str], from_format: str | None = None, raw: bool = False) -> Inspection:
@@ -39,10 +41,10 @@ def inspect(inputs: str | Iterable[str], from_format: str | None = None, raw: bo
     from citekit import stages
 
     out = Inspection()
-    for item in reading.expand([inputs] if isinstance(inputs, str) else inputs):
+    for item in reading.expand([inputs] if isinstance(inputs, str) else inputs, out.skipped):
         result, fmt = stages.read_input(item, from_format)
+        out.problems += result.problems
         if not result.records or fmt is None:
-            out.problems += result.problems
             continue
         cleaned = stages.clean(result.records, fmt, raw)
         out.records += _inspected(result, cleaned)
@@ -61,7 +63,7 @@ def _inspected(result: ReadResult, cleaned: list[Record]) -> list[Inspected]:
     for index, (before, after) in enumerate(zip(result.records, cleaned, strict=True)):
         found = result.remarks.get(index)
         problems = (loose if index == 0 else []) + (found.problems if found else [])
-        remarks = [("warning", _located(p)) for p in problems]
+        remarks = [(p.level, _located(p)) for p in problems]
         remarks += [("cleaned", change) for change in changes(before, after)]
         if found:
             remarks += [("ignored", f"{what} (line {line}; no CSL field)") for what, line in found.unused]

@@ -31,7 +31,7 @@ Inputs = Annotated[
     typer.Argument(
         help="Files, folders (read recursively) or - for stdin. Default: stdin.",
         show_default=False,
-        metavar="INPUT",
+        metavar="[INPUT]...",
     ),
 ]
 
