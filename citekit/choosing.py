@@ -176,10 +176,14 @@ def locale(code: str | None) -> str | None:
     found = by_lower.get(code.lower().replace("_", "-"))
     if found is not None:
         return found
-    language, _, region = code.partition("-")
-    shaped = f"{language.lower()}-{region.upper()}" if region else language.lower()
-    try:
-        return locales.check(shaped)
-    except CitekitError:
-        hint = did_you_mean(code, known)
-        raise CitekitError(f"unknown locale {code!r}{hint}; `citekit styles --locales` lists them") from None
+    language, _, region = code.replace("_", "-").partition("-")
+    if not region:
+        # A bare language (``de``) renders in its primary dialect; a region citekit has no locale
+        # for (``en-UK``) is refused rather than silently rendered in another one.
+        try:
+            locales.check(language.lower())
+            return language.lower()
+        except CitekitError:
+            pass
+    hint = did_you_mean(code, known)
+    raise CitekitError(f"unknown locale {code!r}{hint}; `citekit styles --locales` lists them")

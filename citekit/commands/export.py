@@ -65,7 +65,10 @@ def export(
         typer.Option("--locale", "-l", metavar="CODE", help="CSL locale for styles, e.g. en-GB, de-DE."),
     ] = None,
     markup: Annotated[
-        str, typer.Option("--markup", metavar="text|html|markdown", help="Styled output as text, html or markdown.")
+        str,
+        typer.Option(
+            "--markup", metavar="text|html|markdown", help="Styled output as text, html or markdown."
+        ),
     ] = "text",
     from_format: FromFormat = None,
     ascii_only: Annotated[
