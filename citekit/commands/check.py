@@ -54,9 +54,8 @@ def check(
             console.info(f"{path}: skipped: no format citekit reads has its suffix")
         with console.progress("reading", len(files)) as advance:
             result = pipeline.load(files, reader, on_file=lambda _: advance())
-        read_errors = [p for p in result.problems if p.is_error]
-        if not result.records and read_errors:
-            for item in read_errors:
+        if not result.records:
+            for item in result.problems:
                 console.problem(item)
             fail("no records could be read, so nothing was checked")
         findings = lint.check(result.records)
