@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import corpus
-from startup import medians_ms
+from startup import TARGET_CPU_MS, medians_ms
 
 HERE = Path(__file__).resolve().parent
 NODE_PATH = os.environ.get("NODE_PATH", str(HERE.parents[1] / "reftools" / "node_modules"))
@@ -147,8 +147,9 @@ def startup(table: Table) -> None:
     python = Timing(base_ms / 1000, base_cpu / 1000, 0, load)
     table.add("start-up", "citekit --version", Timing(ms / 1000, cpu / 1000, 0, load), None)
     table.add("start-up", "python -c pass", python, Timing(ms / 1000, cpu / 1000, 0, load))
-    met = ms < 150 and ms - base_ms < 100
-    print(f"  target: under 150 ms and within 100 ms of python (+{ms - base_ms:.0f} ms): {verdict(met)}")
+    met = cpu - base_cpu < TARGET_CPU_MS["--version"]
+    said = f"+{cpu - base_cpu:.0f} ms CPU above python, target {TARGET_CPU_MS['--version']:.0f}"
+    print(f"  target: {said} (bench/startup.py has --help and the fastest runs): {verdict(met)}")
 
 
 def verdict(met: bool) -> str:

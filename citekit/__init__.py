@@ -16,16 +16,52 @@ render). Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first u
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+# Not typing.TYPE_CHECKING: importing typing (and collections.abc) would double what `citekit
+# --version` costs. Type checkers read this block; Python skips it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
 
-from citekit.errors import CitekitError, ExitStatus, Problem
-from citekit.exporting import ExportResult, export
-from citekit.formats.base import ReadResult
-from citekit.formats.losses import Loss
-from citekit.inspection import Inspected, Inspection, inspect
-from citekit.model import Date, Location, Name, Record
+    from citekit.errors import CitekitError, ExitStatus, Problem
+    from citekit.exporting import ExportResult, export
+    from citekit.formats.base import ReadResult
+    from citekit.formats.losses import Loss
+    from citekit.inspection import Inspected, Inspection, inspect
+    from citekit.model import Date, Location, Name, Record
 
 __version__ = "0.1.0"
+
+# The public names defined in other modules, imported when first used: `citekit --version` imports
+# this package and nothing else, and a script using one function pays only for that one.
+_LAZY = {
+    "CitekitError": "citekit.errors",
+    "ExitStatus": "citekit.errors",
+    "Problem": "citekit.errors",
+    "ExportResult": "citekit.exporting",
+    "export": "citekit.exporting",
+    "ReadResult": "citekit.formats.base",
+    "Loss": "citekit.formats.losses",
+    "Inspected": "citekit.inspection",
+    "Inspection": "citekit.inspection",
+    "inspect": "citekit.inspection",
+    "Date": "citekit.model",
+    "Location": "citekit.model",
+    "Name": "citekit.model",
+    "Record": "citekit.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'citekit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CitekitError",

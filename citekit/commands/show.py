@@ -8,15 +8,17 @@ record is ``citekit.inspect``'s; this module lays it out.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from citekit.boundary import run
 from citekit.commands.options import Debug, Example, FromFormat, Inputs, Quiet, Raw, Verbose, inputs_or_stdin
 from citekit.errors import ExitStatus
-from citekit.inspection import Inspected, name_text
-from citekit.model import Record
+
+if TYPE_CHECKING:  # the inspection imports the format registry: not on the path of --help
+    from citekit.inspection import Inspected
+    from citekit.model import Record
 
 Detail = Annotated[
     bool,
@@ -78,6 +80,8 @@ PROBLEM_KINDS = ("error", "warning", "doubtful")
 
 def table_row(entry: Inspected) -> tuple[str, ...]:
     """One record as a row of the table: where it came from, what it is, and its problems counted."""
+    from citekit.inspection import name_text
+
     record = entry.record
     people = record.names.get("author") or record.names.get("editor") or ()
     year = next((str(d.year) for d in record.dates.values() if d.year), "")
@@ -100,6 +104,8 @@ def heading(record: Record) -> str:
 
 def field_rows(record: Record) -> list[tuple[str, str]]:
     """(field, value) rows in CSL-JSON order; names one a row, dates as ISO, every DOI."""
+    from citekit.inspection import name_text
+
     rows: list[tuple[str, str]] = []
     for var, people in record.names.items():
         rows += [(var, name_text(p)) for p in people]
