@@ -16,11 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from citekit.errors import CitekitError, UnknownFormatError, UnknownStyleError
-from citekit.formats import DEFAULT_OUTPUT, FORMATS, Format
-
-# Names of programs people ask for that citekit does not write, and the format each imports.
-# ("endnote": EndNote's import filter "Reference Manager (RIS)" reads RIS.)
-PROGRAMS = {"endnote": "ris", "refworks": "ris", "refman": "ris", "citavi": "ris", "mendeley": "ris"}
+from citekit.formats import DEFAULT_OUTPUT, FORMATS, PROGRAMS, Format
 
 
 def nearest(word: str, names: Iterable[str], most: int = 3) -> list[str]:

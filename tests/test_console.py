@@ -106,7 +106,11 @@ def test_styled_references_show_the_styles_italics_and_bold_on_a_terminal() -> N
 def in_terminal_of(width: int, args: list[str]) -> str:
     """What a command shows on a terminal ``width`` columns wide, colour and escapes removed."""
     child = pexpect.spawn(
-        "/bin/sh", ["-c", " ".join(args)], env=environment(NO_COLOR="1"), dimensions=(50, width), encoding="utf-8"
+        "/bin/sh",
+        ["-c", " ".join(args)],
+        env=environment(NO_COLOR="1"),
+        dimensions=(50, width),
+        encoding="utf-8",
     )
     child.expect(pexpect.EOF, timeout=120)
     child.close()
