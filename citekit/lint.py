@@ -212,18 +212,27 @@ class Identity:
     location: Location | None
     dois: tuple[str, ...]
     work: tuple[str, int | None, str] | None
+    # Where in its container it is (volume, issue, first page): recurring titles (a journal's
+    # "Editorial", a column in every issue) are one work only where these do not differ.
+    place: tuple[str, str, str] = ("", "", "")
+
+    def same_place(self, other: Identity) -> bool:
+        return all(not a or not b or a == b for a, b in zip(self.place, other.place, strict=True))
 
 
 def identity(record: Record) -> Identity:
     dois = record.dois or ((record.get("DOI"),) if record.get("DOI") else ())
-    return Identity(record.location, tuple(doi.lower() for doi in dois), _work(record))
+    first_page = pages.pieces(record.get("page"))[0] if record.get("page") else ""
+    place = (_plain(record.get("volume")), _plain(record.get("issue")), _plain(first_page))
+    return Identity(record.location, tuple(doi.lower() for doi in dois), _work(record), place)
 
 
 def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
     """(index, index of the earlier record it repeats, how) for each record that repeats an earlier
-    one, by DOI (any of its DOIs) or by title, year and first author."""
+    one, by DOI (any of its DOIs) or by title, year and first author where volume, issue and first
+    page do not differ."""
     by_doi: dict[str, int] = {}
-    by_work: dict[tuple[str, int | None, str], int] = {}
+    by_work: dict[tuple[str, int | None, str], list[int]] = {}
     for index, found in enumerate(identities):
         earlier = None
         how = ""
@@ -233,9 +242,11 @@ def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
         if earlier is not None:
             how = "the same DOI"
         if found.work is not None:
-            if earlier is None and found.work in by_work:
-                earlier, how = by_work[found.work], "the same title, year and first author"
-            by_work.setdefault(found.work, index)
+            seen = by_work.setdefault(found.work, [])
+            same = next((i for i in seen if identities[i].same_place(found)), None)
+            if earlier is None and same is not None:
+                earlier, how = same, "the same title, year and first author"
+            seen.append(index)
         if earlier is not None:
             yield index, earlier, how
 

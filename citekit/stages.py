@@ -32,7 +32,7 @@ def read_input(item: str, from_format: str | None = None) -> tuple[ReadResult, F
     result.problems[:0] = problems
     if not result.records and not result.problems:
         # An empty input is named: "no records to export" alone would not say which file was empty.
-        result.problems.append(Problem(Location(source), f"no {fmt.title} records in it; is it empty?"))
+        result.problems.append(Problem(Location(source), f"no {fmt.title} records found in it"))
     return result, fmt
 
 

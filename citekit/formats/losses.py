@@ -120,7 +120,9 @@ def details(before: Record, after: Record, fields: list[str]) -> list[str]:
     than left out."""
     out = []
     for var in fields:
-        if var in before.dates:
+        if var.startswith("type "):
+            out.append(f"the type {before.type} (written as {after.type})")
+        elif var in before.dates:
             out.append(_date_detail(var, before.dates[var], after.dates.get(var)))
         elif var in before.fields and after.fields.get(var, "").strip():
             out.append(f"{var} (shortened or changed)")

@@ -140,7 +140,7 @@ def test_an_empty_input_is_named(tmp_path: Path, command: str) -> None:
     empty.write_text("", encoding="utf-8")
     done = runner.invoke(app, [command, str(empty)])
     assert done.exit_code == 2
-    assert f"{empty}: no BibTeX records in it; is it empty?" in done.stderr
+    assert f"{empty}: no BibTeX records found in it" in done.stderr
 
 
 def test_a_folder_with_nothing_to_read_is_named(tmp_path: Path) -> None:
