@@ -130,9 +130,11 @@ def detect_format(item: str, text: str) -> formats.Format:
     from citekit.formats.detect import sniff
 
     by_suffix = None if item == STDIN else formats.for_suffix(Path(item).suffix)
-    if by_suffix is not None and by_suffix.name != "portal":
+    # Issue 21: .xml holds MODS or Dublin Core (a saved OAI-PMH page): the content tells which.
+    if by_suffix is not None and by_suffix.name != "portal" and Path(item).suffix.lower() != ".xml":
         return by_suffix
-    return formats.get(sniff(text))
+    sniffed = formats.get(sniff(text))
+    return by_suffix if by_suffix is not None and sniffed.name == "portal" else sniffed
 
 
 # The largest input read: reading takes some 1-3 s and 30 bytes of memory per byte of input, so a

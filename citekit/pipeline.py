@@ -198,7 +198,8 @@ def _written(name: str, parts: Iterable[tuple[str, Sequence[Record], bool]], job
     # A pool takes a few chunks ahead of the one being written, never all of them at once.
     texts = _ahead(pool, parts, 2 * jobs) if pool else map(_write_chunk, parts)
     try:
-        yield from (_joined_json(texts) if name == "csljson" else _joined(texts))
+        joined = _JOINERS.get(name, _joined)
+        yield from joined(texts)
     finally:
         if pool:
             pool.shutdown()
@@ -235,6 +236,7 @@ _KEY_STEPS: dict[str, Callable[[Sequence[str], Callable[[int], str]], list[str]]
     "bibtex": _bibtex_keys,
     "biblatex": _bibtex_keys,
     "ris": _unique_keys,
+    "mods": _unique_keys,  # issue 21
 }
 
 
@@ -262,6 +264,13 @@ def _joined(texts: Iterator[str]) -> Iterator[str]:
     return chain([first], ("\n" + text for text in texts))
 
 
+def _joined_xml(texts: Iterator[str]) -> Iterator[str]:
+    """Issue 21: one MODS collection from several: the records of each inside one root element."""
+    from citekit.formats.mods.write import join_collections
+
+    return join_collections(texts)
+
+
 def _joined_json(texts: Iterator[str]) -> Iterator[str]:
     """One JSON array from several: the items of each, comma-separated, inside one pair of brackets."""
     started = False
@@ -271,3 +280,7 @@ def _joined_json(texts: Iterator[str]) -> Iterator[str]:
         yield ("[\n" if not started else ",\n") + text[len("[\n") : -len("\n]\n")]
         started = True
     yield "\n]\n" if started else "[]\n"
+
+
+# How the chunks of each format join into one output (entries separated by an empty line elsewhere).
+_JOINERS: dict[str, Callable[[Iterator[str]], Iterator[str]]] = {"csljson": _joined_json, "mods": _joined_xml}

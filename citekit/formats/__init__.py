@@ -87,6 +87,23 @@ FORMATS: dict[str, Format] = {
             writable=True,
             reader_module="citekit.formats.ris.read",
         ),
+        # Issue 21 (harvest branch): MODS and Dublin Core, for portals harvested over OAI-PMH.
+        Format(
+            "mods",
+            "MODS (library and repository XML)",
+            "citekit.formats.mods.write",
+            (".mods", ".xml"),
+            readable=True,
+            writable=True,
+            reader_module="citekit.formats.mods.read",
+        ),
+        Format(
+            "oai_dc",
+            "Dublin Core (OAI-PMH oai_dc)",
+            "citekit.formats.dc.read",
+            (),
+            readable=True,
+        ),
         Format(
             "csljson",
             "CSL-JSON",
@@ -98,7 +115,7 @@ FORMATS: dict[str, Format] = {
     )
 }
 # Names people also use for these formats.
-ALIASES = {"bib": "bibtex", "csl-json": "csljson", "json": "csljson"}
+ALIASES = {"bib": "bibtex", "csl-json": "csljson", "json": "csljson", "dc": "oai_dc"}
 
 
 def get(name: str) -> Format:
