@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -116,7 +117,9 @@ def expand(inputs: Iterable[str]) -> Iterator[str]:
     """Each input as given, with folders replaced by the readable files under them, in sorted order."""
     for item in inputs:
         path = Path(item)
-        if item != STDIN and path.is_dir():
+        if is_url(item):  # issue 21: fetched when read
+            yield item
+        elif item != STDIN and path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
                 if child.is_file() and not hidden and formats.for_suffix(child.suffix):
@@ -192,11 +195,39 @@ def file_problem(exc: OSError | CitekitError, source: str) -> Problem:
     return Problem(Location(source), message, "error")
 
 
+def is_url(item: str) -> bool:
+    """Issue 21: an http(s) address is an input too (``citekit export https://…``)."""
+    return item[:8].lower().startswith(("http://", "https://"))
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
+
+
+def read_url_text(url: str, from_format: str | None = None) -> tuple[str, formats.Format, list[Problem]]:
+    """Issue 21: ``read_text`` for a URL: fetched (or taken from the cache), decoded and identified;
+    a web page is read as a portal page (``portal-html``), anything else by its content."""
+    from citekit.net.fetch import read_url
+
+    answer = read_url(url)
+    if len(answer.content) > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // 2**20
+        raise CitekitError(
+            f"the page is over {limit} MB, more than citekit reads from one input", Location(url)
+        )
+    text, problems = decode(answer.content, url)
+    if from_format:
+        return text, formats.get(from_format), problems
+    if answer.content_type in ("text/html", "application/xhtml+xml") or _HTML_START.match(text):
+        return text, formats.get("portal-html"), problems
+    return text, detect_format(answer.url.split("?")[0], text), problems
+
+
 def read_one(item: str, from_format: str | None = None) -> ReadResult:
-    """Read one file (or stdin); any failure becomes an error problem naming the file."""
+    """Read one file (or stdin, or a URL); any failure becomes an error problem naming the input."""
     source = source_name(item)
     try:
-        text, fmt, problems = read_text(item, from_format)
+        reader = read_url_text if is_url(item) else read_text
+        text, fmt, problems = reader(item, from_format)
         if not fmt.readable:
             raise CitekitError(f"citekit cannot read {fmt.title} yet")
         result = fmt.reader()(text, source)

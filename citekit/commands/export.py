@@ -11,7 +11,18 @@ import typer
 
 from citekit import formats
 from citekit.boundary import fail, run
-from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Raw, Strict, Verbose, complete_format
+from citekit.commands.options import (
+    Debug,
+    FromFormat,
+    Inputs,
+    Mailto,
+    Quiet,
+    Raw,
+    Refresh,
+    Strict,
+    Verbose,
+    complete_format,
+)
 from citekit.errors import ExitStatus
 from citekit.formats.losses import Loss
 from citekit.model import Record
@@ -70,6 +81,12 @@ def export(
             help="Read input files and write data formats on N processes (0: one per core); same output.",
         ),
     ] = 1,
+    urls: Annotated[
+        Path | None,
+        typer.Option("--urls", metavar="FILE", help="Also read the pages at the URLs in FILE (one a line)."),
+    ] = None,
+    mailto: Mailto = None,
+    refresh: Refresh = False,
     raw: Raw = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -85,6 +102,7 @@ def export(
       citekit export records/ --format apa
       citekit export page.txt -f bibtex -o refs.bib
       citekit export records/ -f ris --output-dir ris/
+      citekit export https://research.example.ac.uk/en/publications/slug -f apa
     """
 
     def action() -> ExitStatus:
@@ -93,7 +111,8 @@ def export(
         from citekit import inputs as reading
         from citekit.normalize.raw import raw_text
 
-        if not inputs and sys.stdin.isatty():
+        given = [*(inputs or []), *_url_list(urls)]
+        if not given and sys.stdin.isatty():
             fail("no input given; name files or folders, or pipe records into `citekit export -`")
         if output is not None and output_dir is not None:
             fail("give -o FILE or --output-dir DIR, not both")
@@ -105,8 +124,9 @@ def export(
             from citekit.csl.styles import find
 
             find(format)  # an unknown style is a usage error, reported before reading anything
-        files = list(reading.expand(inputs or ["-"]))
+        files = list(reading.expand(given or ["-"]))
         _refuse_to_overwrite(files, output)
+        _fetch_urls(files, mailto, refresh)
         workers = jobs or pipeline.default_jobs()
         # Data written to one output streams: records are kept packed and written a chunk at a time.
         streamed = not style and output_dir is None
@@ -151,6 +171,31 @@ def export(
         return ExitStatus.PARTIAL if errors else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
+
+
+def _url_list(path: Path | None) -> list[str]:
+    """Issue 21: the URLs of a ``--urls`` file."""
+    if path is None:
+        return []
+    from citekit.net.fetch import read_url_list
+
+    return read_url_list(str(path))
+
+
+def _fetch_urls(files: Sequence[str], mailto: str | None, refresh: bool) -> None:
+    """Issue 21: fetch the URL inputs, several at once, before reading (a progress bar on a terminal)."""
+    from citekit.inputs import is_url
+
+    web = [f for f in files if is_url(f)]
+    if not web:
+        return
+    from citekit import console
+    from citekit.commands.options import net_settings
+    from citekit.net import fetch
+
+    fetch.configure(net_settings(mailto, refresh))
+    with console.progress(f"fetching {len(web)} page(s)", len(web)) as advance:
+        fetch.prefetch(web, on_done=lambda _: advance())
 
 
 def _refuse_to_overwrite(files: Sequence[str], output: Path | None) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from citekit.net.client import Settings
 
 
 def complete_format(incomplete: str) -> list[str]:
@@ -41,3 +44,23 @@ Raw = Annotated[
         "--raw", help="Keep the text as the page gives it: no clean-up of capitals, hyphens, spaces."
     ),
 ]
+
+# Issue 21: fetching pages and harvesting portals.
+Mailto = Annotated[
+    str | None,
+    typer.Option(
+        "--mailto",
+        metavar="EMAIL",
+        help="Contact address sent to servers in the User-Agent (default: $CITEKIT_MAILTO).",
+    ),
+]
+Refresh = Annotated[
+    bool, typer.Option("--refresh", help="Fetch again instead of using the cache of earlier runs.")
+]
+
+
+def net_settings(mailto: str | None, refresh: bool) -> Settings:
+    """The HTTP settings the options give (``citekit.net.client.Settings``, imported only when used)."""
+    from citekit.net.client import Settings
+
+    return Settings(refresh=refresh) if mailto is None else Settings(mailto=mailto, refresh=refresh)

@@ -59,6 +59,8 @@ FORMATS: dict[str, Format] = {
             "citekit.formats.portal.html",
             (".html", ".htm"),
             readable=True,
+            # Issue 21: a page's own embedded "Cite this" RIS first, else the page read as HTML.
+            reader_module="citekit.formats.portal_page",
         ),
         Format(
             "bibtex",
