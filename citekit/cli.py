@@ -20,6 +20,7 @@ from citekit.commands.check import check
 from citekit.commands.cite import cite
 from citekit.commands.export import export
 from citekit.commands.formats import formats
+from citekit.commands.harvest import harvest
 from citekit.commands.show import show
 from citekit.commands.styles import styles
 
@@ -106,6 +107,7 @@ app.command()(cite)
 app.command()(styles)
 app.command()(check)
 app.command()(formats)
+app.command()(harvest)  # issue 21
 
 
 def main() -> None:

@@ -74,4 +74,6 @@ def text(element: Any) -> str:
     """All the text inside ``element``, white space runs as one space."""
     if element is None:
         return ""
+    if not len(element):  # a leaf, most elements: its own text
+        return " ".join((element.text or "").split())
     return " ".join("".join(element.itertext()).split())

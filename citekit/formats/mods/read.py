@@ -9,6 +9,7 @@ every mapping to CSL is a table in ``tables``.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,9 +32,30 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _OTHER_TITLES = frozenset({"alternative", "translated", "uniform"})
 
 
+# The children of every element of the record being read, by local name: one pass over the tree
+# instead of a scan of an element's children for each question asked of it.
+_local = threading.local()
+
+
+def _group(root: Any) -> dict[Any, dict[str, list[Any]]]:
+    groups: dict[Any, dict[str, list[Any]]] = {}
+    for element in root.iter():
+        found: dict[str, list[Any]] = {}
+        for child in element:
+            tag = child.tag
+            if isinstance(tag, str):
+                found.setdefault(tag[tag.rfind("}") + 1 :], []).append(child)
+        groups[element] = found
+    return groups
+
+
 def kids(element: Any, name: str) -> list[Any]:
-    """The children of ``element`` called ``name`` (in any namespace)."""
-    return [child for child in element if xmlsafe.local(child) == name]
+    """The children of ``element`` called ``name`` (in any namespace, or none)."""
+    groups = getattr(_local, "groups", None)
+    found = groups.get(element) if groups is not None else None
+    if found is None:
+        return [c for c in element if isinstance(c.tag, str) and c.tag.rpartition("}")[2] == name]
+    return found.get(name, [])
 
 
 def kid_text(element: Any, name: str) -> str:
@@ -87,6 +109,14 @@ class _Reading:
 
 def to_record(mods: Any, location: Location | None = None) -> tuple[Record, list[str]]:
     """One ``<mods>`` element as a Record, with warnings about what could not be kept."""
+    _local.groups = _group(mods)
+    try:
+        return _to_record(mods, location)
+    finally:
+        _local.groups = None
+
+
+def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]:
     reading = _Reading()
     related = kids(mods, "relatedItem")
     events = [r for r in related if _is_event(r)]

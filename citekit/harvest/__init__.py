@@ -1,0 +1,2 @@
+"""Harvesting whole repositories over OAI-PMH: the protocol (``oai``), the spool and resume state
+(``spool``) and the harvest itself (``run``)."""
