@@ -53,7 +53,7 @@ def _handler(served: Served) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        def do_GET(self) -> None:
             served.user_agents.append(self.headers.get("User-Agent", ""))
             answer = served.answer(self.path)
             self.send_response(answer.status)

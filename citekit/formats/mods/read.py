@@ -51,7 +51,7 @@ def _group(root: Any) -> dict[Any, dict[str, list[Any]]]:
 
 def kids(element: Any, name: str) -> list[Any]:
     """The children of ``element`` called ``name`` (in any namespace, or none)."""
-    groups = getattr(_local, "groups", None)
+    groups: dict[Any, dict[str, list[Any]]] | None = getattr(_local, "groups", None)
     found = groups.get(element) if groups is not None else None
     if found is None:
         return [c for c in element if isinstance(c.tag, str) and c.tag.rpartition("}")[2] == name]
