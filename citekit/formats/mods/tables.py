@@ -399,6 +399,7 @@ DETAILS: dict[str, str] = {
     "number": "number",
     "chapter": "chapter-number",
     "part": "part-number",
+    "page": "page",  # bibutils writes a single page this way
 }
 
 # A termsOfAddress that is a generational suffix, not an honorific ("prof", "Sir").

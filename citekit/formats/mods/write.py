@@ -208,7 +208,7 @@ def _title_info(parent: Any, title: str, short: str) -> None:
     if title:
         info = _add(parent, "titleInfo")
         main, _, sub = title.partition(": ")
-        if sub.strip() and main.strip():
+        if sub.strip() and main.strip() and main == main.rstrip():
             _add(info, "title", main)
             _add(info, "subTitle", sub)
         else:
