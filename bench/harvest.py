@@ -30,7 +30,20 @@ from tests.net.server import Served, serving  # noqa: E402
 def run(base: str, output: Path, cache: Path, fmt: str, jobs: int) -> tuple[float, float, float, int]:
     """(wall seconds, CPU seconds, peak MB, exit status) of one harvest."""
     env = {**os.environ, "CITEKIT_CACHE_DIR": str(cache)}
-    command = [sys.executable, "-m", "citekit", "harvest", base, "-f", fmt, "-o", str(output), "-q", "-j", str(jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "citekit",
+        "harvest",
+        base,
+        "-f",
+        fmt,
+        "-o",
+        str(output),
+        "-q",
+        "-j",
+        str(jobs),
+    ]
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -44,7 +57,9 @@ def run(base: str, output: Path, cache: Path, fmt: str, jobs: int) -> tuple[floa
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--page-size", type=int, default=100)
     parser.add_argument("--format", default="bibtex")

@@ -82,9 +82,14 @@ def harvest(
             "--resume", help="Go on with an interrupted harvest of the same request from where it stopped."
         ),
     ] = False,
+    retries: Annotated[
+        int, typer.Option("--retries", metavar="N", min=0, help="Ask again up to N times when a page fails.")
+    ] = 5,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", metavar="N", min=0, help="Write data formats on N processes (0: one per core)."),
+        typer.Option(
+            "--jobs", "-j", metavar="N", min=0, help="Write data formats on N processes (0: one per core)."
+        ),
     ] = 1,
     mailto: Mailto = None,
     refresh: Refresh = False,
@@ -129,7 +134,8 @@ def harvest(
             find(format)
         cache = cache_dir()
         target = str(output.resolve()) if output else str(output_dir.resolve()) if output_dir else "-"
-        with HttpClient(net_settings(mailto, refresh)) as client:
+        settings = replace(net_settings(mailto, refresh), retries=retries)
+        with HttpClient(settings) as client:
             request = Request(base_url, metadata or "", set_spec or "", start or "", until or "", target)
             prefix = metadata or (resumed_metadata(request, cache) if resume else "")
             if not prefix or prefix == "list":

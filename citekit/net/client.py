@@ -208,7 +208,7 @@ class HttpClient:
                 status=answer.status_code,
                 headers=dict(answer.headers),
                 content=answer.content,
-                from_cache=bool(getattr(status, "from_cache", False)),
+                from_cache=bool(status.get("from_cache")) if isinstance(status, dict) else False,
             )
         raise AssertionError("unreachable: the last attempt returns or raises")
 

@@ -41,7 +41,10 @@ def csl(path: Path) -> list[dict[str, object]]:
 @pytest.mark.parametrize(
     ("term", "kind"),
     [
-        ("/dk/atira/pure/researchoutput/researchoutputtypes/contributiontojournal/article", "article-journal"),
+        (
+            "/dk/atira/pure/researchoutput/researchoutputtypes/contributiontojournal/article",
+            "article-journal",
+        ),
         ("/dk/atira/pure/researchoutput/researchoutputtypes/contributiontobookanthology/chapter", "chapter"),
         ("/dk/atira/pure/researchoutput/researchoutputtypes/thesis/doc", "thesis"),
         ("info:eu-repo/semantics/bookPart", "chapter"),
@@ -97,8 +100,14 @@ def test_role_without_csl_variable_is_left_out_with_a_warning() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("<name type='personal'><namePart>Lovelace, Ada</namePart></name>", Name(family="Lovelace", given="Ada")),
-        ("<name type='personal'><namePart>Ada Lovelace</namePart></name>", Name(family="Lovelace", given="Ada")),
+        (
+            "<name type='personal'><namePart>Lovelace, Ada</namePart></name>",
+            Name(family="Lovelace", given="Ada"),
+        ),
+        (
+            "<name type='personal'><namePart>Ada Lovelace</namePart></name>",
+            Name(family="Lovelace", given="Ada"),
+        ),
         ("<name><namePart>Lovelace, Ada</namePart></name>", Name(family="Lovelace", given="Ada")),
         ("<name type='corporate'><namePart>CERN</namePart></name>", Name(literal="CERN")),
         (
@@ -147,7 +156,9 @@ def test_host_gives_journal_volume_issue_pages_and_issn() -> None:
     )
     assert record.type == "article-journal"
     want = {"container-title": "Nature", "container-title-short": "Nat.", "ISSN": "0028-0836"}
-    assert want | {"volume": "521", "issue": "7553", "page": "436-444"} == {k: record.fields[k] for k in [*want, "volume", "issue", "page"]}
+    assert want | {"volume": "521", "issue": "7553", "page": "436-444"} == {
+        k: record.fields[k] for k in [*want, "volume", "issue", "page"]
+    }
 
 
 def test_conference_name_and_event_host() -> None:
@@ -221,7 +232,9 @@ def test_unknown_genre_is_the_csl_genre_and_type_falls_back() -> None:
         "<titleInfo><title>T</title></titleInfo><genre>Thesis (M.S.)</genre><genre authority='marcgt'>thesis</genre>"
     )
     assert (record.type, record.fields["genre"]) == ("thesis", "Thesis (M.S.)")
-    chapter = one("<titleInfo><title>T</title></titleInfo><relatedItem type='host'><genre>book</genre></relatedItem>")
+    chapter = one(
+        "<titleInfo><title>T</title></titleInfo><relatedItem type='host'><genre>book</genre></relatedItem>"
+    )
     assert chapter.type == "chapter"
     result = read('<mods xmlns="http://www.loc.gov/mods/v3"><genre>Learning object</genre></mods>', "t.xml")
     assert result.records[0].type == "document"
@@ -263,9 +276,15 @@ def test_pure_oai_response() -> None:
     )
     paper = found[2]
     assert paper["type"] == "paper-conference"
-    assert paper["container-title"] == "Theory of Cryptography: Third Theory of Cryptography Conference, TCC 2006"
+    assert (
+        paper["container-title"]
+        == "Theory of Cryptography: Third Theory of Cryptography Conference, TCC 2006"
+    )
     assert paper["editor"] == [{"family": "Halevi", "given": "Shai"}, {"family": "Rabin", "given": "Tal"}]
-    assert (paper["collection-title"], paper["collection-number"]) == ("Lecture Notes in Computer Science", "3876")
+    assert (paper["collection-title"], paper["collection-number"]) == (
+        "Lecture Notes in Computer Science",
+        "3876",
+    )
     assert (paper["publisher"], paper["publisher-place"], paper["page"]) == ("Springer", "Berlin", "265-284")
     assert (paper["event-place"], paper["ISBN"]) == ("New York", "978-3-540-32731-8")
     assert paper["event-date"] == {"date-parts": [[2006, 3, 4], [2006, 3, 7]]}
@@ -285,7 +304,10 @@ def test_dspace_crosswalk() -> None:
     (record,) = csl(FIXTURES / "dspace.xml")
     assert record["author"][0] == {"family": "Sandve", "given": "Geir Kjetil"}
     assert record["issued"] == {"date-parts": [[2013, 10, 24]]}
-    assert (record["DOI"], record["URL"]) == ("10.1371/journal.pcbi.1003285", "http://hdl.handle.net/10852/38745")
+    assert (record["DOI"], record["URL"]) == (
+        "10.1371/journal.pcbi.1003285",
+        "http://hdl.handle.net/10852/38745",
+    )
     assert (record["container-title"], record["volume"], record["issue"], record["page"]) == (
         "PLOS Computational Biology",
         "9",
@@ -302,9 +324,8 @@ def test_detected_by_content_whatever_the_suffix(tmp_path: Path, name: str) -> N
     """A MODS document is read as MODS from its content (any suffix, stdin), not its name."""
     copy = tmp_path / "page.txt"
     copy.write_bytes((FIXTURES / name).read_bytes())
-    assert citekit.load(str(copy)).records == citekit.load(str(FIXTURES / name)).records or all(
-        a.to_csl() == b.to_csl() for a, b in zip(citekit.load(str(copy)).records, citekit.load(str(FIXTURES / name)).records, strict=True)
-    )
+    as_text = [r.to_csl() for r in citekit.load(str(copy)).records]
+    assert as_text == [r.to_csl() for r in citekit.load(str(FIXTURES / name)).records] != []
     assert formats.get("mods").readable and formats.get("mods").writable
 
 
@@ -313,7 +334,9 @@ def test_doctype_and_entities_are_refused() -> None:
     text = '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><mods><title>&x;</title></mods>'
     result = read(text, "evil.xml")
     assert result.records == []
-    assert [str(p) for p in result.problems] == ["evil.xml:1: XML with a DOCTYPE or entity declaration is refused"]
+    assert [str(p) for p in result.problems] == [
+        "evil.xml:1: XML with a DOCTYPE or entity declaration is refused"
+    ]
 
 
 def test_broken_xml_keeps_the_records_around_the_break() -> None:
@@ -324,8 +347,8 @@ def test_broken_xml_keeps_the_records_around_the_break() -> None:
         "<mods><titleInfo><title>Three</title></titleInfo></mods>\n</modsCollection>"
     )
     result = read(text, "b.xml")
-    assert [r.fields.get("title") for r in result.records][0] == "One"
-    assert "Three" in [r.fields.get("title") for r in result.records]
+    titles = [r.fields.get("title") for r in result.records]
+    assert titles[0] == "One" and "Three" in titles
     assert result.problems[0].is_error and result.problems[0].location.line == 3
 
 
@@ -360,7 +383,9 @@ def test_writer_puts_each_field_where_mods_readers_look() -> None:
     assert host.findtext("m:originInfo/m:publisher", namespaces=ns) == "Springer"
     assert host.findtext("m:identifier[@type='isbn']", namespaces=ns) == "978-3-540-32731-8"
     assert host.findtext("m:part/m:extent/m:start", namespaces=ns) == "5"
-    assert root.findtext("m:mods/m:relatedItem[@type='series']/m:part/m:detail/m:number", namespaces=ns) == "12"
+    assert (
+        root.findtext("m:mods/m:relatedItem[@type='series']/m:part/m:detail/m:number", namespaces=ns) == "12"
+    )
     assert root.findtext("m:mods/m:genre[@authority='csl']", namespaces=ns) == "chapter"
     assert root.findtext("m:mods/m:genre[@authority='bibutilsgt']", namespaces=ns) == "book chapter"
 
@@ -396,7 +421,10 @@ def test_loss_report_names_what_mods_cannot_carry() -> None:
     assert set(loss.fields) == {"status", "issued"}
 
 
-@pytest.mark.skipif(shutil.which("bib2xml") is None or not (TEXLIVE_BIB / "beebe/tugboat.bib").exists(), reason="bibutils or texlive absent")
+@pytest.mark.skipif(
+    shutil.which("bib2xml") is None or not (TEXLIVE_BIB / "beebe/tugboat.bib").exists(),
+    reason="bibutils or texlive absent",
+)
 def test_bibutils_mods_of_a_real_bibliography_reads_like_its_bibtex(tmp_path: Path) -> None:
     """MODS written by bibutils (bib2xml) from TUGboat's real bibliography reads back as bibutils'
     own reader (xml2bib) reads it: the same fields from both, for at least 99% of them."""
@@ -428,5 +456,9 @@ def _bibutils_normal(value: object) -> object:
     if isinstance(value, str):
         return value.replace("’", "'").replace("–", "-")
     if isinstance(value, Name):
-        return Name(family=value.family.replace("’", "'"), given=value.given.replace(".", " ").replace(" ", ""), literal=value.literal)
+        return Name(
+            family=value.family.replace("’", "'"),
+            given=value.given.replace(".", " ").replace(" ", ""),
+            literal=value.literal,
+        )
     return value

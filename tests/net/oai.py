@@ -34,13 +34,13 @@ def mods_record(number: int) -> str:
     family = _FAMILIES[number % len(_FAMILIES)]
     year = 1990 + number % 35
     names = "".join(
-        f"<mods:name type=\"personal\"><mods:namePart type=\"family\">{escape(f)}</mods:namePart>"
-        f"<mods:namePart type=\"given\">{g}</mods:namePart><mods:role>"
+        f'<mods:name type="personal"><mods:namePart type="family">{escape(f)}</mods:namePart>'
+        f'<mods:namePart type="given">{g}</mods:namePart><mods:role>'
         f'<mods:roleTerm authority="marcrelator" type="code">aut</mods:roleTerm></mods:role></mods:name>'
         for f, g in ((family, f"Ann {number % 7}"), (_FAMILIES[(number + 1) % 6], "Bo"))
     )
     return (
-        f"<mods:mods {MODS_NS} version=\"3.5\">"
+        f'<mods:mods {MODS_NS} version="3.5">'
         f"<mods:titleInfo><mods:title>Generated finding {number}</mods:title>"
         f"<mods:subTitle>a study of case {number % 97}</mods:subTitle></mods:titleInfo>"
         f"{names}<mods:typeOfResource>text</mods:typeOfResource>"
@@ -62,7 +62,10 @@ def mods_record(number: int) -> str:
 
 
 def oai_error(code: str, message: str) -> bytes:
-    return (OAI_HEAD + f'<request verb="ListRecords"/>\n<error code="{code}">{escape(message)}</error>\n</OAI-PMH>\n').encode()
+    return (
+        OAI_HEAD
+        + f'<request verb="ListRecords"/>\n<error code="{code}">{escape(message)}</error>\n</OAI-PMH>\n'
+    ).encode()
 
 
 @dataclass
@@ -92,7 +95,10 @@ class Repository:
         return bool(self.deleted_every) and number % self.deleted_every == self.deleted_every - 1
 
     def list_records(self, page: int) -> bytes:
-        parts = [OAI_HEAD, '<request verb="ListRecords" metadataPrefix="mods">https://example/ws/oai</request>\n<ListRecords>\n']
+        parts = [
+            OAI_HEAD,
+            '<request verb="ListRecords" metadataPrefix="mods">https://example/ws/oai</request>\n<ListRecords>\n',
+        ]
         for number in self.page_numbers(page):
             identifier = f"oai:research.example.ac.uk:publications/{number:08d}"
             if self._deleted(number):
@@ -107,7 +113,9 @@ class Repository:
             )
         token = f"page:{page + 1}" if page + 1 < self.pages() else ""
         cursor = page * self.page_size
-        parts.append(f'<resumptionToken completeListSize="{self.count}" cursor="{cursor}">{token}</resumptionToken>\n')
+        parts.append(
+            f'<resumptionToken completeListSize="{self.count}" cursor="{cursor}">{token}</resumptionToken>\n'
+        )
         parts.append("</ListRecords>\n</OAI-PMH>\n")
         return "".join(parts).encode()
 
@@ -135,7 +143,11 @@ LIST_METADATA_FORMATS = (
         f"<metadataFormat><metadataPrefix>{p}</metadataPrefix><schema>{s}</schema>"
         f"<metadataNamespace>{n}</metadataNamespace></metadataFormat>\n"
         for p, s, n in (
-            ("oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", "http://www.openarchives.org/OAI/2.0/oai_dc/"),
+            (
+                "oai_dc",
+                "http://www.openarchives.org/OAI/2.0/oai_dc.xsd",
+                "http://www.openarchives.org/OAI/2.0/oai_dc/",
+            ),
             ("mods", "http://www.loc.gov/standards/mods/v3/mods-3-5.xsd", "http://www.loc.gov/mods/v3"),
             (
                 "oai_cerif_openaire",

@@ -9,6 +9,7 @@ Every request is logged, so that tests can count what was fetched.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ class Answer:
     status: int = 200
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] = (("Content-Type", "text/xml; charset=utf-8"),)
+    delay: float = 0.0  # seconds before answering (to see how many requests run at once)
 
 
 @dataclass
@@ -32,6 +34,9 @@ class Served:
     log: list[str] = field(default_factory=list)
     user_agents: list[str] = field(default_factory=list)
     base: str = ""
+    in_flight: int = 0
+    most_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, path: str, *answers: Answer) -> None:
         self.routes[path] = list(answers)
@@ -54,8 +59,14 @@ def _handler(served: Served) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            served.user_agents.append(self.headers.get("User-Agent", ""))
-            answer = served.answer(self.path)
+            with served.lock:
+                served.user_agents.append(self.headers.get("User-Agent", ""))
+                answer = served.answer(self.path)
+                served.in_flight += 1
+                served.most_in_flight = max(served.most_in_flight, served.in_flight)
+            time.sleep(answer.delay)
+            with served.lock:
+                served.in_flight -= 1
             self.send_response(answer.status)
             for name, value in answer.headers:
                 self.send_header(name, value)
