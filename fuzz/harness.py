@@ -17,9 +17,9 @@ from citekit.inputs import decode
 from citekit.normalize.keys import assign_keys
 
 SOURCE = "fuzz-input"
-WRITERS = ("bibtex", "biblatex", "ris", "csljson")
+WRITERS = ("bibtex", "biblatex", "ris", "csljson", "mods")
 # Every reader citekit has; the fuzz target names are these.
-READERS = ("bibtex", "ris", "csljson", "portal", "portal-html")
+READERS = ("bibtex", "ris", "csljson", "portal", "portal-html", "mods", "oai_dc")
 
 
 class Finding(AssertionError):

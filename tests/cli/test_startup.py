@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-HEAVY = ("rich", "pygments", "citeproc", "lxml", "bibtexparser", "pydantic")
+HEAVY = ("rich", "pygments", "citeproc", "lxml", "bibtexparser", "pydantic", "httpx", "httpcore", "hishel")
 
 
 def imported_modules(*args: str) -> set[str]:
@@ -27,7 +27,8 @@ def imported_modules(*args: str) -> set[str]:
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"]])
 def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
-    """Neither rich, pygments, citeproc-py, lxml, bibtexparser nor pydantic is imported by --help/--version."""
+    """Neither rich, pygments, citeproc-py, lxml, bibtexparser, pydantic nor httpx/hishel is imported
+    by --help/--version."""
     modules = imported_modules(*args)
     assert "citekit.cli" in modules  # the measurement works
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)

@@ -27,7 +27,8 @@ RIS_SEEDS = _seed_texts(("tests/formats/fixtures", "tests/hostile/inputs", "test
 JSON_SEEDS = _seed_texts(("tests/formats/fixtures", "tests/hostile/inputs", "tests/golden"), (".json",))
 PORTAL_SEEDS = _seed_texts(("records", "tests/portal_corpus", "tests/hostile/inputs"), (".txt", ".md"))
 HTML_SEEDS = _seed_texts(("tests/portal_corpus", "tests/hostile/inputs"), (".html", ".htm"))
-READERS = ["bibtex", "ris", "csljson", "portal", "portal-html"]
+READERS = ["bibtex", "ris", "csljson", "portal", "portal-html", "mods", "oai_dc"]
+XML_SEEDS = _seed_texts(("tests/formats/fixtures/mods",), (".xml",))
 
 
 @FUZZ
@@ -98,6 +99,13 @@ def test_portal_html_reader_on_generated_html(text: str) -> None:
 def test_portal_html_reader_on_mutated_pages(text: str) -> None:
     """Real saved HTML pages with random edits never crash the reader."""
     check_text("portal-html", text)
+
+
+@FUZZ
+@given(st.sampled_from(["mods", "oai_dc"]), mutated(XML_SEEDS))
+def test_xml_readers_on_mutated_records(reader: str, text: str) -> None:
+    """Mutated MODS and Dublin Core records (Pure, EPrints, DSpace shapes) never crash a reader or a writer."""
+    check_text(reader, text)
 
 
 @FUZZ
