@@ -72,6 +72,10 @@ class Spool(Packed):
         state is cut off: it will be fetched again)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "ab") as handle:
+            if handle.tell() < keep_bytes:
+                raise CitekitError(
+                    "the saved part of the harvest is incomplete; harvest again without --resume"
+                )
             handle.truncate(keep_bytes)
         position = 0
         with open(self.path, "rb") as handle:
@@ -96,8 +100,9 @@ class Spool(Packed):
         with open(self.path, "ab") as handle:
             start = handle.tell()
             handle.write(len(data).to_bytes(8, "big") + data)
+            # Flushed, not synced: a killed process loses nothing written; a machine that loses
+            # its power may lose the tail, which ``open`` then finds too short and refuses.
             handle.flush()
-            os.fsync(handle.fileno())
             end = handle.tell()
         self._index(records, problems, (start + 8, len(data)))
         return end

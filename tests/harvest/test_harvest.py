@@ -208,3 +208,55 @@ def test_retry_after_during_a_harvest_is_waited_on_the_clock(tmp_path: Path) -> 
             spool, state = harvest(Request(served.base + "/ws/oai", "mods"), client, tmp_path / "cache")
     assert clock.sleeps == [5.0, 11.0]
     assert (state.records, state.pages, len(spool)) == (200, 2, 200)
+
+
+def test_output_options_work_as_in_export(tmp_path: Path) -> None:
+    """--output-dir, a style with --locale and --markup, --ascii, --report and --jobs write what
+    export writes; --until and --mailto reach the server; --refresh fetches again."""
+    repository = Repository(120, 100)
+    with serving(Served(dynamic=repository)) as served:
+        base = served.base + "/ws/oai"
+        code, output = cli(
+            "harvest",
+            base,
+            "--until",
+            "2026-01-01",
+            "--mailto",
+            "me@example.ac.uk",
+            "-d",
+            str(tmp_path / "each"),
+        )
+        assert code == 0, output
+        assert len(list((tmp_path / "each").glob("*.bib"))) == 120
+        assert repository.requests[1]["until"] == "2026-01-01"
+        assert served.user_agents[0] == "citekit/0.1.0 (mailto:me@example.ac.uk)"
+        code, html = cli(
+            "harvest", base, "--until", "2026-01-01", "-f", "apa", "--locale", "de-DE", "--markup", "html"
+        )
+        assert code == 0 and html.count('<div class="csl-entry">') == 120
+        asked = len(served.log)
+        code, ascii_bib = cli("harvest", base, "--until", "2026-01-01", "--ascii", "--jobs", "2", "--refresh")
+        assert code == 0 and "García" not in ascii_bib and "Garc{\\'\\i}a" in ascii_bib
+        assert len(served.log) == asked + 3  # the formats and both pages again
+        code, report = cli(
+            "harvest",
+            base,
+            "--until",
+            "2026-01-01",
+            "-f",
+            "bibtex",
+            "--report",
+            "-o",
+            str(tmp_path / "a.bib"),
+        )
+        assert code == 0 and "BibTeX cannot carry" in report
+
+
+def test_debug_lets_the_error_through() -> None:
+    """--debug shows the traceback of an OAI-PMH error instead of one line."""
+    served = Served(dynamic=lambda path, query: Answer(200, oai_error("noRecordsMatch", "none")))
+    with serving(served):
+        result = CliRunner().invoke(
+            app, ["harvest", served.base + "/ws/oai", "--metadata", "mods", "--debug"]
+        )
+    assert result.exit_code != 0 and result.exception is not None

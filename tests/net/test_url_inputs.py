@@ -101,6 +101,9 @@ def test_rerun_is_served_from_the_cache_and_refresh_fetches_again() -> None:
     with serving() as served:
         served.add("/p", Answer(200, PLAIN_PAGE.read_bytes(), HTML))
         for args in ([], [], ["--refresh"]):
-            result = CliRunner().invoke(app, ["export", served.base + "/p", "-f", "ris", *args])
+            result = CliRunner().invoke(
+                app, ["export", served.base + "/p", "-f", "ris", "--mailto", "a@b.org", *args]
+            )
             assert result.exit_code == 0, result.output
     assert served.log == ["/p", "/p"]
+    assert served.user_agents == ["citekit/0.1.0 (mailto:a@b.org)"] * 2
