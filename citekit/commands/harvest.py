@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from citekit.boundary import fail, run
 from citekit.commands.options import Debug, Mailto, Quiet, Refresh, Verbose, complete_format
 from citekit.errors import ExitStatus
+
+if TYPE_CHECKING:
+    from citekit.harvest.spool import Spool
 
 # OAI-PMH dates: a day, or a moment in UTC.
 _OAI_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}Z)?$")
@@ -172,7 +175,7 @@ def harvest(
 
 
 def _write(
-    spool: object,
+    spool: Spool,
     format: str,
     style: bool,
     output: Path | None,
@@ -188,10 +191,8 @@ def _write(
     import citekit
     from citekit import console, outputs, pipeline
     from citekit.commands.export import _export_folder, _report_losses
-    from citekit.harvest.spool import Spool
     from citekit.normalize.keys import unique_keys
 
-    assert isinstance(spool, Spool)
     keys = unique_keys(spool.ids, spool.base)
     if style or output_dir is not None:
         records = [r for batch in spool.records(keys) for r in batch]

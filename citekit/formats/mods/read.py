@@ -9,9 +9,7 @@ every mapping to CSL is a table in ``tables``.
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 from citekit.errors import CitekitError, Problem
@@ -19,47 +17,16 @@ from citekit.formats import xmlsafe
 from citekit.formats.base import ReadResult
 from citekit.formats.doi import bare_doi
 from citekit.formats.mods import tables as T
+from citekit.formats.mods.names import read_names, titles
+from citekit.formats.mods.tree import Reading, kid_text, kids, walking
+from citekit.formats.mods.values import first_date, page_range, parse_date
 from citekit.formats.ris.read import join_keywords
-from citekit.formats.ris.read import parse_date as parse_text_date
-from citekit.model import Date, Location, Name, Record
+from citekit.model import Location, Record
 
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
-_MARC_DATE = re.compile(r"^(\d{4})(\d{2})?(\d{2})?$")
+__all__ = ["kid_text", "kids", "mods_elements", "page_range", "parse_date", "read", "to_record"]
+
 _PAGE_COUNT = re.compile(r"^\s*(\d+)\s*(?:p\.?|pp\.?|pages?|s\.|leaves|unpaged)?\s*$", re.IGNORECASE)
-_PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]+\s*([^\s\-–]+)\s*$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# Title types that are not the work's main title.
-_OTHER_TITLES = frozenset({"alternative", "translated", "uniform"})
-
-
-# The children of every element of the record being read, by local name: one pass over the tree
-# instead of a scan of an element's children for each question asked of it.
-_local = threading.local()
-
-
-def _group(root: Any) -> dict[Any, dict[str, list[Any]]]:
-    groups: dict[Any, dict[str, list[Any]]] = {}
-    for element in root.iter():
-        found: dict[str, list[Any]] = {}
-        for child in element:
-            tag = child.tag
-            if isinstance(tag, str):
-                found.setdefault(tag[tag.rfind("}") + 1 :], []).append(child)
-        groups[element] = found
-    return groups
-
-
-def kids(element: Any, name: str) -> list[Any]:
-    """The children of ``element`` called ``name`` (in any namespace, or none)."""
-    groups: dict[Any, dict[str, list[Any]]] | None = getattr(_local, "groups", None)
-    found = groups.get(element) if groups is not None else None
-    if found is None:
-        return [c for c in element if isinstance(c.tag, str) and c.tag.rpartition("}")[2] == name]
-    return found.get(name, [])
-
-
-def kid_text(element: Any, name: str) -> str:
-    return next((t for child in kids(element, name) if (t := xmlsafe.text(child))), "")
 
 
 def mods_elements(root: Any) -> Iterator[Any]:
@@ -90,34 +57,14 @@ def read(text: str, source: str) -> ReadResult:
     return result
 
 
-@dataclass
-class _Reading:
-    """What one ``<mods>`` element gives, gathered before it becomes a Record."""
-
-    fields: dict[str, str] = field(default_factory=dict)
-    names: dict[str, list[Name]] = field(default_factory=dict)
-    dates: dict[str, Date] = field(default_factory=dict)
-    dois: list[str] = field(default_factory=list)
-    et_al: bool = False
-    warnings: list[str] = field(default_factory=list)
-
-    def set(self, var: str, value: str) -> None:
-        """Set a field unless it has a value already (the most specific source comes first)."""
-        if value and not self.fields.get(var):
-            self.fields[var] = value
-
-
 def to_record(mods: Any, location: Location | None = None) -> tuple[Record, list[str]]:
     """One ``<mods>`` element as a Record, with warnings about what could not be kept."""
-    _local.groups = _group(mods)
-    try:
+    with walking(mods):
         return _to_record(mods, location)
-    finally:
-        _local.groups = None
 
 
 def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]:
-    reading = _Reading()
+    reading = Reading()
     related = kids(mods, "relatedItem")
     events = [r for r in related if _is_event(r)]
     hosts = [r for r in related if r.get("type") == "host" and r not in events]
@@ -126,18 +73,18 @@ def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]
         series += [r for r in kids(host, "relatedItem") if r.get("type") in ("series", "host")]
     kind = _type(mods, hosts, reading)
 
-    title, short = _titles(mods)
+    title, short = titles(mods)
     reading.set("title", title)
     reading.set("title-short", short)
-    _read_names(mods, "author", reading, kind)
+    read_names(mods, "author", reading, kind)
     for host in hosts:
-        container, container_short = _titles(host)
+        container, container_short = titles(host)
         reading.set("container-title", container)
         reading.set("container-title-short", container_short)
-        _read_names(host, "editor", reading, kind, host=True)
+        read_names(host, "editor", reading, kind, host=True)
     for item in series:
-        reading.set("collection-title", _titles(item)[0])
-        _read_names(item, "collection-editor", reading, kind, host=True)
+        reading.set("collection-title", titles(item)[0])
+        read_names(item, "collection-editor", reading, kind, host=True)
     for event in events:
         _read_event(event, reading)
     for name in kids(mods, "name"):
@@ -191,7 +138,7 @@ def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]
 # --- type ------------------------------------------------------------------------------------
 
 
-def _type(mods: Any, hosts: list[Any], reading: _Reading) -> str:
+def _type(mods: Any, hosts: list[Any], reading: Reading) -> str:
     """The CSL type: citekit's own genre, else the first genre the tables know, else the host's
     genre, else typeOfResource. An unknown genre with no authority is the CSL ``genre`` (bibutils
     writes a BibTeX ``type`` field, "Thesis (M.S.)", that way)."""
@@ -226,123 +173,22 @@ def _is_event(related: Any) -> bool:
 # --- titles and names ------------------------------------------------------------------------
 
 
-def title_text(info: Any) -> str:
-    """nonSort + title, then ``: subTitle``, then part number and name."""
-    non_sort, title = kid_text(info, "nonSort"), kid_text(info, "title")
-    if non_sort and title:
-        joined = non_sort + title if non_sort.endswith(("'", "’", "-")) else f"{non_sort} {title}"
-    else:
-        joined = non_sort or title
-    for extra, joiner in (("subTitle", ": "), ("partNumber", ". "), ("partName", ". ")):
-        value = kid_text(info, extra)
-        if value:
-            joined = f"{joined}{joiner}{value}" if joined else value
-    return joined
-
-
-def _titles(element: Any) -> tuple[str, str]:
-    """(main title, abbreviated title) of a record or related item."""
-    main = short = ""
-    for info in kids(element, "titleInfo"):
-        kind = info.get("type") or ""
-        if kind == "abbreviated":
-            short = short or title_text(info)
-        elif kind not in _OTHER_TITLES:
-            main = main or title_text(info)
-    return main, short
-
-
-def name_of(element: Any) -> Name | None:
-    """A ``<name>`` as a CSL name: typed nameParts, one ``Family, Given`` part, or an institution."""
-    parts: dict[str, list[str]] = {}
-    for part in kids(element, "namePart"):
-        value = xmlsafe.text(part)
-        if value:
-            parts.setdefault(part.get("type") or "", []).append(value)
-    given, family = " ".join(parts.get("given", [])), " ".join(parts.get("family", []))
-    untyped = " ".join(parts.get("", []))
-    kind = element.get("type")
-    if kind == "corporate" or (not given and not family and kind != "personal" and "," not in untyped):
-        return Name(literal=untyped or family or given) if (untyped or family or given) else None
-    if not given and not family:
-        if not untyped:
-            return None
-        if "," in untyped:
-            family, _, given = untyped.partition(",")
-            given, _, suffix = given.partition(",")
-            return _person(family, given, [suffix])
-        from citekit.normalize.names import parse_name
-
-        return parse_name(untyped)
-    return _person(family or untyped, given, parts.get("termsOfAddress", []))
-
-
-def _person(family: str, given: str, terms: Iterable[str]) -> Name:
-    """Leading lower-case words of a family name are its particle (``van der Walt``)."""
-    words = family.split()
-    cut = 0
-    while cut < len(words) - 1 and words[cut][:1].islower():
-        cut += 1
-    suffix = next((t.strip() for t in terms if t.strip().lower() in T.NAME_SUFFIXES), "")
-    return Name(
-        family=" ".join(words[cut:]),
-        given=" ".join(given.split()),
-        non_dropping_particle=" ".join(words[:cut]),
-        suffix=suffix,
-    )
-
-
-def role_of(element: Any, default: str) -> tuple[str | None, str]:
-    """(CSL variable, role term) of a name's first role the tables know. No role: ``default``;
-    a role the tables do not know: ``contributor``; a role CSL has no variable for: None."""
-    terms = [xmlsafe.text(t) for role in kids(element, "role") for t in kids(role, "roleTerm")]
-    terms = [t for t in terms if t]
-    for term in terms:
-        key = term.lower().rstrip(".")
-        if key in T.ROLES:
-            return T.ROLES[key], term
-    return (default if not terms else "contributor"), (terms[0] if terms else "")
-
-
-def _read_names(element: Any, default: str, reading: _Reading, kind: str, host: bool = False) -> None:
-    for item in kids(element, "name"):
-        if item.get("type") == "conference":
-            continue
-        var, role = role_of(item, default)
-        if host and var == "author":
-            var = "container-author"
-        if var is None:
-            reading.warnings.append(f"a name with the role {role!r} has no CSL variable; left out")
-            continue
-        if kids(item, "etal"):
-            reading.et_al = reading.et_al or var == "author"
-            if not kids(item, "namePart"):
-                continue
-        name = name_of(item)
-        if name is None:
-            continue
-        if var == "publisher":
-            reading.set("publisher", name.literal or " ".join(p for p in (name.given, name.family) if p))
-        else:
-            reading.names.setdefault(var, []).append(name)
-
-
 # --- events, origin, parts -------------------------------------------------------------------
 
 
-def _read_event(event: Any, reading: _Reading) -> None:
-    reading.set("event-title", _titles(event)[0])
+def _read_event(event: Any, reading: Reading) -> None:
+    reading.set("event-title", titles(event)[0])
     for name in kids(event, "name"):
         _read_conference_name(name, reading)
     for origin in kids(event, "originInfo"):
         for place in kids(origin, "place"):
             reading.set("event-place", _place_text(place))
-        date = _first_date(origin, ("dateOther", "dateIssued", "dateCreated"))
+        date = first_date(origin, ("dateOther", "dateIssued", "dateCreated"))
         if date and "event-date" not in reading.dates:
             reading.dates["event-date"] = date
 
 
-def _read_conference_name(name: Any, reading: _Reading) -> None:
+def _read_conference_name(name: Any, reading: Reading) -> None:
     parts = kids(name, "namePart")
     reading.set("event-title", " ".join(xmlsafe.text(p) for p in parts if not p.get("type")))
     for part in parts:
@@ -373,14 +219,14 @@ _OTHER_DATES = {
 }
 
 
-def _read_origin(origins: list[Any], reading: _Reading, host: bool = False) -> None:
+def _read_origin(origins: list[Any], reading: Reading, host: bool = False) -> None:
     for origin in origins:
         reading.set("publisher", kid_text(origin, "publisher"))
         for place in kids(origin, "place"):
             reading.set("publisher-place", _place_text(place))
         reading.set("edition", kid_text(origin, "edition"))
         for tag, var in _ORIGIN_DATES:
-            date = _first_date(origin, (tag,))
+            date = first_date(origin, (tag,))
             if date and var not in reading.dates:
                 reading.dates[var] = date
         for other in kids(origin, "dateOther"):
@@ -390,52 +236,7 @@ def _read_origin(origins: list[Any], reading: _Reading, host: bool = False) -> N
                 reading.dates[other_var] = date
 
 
-def _first_date(origin: Any, tags: tuple[str, ...]) -> Date | None:
-    """The first date of these elements; a start and an end (``point``) make a range."""
-    for tag in tags:
-        elements = kids(origin, tag)
-        start = next((e for e in elements if e.get("point") == "start"), None)
-        end = next((e for e in elements if e.get("point") == "end"), None)
-        if start is not None:
-            first = parse_date(xmlsafe.text(start), start.get("qualifier"))
-            last = parse_date(xmlsafe.text(end)) if end is not None else None
-            if first and first.parts and last and last.parts:
-                return Date(parts=(first.parts[0], last.parts[0]), circa=first.circa)
-            if first:
-                return first
-        for element in elements:
-            if element.get("point") in ("start", "end"):
-                continue
-            date = parse_date(xmlsafe.text(element), element.get("qualifier"))
-            if date:
-                return date
-    return None
-
-
-def parse_date(text: str, qualifier: str | None = None) -> Date | None:
-    """W3CDTF/ISO (``2020``, ``2020-03``, ``2020-03-01T…``), MARC (``20200301``), an ISO interval
-    (``2019-06-10/2019-06-15``), else text a person wrote (``March 2011``), else a literal."""
-    text = text.strip()
-    if not text:
-        return None
-    circa = (qualifier or "").lower() in ("approximate", "inferred", "questionable")
-    if "/" in text and text.count("/") == 1:
-        first, last = (parse_date(t) for t in text.split("/"))
-        if first and first.parts and last and last.parts:
-            return Date(parts=(first.parts[0], last.parts[0]), circa=circa)
-    match = _ISO_DATE.match(text) or _MARC_DATE.match(text)
-    if match:
-        parts = [int(match.group(1))]
-        for value, limit in ((match.group(2), 12), (match.group(3), 31)):
-            if not value or not 1 <= int(value) <= limit:
-                break
-            parts.append(int(value))
-        return Date(parts=(tuple(parts),), circa=circa)
-    date = parse_text_date(text) if re.search(r"\d{4}", text) else None
-    return Date(parts=date.parts, circa=circa) if date else Date(literal=text)
-
-
-def _read_parts(parts: list[Any], reading: _Reading, kind: str) -> None:
+def _read_parts(parts: list[Any], reading: Reading, kind: str) -> None:
     for part in parts:
         numbers = {
             (d.get("type") or "").lower(): kid_text(d, "number") or kid_text(d, "title")
@@ -461,14 +262,14 @@ def _read_parts(parts: list[Any], reading: _Reading, kind: str) -> None:
 # --- identifiers and content -----------------------------------------------------------------
 
 
-def _read_url(value: str, reading: _Reading) -> None:
+def _read_url(value: str, reading: Reading) -> None:
     if re.search(r"doi\.org/10\.", value, re.IGNORECASE):
         reading.dois.append(bare_doi(value))
     else:
         reading.set("URL", value)
 
 
-def _read_identifiers(identifiers: list[Any], reading: _Reading, own: bool) -> str:
+def _read_identifiers(identifiers: list[Any], reading: Reading, own: bool) -> str:
     """Read identifiers; returns the record's own key when one is given (``citekey``)."""
     key = ""
     for identifier in identifiers:
@@ -495,7 +296,7 @@ def _read_identifiers(identifiers: list[Any], reading: _Reading, own: bool) -> s
     return key
 
 
-def _read_citation(value: str, reading: _Reading) -> None:
+def _read_citation(value: str, reading: Reading) -> None:
     from citekit.formats.citation import parse_citation
 
     found = parse_citation(value, reading.fields.get("title", ""))
@@ -507,7 +308,7 @@ def _read_citation(value: str, reading: _Reading) -> None:
         reading.set(var, text)
 
 
-def _read_content(mods: Any, reading: _Reading) -> None:
+def _read_content(mods: Any, reading: Reading) -> None:
     reading.set("abstract", next((xmlsafe.text(a) for a in kids(mods, "abstract") if xmlsafe.text(a)), ""))
     notes = [xmlsafe.text(n) for n in kids(mods, "note") if xmlsafe.text(n)]
     reading.set("note", "\n".join(notes))
@@ -533,13 +334,3 @@ def _language(language: Any) -> str:
             return T.LANGUAGE_CODES.get(value.lower(), value)
         return code_for(value)
     return ""
-
-
-def page_range(page: str) -> tuple[str, str, str]:
-    """(start, end, list) for a CSL page value: a range, one page, or anything else as a list."""
-    match = _PAGE_RANGE.match(page)
-    if match:
-        return match.group(1), match.group(2), ""
-    if page.strip() and " " not in page.strip() and "," not in page:
-        return page.strip(), "", ""
-    return "", "", page.strip()

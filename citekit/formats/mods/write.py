@@ -19,7 +19,8 @@ from lxml import etree
 from citekit.formats.bibtex import case_protection
 from citekit.formats.doi import bare_doi
 from citekit.formats.mods import tables as T
-from citekit.formats.mods.read import _person, page_range, parse_date
+from citekit.formats.mods.names import person
+from citekit.formats.mods.values import page_range, parse_date
 from citekit.formats.ris.read import join_keywords
 from citekit.formats.ris.write import keywords
 from citekit.model import Date, Name, Record
@@ -350,7 +351,7 @@ def carried_name(name: Name) -> Name | None:
     )
     if not family and not clean(name.given):
         return None
-    return _person(family, clean(name.given), [clean(name.suffix)])
+    return person(family, clean(name.given), [clean(name.suffix)])
 
 
 def carried_date(date: Date, single_element: bool = False) -> Date | None:
