@@ -7,8 +7,12 @@ The public API::
     print(citekit.dump(result.records, "bibtex"))  # bibtex, ris, csljson
     for line in citekit.render(result.records, "apa"):
         print(line)
+    citekit.export(["refs.bib"], "ris", output="refs.ris")  # what `citekit export` does
+    citekit.inspect(["page.txt"]).records[0].remarks          # what `citekit show` says
+    citekit.harvest("https://research.example.ac.uk/ws/oai", "ris", output="all.ris")  # `citekit harvest`
 
-Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first use, not here.
+Each is the pipeline's stages put together (``citekit.stages``: read → clean → key → write or
+render). Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first use, not here.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from citekit.errors import CitekitError, ExitStatus, Problem
+from citekit.exporting import ExportResult, export
 from citekit.formats.base import ReadResult
 from citekit.formats.losses import Loss
+from citekit.harvesting import HarvestResult, harvest
+from citekit.inspection import Inspected, Inspection, inspect
 from citekit.model import Date, Location, Name, Record
 
 __version__ = "0.1.0"
@@ -26,6 +33,10 @@ __all__ = [
     "CitekitError",
     "Date",
     "ExitStatus",
+    "ExportResult",
+    "HarvestResult",
+    "Inspected",
+    "Inspection",
     "Location",
     "Loss",
     "Name",
@@ -35,6 +46,9 @@ __all__ = [
     "__version__",
     "cite",
     "dump",
+    "export",
+    "harvest",
+    "inspect",
     "load",
     "loads",
     "losses",
@@ -50,31 +64,20 @@ def load(inputs: str | Iterable[str], from_format: str | None = None, raw: bool 
     ``raw`` keeps portal text exactly as given (no clean-up steps), like ``--raw``.
     """
     from citekit import inputs as _inputs
+    from citekit import pipeline
 
-    items = [inputs] if isinstance(inputs, str) else inputs
-    if raw:
-        from citekit.normalize.raw import raw_text
-
-        with raw_text():
-            return _inputs.load(items, from_format)
-    return _inputs.load(items, from_format)
+    files = list(_inputs.expand([inputs] if isinstance(inputs, str) else inputs))
+    return pipeline.load(files, from_format, raw)
 
 
-def loads(text: str, format: str = "portal", source: str = "<string>", raw: bool = False) -> ReadResult:
-    """Read records from a string in ``format``; raises CitekitError if it holds none.
+def loads(text: str, format: str | None = None, source: str = "<string>", raw: bool = False) -> ReadResult:
+    """Read records from a string in ``format`` (None: the one its content shows, as for stdin);
+    raises CitekitError if it holds none. ``raw`` keeps portal text exactly as given (no clean-up steps)."""
+    from citekit import formats, stages
 
-    ``raw`` keeps portal text exactly as given (no clean-up steps)."""
-    from citekit import formats
-    from citekit.normalize.keys import assign_keys
-
-    if raw:
-        from citekit.normalize.raw import raw_text
-
-        with raw_text():
-            result = formats.get(format).reader()(text, source)
-    else:
-        result = formats.get(format).reader()(text, source)
-    result.records = assign_keys(result.records)
+    fmt = formats.get(format) if format else formats.sniff(text)
+    result = stages.read_text(text, fmt, source, raw)
+    result.records = stages.key(result.records)
     return result
 
 
@@ -84,19 +87,20 @@ def dump(records: Sequence[Record], format: str, ascii: bool = False) -> str:
     Fields the format cannot carry are left out; ``losses`` says which. ``ascii`` writes
     BibTeX/BibLaTeX accents as LaTeX commands (and CSL-JSON with ``\\uXXXX`` escapes).
     """
-    from citekit import formats
+    from citekit import formats, stages
 
     fmt = formats.get(format)
     if not fmt.writable:
         raise CitekitError(f"citekit cannot write {fmt.title}")
-    return fmt.writer()(records, ascii=ascii)
+    return stages.write(records, fmt, ascii)
 
 
 def losses(records: Sequence[Record], format: str) -> list[Loss]:
     """The fields of each record that ``dump(records, format)`` drops or writes only in part."""
+    from citekit import formats
     from citekit.formats.losses import find_losses
 
-    return find_losses(records, format)
+    return find_losses(records, formats.get(format))
 
 
 def render(
@@ -104,9 +108,9 @@ def render(
 ) -> list[str]:
     """Format records as a bibliography in a CSL style (a short name such as ``apa`` or
     ``vancouver``, a CSL repository id, or a ``.csl`` path), sorted as the style sorts them."""
-    from citekit.csl.render import bibliography
+    from citekit import stages
 
-    return bibliography(records, style, locale, markup)
+    return stages.render(records, style, locale, markup)
 
 
 def cite(

@@ -12,7 +12,7 @@ import re
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -122,17 +122,35 @@ def problem(item: Problem) -> None:
 
 # --- data on a terminal -------------------------------------------------------------------------
 
-# The pygments lexer for each kind of output; RIS has none, so it has its own highlighter below.
-LEXERS = {"bibtex": "bibtex", "csljson": "json", "json": "json", "html": "html", "markdown": "markdown"}
-_RIS_TAG = re.compile(r"^([A-Z][A-Z0-9])(  - ?)", re.MULTILINE)
+
+class Highlighter(Protocol):
+    """How a data format is highlighted (``citekit.formats.Format`` is one): a pygments lexer, or,
+    with no ``lexer``, stretches of the text each with a role (``MARK_STYLES``)."""
+
+    lexer: str
+
+    def marks(self, text: str) -> Iterable[tuple[int, int, str]]: ...
+
+
+# The colour of each role a format's marks give a stretch of its text.
+MARK_STYLES = {"record": "bold magenta", "tag": "cyan", "punctuation": "dim"}
+# The kinds of output other than data formats: their pygments lexers.
+LEXERS = {"json": "json", "html": "html", "markdown": "markdown"}
 # `citekit check` lines: "file:line: level: key: message [rule]".
 _FINDING = re.compile(r"^(.*?: )?(error|warning)(: )([^:]*)(: .*)( \[[a-z-]+\])$", re.MULTILINE)
 _LEVEL_STYLES = {"error": "bold red", "warning": "yellow"}
 
 
-def _highlight(text: str, kind: str) -> Text:
+def _highlight(text: str, kind: str | Highlighter) -> Text:
     from rich.text import Text
 
+    if not isinstance(kind, str):
+        if kind.lexer:
+            return _lexed(text, kind.lexer)
+        out = Text(text)
+        for start, end, role in kind.marks(text):
+            out.stylize(MARK_STYLES[role], start, end)
+        return out
     if kind == "check":
         out = Text(text)
         for match in _FINDING.finditer(text):
@@ -142,30 +160,29 @@ def _highlight(text: str, kind: str) -> Text:
             out.stylize("bold", *match.span(4))
             out.stylize("dim", *match.span(6))
         return out
-    if kind == "ris":
-        out = Text(text)
-        for match in _RIS_TAG.finditer(text):
-            style = "bold magenta" if match.group(1) in ("TY", "ER") else "cyan"
-            out.stylize(style, match.start(1), match.end(1))
-            out.stylize("dim", match.start(2), match.end(2))
-        return out
+    return _lexed(text, LEXERS[kind])
+
+
+def _lexed(text: str, lexer: str) -> Text:
     from rich.syntax import Syntax
 
-    syntax = Syntax("", LEXERS[kind], theme="ansi_dark", background_color="default")
+    syntax = Syntax("", lexer, theme="ansi_dark", background_color="default")
     return syntax.highlight(text)
 
 
-def show_data(text: str, kind: str) -> None:
+def show_data(text: str, kind: str | Highlighter) -> None:
     """Print exported data on a terminal: highlighted, every character of the data kept.
 
-    Lines are never cut or re-wrapped (soft wrap), so what is copied from the terminal is the data.
+    ``kind`` is the data's format, or ``references``, ``check``, ``json``, ``html``, ``markdown``
+    or ``text`` (not highlighted). Lines are never cut or re-wrapped (soft wrap), so what is
+    copied from the terminal is the data.
     """
     if kind == "references":
         show_references(text.splitlines())
         return
     safe = "\n".join(printable(line) for line in text.split("\n"))
     out = stdout()
-    if kind in LEXERS or kind in ("ris", "check"):
+    if not isinstance(kind, str) or kind in LEXERS or kind == "check":
         out.print(_highlight(safe, kind), end="")
     else:
         out.print(safe, end="", markup=False)

@@ -21,6 +21,7 @@ from typing import Any
 
 from citekit.errors import Problem
 from citekit.model import Date, Location, Record
+from citekit.normalize import pages
 from citekit.normalize.identifiers import isbn_check_digit, issn_check_digit
 
 
@@ -129,12 +130,10 @@ def bad_issn(record: Record) -> Iterator[str]:
 
 # --- pages and dates --------------------------------------------------------------------------------
 
-_RANGE = re.compile(r"([A-Za-z]*)(\d+)\s*(?:-{1,2}|[–—])\s*([A-Za-z]*)(\d+)")
-
 
 def reversed_pages(record: Record) -> Iterator[str]:
     for part in record.get("page").split(","):
-        match = _RANGE.fullmatch(part.strip())
+        match = pages.RANGE.fullmatch(part.strip())
         if not match:
             continue
         prefix, first, end_prefix, last = match.groups()

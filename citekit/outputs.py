@@ -16,8 +16,12 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citekit.errors import CitekitError
+
+if TYPE_CHECKING:
+    from citekit.console import Highlighter
 
 # Names Windows reserves in every folder, whatever the extension (a key may well be "con" or "aux").
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)}
@@ -25,11 +29,12 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_STEM = 100
 
 
-def write_text(text: str, output: Path | None, kind: str | None = None) -> None:
+def write_text(text: str, output: Path | None, kind: str | Highlighter | None = None) -> None:
     """Write ``text`` to ``output`` (atomically) or to stdout.
 
-    On a terminal, stdout is decorated for reading (``kind`` names the highlighting: ``bibtex``,
-    ``ris``, ``csljson``, ``html``, ``markdown``, ``text``); anywhere else it is the exact bytes.
+    On a terminal, stdout is decorated for reading (``kind``: the data's format, or ``references``,
+    ``html``, ``markdown``, ``json``, ``check``, ``text``: ``console.show_data``); anywhere else it
+    is the exact bytes.
     """
     if output is not None:
         write_file(text, output)
@@ -42,7 +47,7 @@ def write_text(text: str, output: Path | None, kind: str | None = None) -> None:
         sys.stdout.buffer.flush()
 
 
-def write_chunks(chunks: Iterable[str], output: Path | None, kind: str | None = None) -> None:
+def write_chunks(chunks: Iterable[str], output: Path | None, kind: str | Highlighter | None = None) -> None:
     """``write_text`` for text made a piece at a time, each piece written as it comes (on a
     terminal the pieces are gathered first: highlighting needs the whole text)."""
     if output is None and kind is not None and sys.stdout.isatty():

@@ -39,7 +39,7 @@ def check(
         import json
         import sys
 
-        from citekit import console, lint, outputs
+        from citekit import console, lint, outputs, pipeline
         from citekit import inputs as reading
 
         if output_format not in OUTPUTS:
@@ -48,7 +48,7 @@ def check(
             fail("no input given; name files or folders, or pipe records into `citekit check -`")
         files = list(reading.expand(inputs or ["-"]))
         with console.progress("reading", len(files)) as advance:
-            result = reading.load(files, from_format, on_file=lambda _: advance())
+            result = pipeline.load(files, from_format, on_file=lambda _: advance())
         read_errors = [p for p in result.problems if p.is_error]
         if not result.records and read_errors:
             for item in read_errors:

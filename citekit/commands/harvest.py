@@ -1,9 +1,11 @@
-"""`citekit harvest`: a whole repository (or a set of it) over OAI-PMH, into any output format."""
+"""`citekit harvest`: a whole repository (or a set of it) over OAI-PMH, into any output format.
+
+The command parses its options and calls ``citekit.harvest`` (or, for ``--metadata list``,
+``citekit.harvesting.metadata_formats``); here the result is only told.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,12 +14,10 @@ import typer
 from citekit.boundary import fail, run
 from citekit.commands.options import Debug, Mailto, Quiet, Refresh, Verbose, complete_format
 from citekit.errors import ExitStatus
+from citekit.formats import DEFAULT_OUTPUT
 
 if TYPE_CHECKING:
-    from citekit.harvest.spool import Spool
-
-# OAI-PMH dates: a day, or a moment in UTC.
-_OAI_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}Z)?$")
+    from citekit.harvesting import HarvestResult
 
 
 def harvest(
@@ -56,7 +56,7 @@ def harvest(
             help="bibtex, biblatex, ris, csljson, mods, or a CSL style (apa, vancouver, …).",
             autocompletion=complete_format,
         ),
-    ] = "bibtex",
+    ] = DEFAULT_OUTPUT,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
@@ -113,104 +113,58 @@ def harvest(
     """
 
     def action() -> ExitStatus:
-        from citekit import console, formats
-        from citekit.commands.export import MARKUP_SUFFIXES
-        from citekit.commands.options import net_settings
-        from citekit.harvest import oai
-        from citekit.harvest.run import Request, finish, resumed_metadata
-        from citekit.harvest.run import harvest as run_harvest
-        from citekit.net.cache import cache_dir
-        from citekit.net.client import HttpClient
+        import citekit
+        from citekit import console
+        from citekit.commands.export import report_losses
 
-        for name, value in (("--from", start), ("--until", until)):
-            if value and not _OAI_DATE.match(value):
-                fail(f"{name} {value!r} is not a date; give YYYY-MM-DD (or YYYY-MM-DDThh:mm:ssZ)")
-        if output is not None and output_dir is not None:
-            fail("give -o FILE or --output-dir DIR, not both")
-        if markup not in MARKUP_SUFFIXES:
-            fail(f"unknown markup {markup!r}; use text, html or markdown")
-        data_format = formats.FORMATS.get(format.lower())
-        style = data_format is None or not data_format.writable
-        if style:
-            from citekit.csl.styles import find
+        if metadata == "list":
+            from citekit.harvesting import metadata_formats
 
-            find(format)
-        cache = cache_dir()
-        target = str(output.resolve()) if output else str(output_dir.resolve()) if output_dir else "-"
-        settings = replace(net_settings(mailto, refresh), retries=retries)
-        with HttpClient(settings) as client:
-            request = Request(base_url, metadata or "", set_spec or "", start or "", until or "", target)
-            prefix = metadata or (resumed_metadata(request, cache) if resume else "")
-            if not prefix or prefix == "list":
-                offered = oai.metadata_formats(client, base_url)
-                if prefix == "list":
-                    console.show_table(("PREFIX", "NAMESPACE"), sorted(offered.items()))
-                    return ExitStatus.OK
-                prefix = oai.choose_format(offered)
-                console.info(f"metadata format: {prefix}")
-            request = replace(request, metadata=prefix)
-            with console.harvest_progress() as update:
-                spool, state = run_harvest(
-                    request,
-                    client,
-                    cache,
-                    resume=resume,
-                    on_page=lambda p: update(p.records, p.pages, p.complete_size),
-                )
-        console.info(f"harvested {state.records} record(s) in {state.pages} page(s) from {base_url}")
-        if state.deleted:
-            console.note(f"skipped {state.deleted} deleted record(s)")
-        for item in spool.problems:
-            console.problem(item)
-        if not len(spool):
+            offered = metadata_formats(base_url, retries, mailto, refresh)
+            console.show_table(("PREFIX", "NAMESPACE"), sorted(offered.items()))
+            return ExitStatus.OK
+        result = citekit.harvest(
+            base_url,
+            format,
+            set=set_spec,
+            start=start,
+            until=until,
+            metadata=metadata,
+            output=output,
+            output_dir=output_dir,
+            locale=locale,
+            markup=markup,
+            ascii=ascii_only,
+            jobs=jobs,
+            # Losses are warnings: with --quiet (and no --report) nobody would see them.
+            losses=report or not quiet,
+            resume=resume,
+            retries=retries,
+            mailto=mailto,
+            refresh=refresh,
+            progress=console.progress,
+            pages=console.harvest_progress,
+            on_read=lambda found: _tell_harvested(found, base_url),
+        )
+        if not result.records:
             fail("the repository gave no records to write")
-        from citekit.pipeline import default_jobs
-
-        workers = jobs or default_jobs()
-        _write(spool, format, style, output, output_dir, locale, markup, ascii_only, report, quiet, workers)
-        finish(request, cache)
-        return ExitStatus.PARTIAL if any(p.is_error for p in spool.problems) else ExitStatus.OK
+        if output_dir is not None:
+            console.info(f"wrote {len(result.written)} file(s) to {output_dir}")
+        elif output is not None:
+            console.info(f"wrote {result.records} record(s) to {output}")
+        report_losses(result.losses, report)
+        return ExitStatus.PARTIAL if result.errors else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
 
 
-def _write(
-    spool: Spool,
-    format: str,
-    style: bool,
-    output: Path | None,
-    output_dir: Path | None,
-    locale: str | None,
-    markup: str,
-    ascii_only: bool,
-    report: bool,
-    quiet: bool,
-    jobs: int = 1,
-) -> None:
-    """The harvested records, written as ``export`` writes records read from files."""
-    import citekit
-    from citekit import console, outputs, pipeline
-    from citekit.commands.export import _export_folder, _report_losses
-    from citekit.normalize.keys import unique_keys
+def _tell_harvested(result: HarvestResult, base_url: str) -> None:
+    """Once everything is harvested: the metadata format, how much, what was deleted, every problem."""
+    from citekit import console
 
-    keys = unique_keys(spool.ids, spool.base)
-    if style or output_dir is not None:
-        records = [r for batch in spool.records(keys) for r in batch]
-        if output_dir is not None:
-            _export_folder(records, format, style, locale, markup, output_dir, [], ascii_only)
-        else:
-            with console.progress(f"formatting {len(records)} references"):
-                lines = citekit.render(records, format, locale, markup)
-            outputs.write_text(
-                "".join(line + "\n" for line in lines), output, "references" if markup == "text" else markup
-            )
-        if not style and not (quiet and not report):
-            _report_losses(citekit.losses(records, format), report)
-        return
-    chunks = pipeline.dump_packed(spool, keys, format, ascii_only, jobs)
-    outputs.write_chunks(chunks, output, format.lower())
-    if output is not None:
-        console.info(f"wrote {len(spool)} record(s) to {output}")
-    if not (quiet and not report):
-        losses = [loss for batch in spool.records(keys) for loss in citekit.losses(batch, format)]
-        _report_losses(losses, report)
+    console.info(f"metadata format: {result.metadata}")
+    console.info(f"harvested {result.records} record(s) in {result.pages} page(s) from {base_url}")
+    if result.deleted:
+        console.note(f"skipped {result.deleted} deleted record(s)")
+    for item in result.problems:
+        console.problem(item)

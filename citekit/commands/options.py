@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    from citekit.net.client import Settings
 
 
 def complete_format(incomplete: str) -> list[str]:
@@ -45,7 +42,7 @@ Raw = Annotated[
     ),
 ]
 
-# Issue 21: fetching pages and harvesting portals.
+# Fetching pages (export's web addresses) and harvesting repositories.
 Mailto = Annotated[
     str | None,
     typer.Option(
@@ -57,10 +54,3 @@ Mailto = Annotated[
 Refresh = Annotated[
     bool, typer.Option("--refresh", help="Fetch again instead of using the cache of earlier runs.")
 ]
-
-
-def net_settings(mailto: str | None, refresh: bool) -> Settings:
-    """The HTTP settings the options give (``citekit.net.client.Settings``, imported only when used)."""
-    from citekit.net.client import Settings
-
-    return Settings(refresh=refresh) if mailto is None else Settings(mailto=mailto, refresh=refresh)

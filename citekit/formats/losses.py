@@ -1,7 +1,8 @@
 """The loss report: which fields of which record a target format cannot carry.
 
-Each writer module has ``carry(record)``: the record as that format carries it (what reading
-its output gives back). Whatever differs between a record and its carried form is a loss.
+Each writable format has ``carry(record)`` (``Format.carry``): the record as that format carries
+it (what reading its output gives back). Whatever differs between a record and its carried form is
+a loss.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from citekit.formats.bibtex.case_protection import strip
+from citekit.formats.base import Format
+from citekit.formats.case_protection import strip
 from citekit.model import Location, Record
 
 
@@ -66,14 +68,11 @@ def collapse_fields(record: Record) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in record.fields.items() if v.strip()}
 
 
-def find_losses(records: Sequence[Record], format: str) -> list[Loss]:
+def find_losses(records: Sequence[Record], fmt: Format) -> list[Loss]:
     """One Loss for each record that the format cannot carry whole."""
-    from citekit import formats
-
-    carry = formats.get(format).carrier()
     out = []
     for record in records:
-        dropped = differences(record, carry(record))
+        dropped = differences(record, fmt.carry(record))
         if dropped:
-            out.append(Loss(record.id, formats.get(format).title, tuple(dropped), record.location))
+            out.append(Loss(record.id, fmt.title, tuple(dropped), record.location))
     return out

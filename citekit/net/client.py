@@ -79,6 +79,13 @@ class Settings:
     per_host: int = 2
     backoff: float = 1.0
 
+    @classmethod
+    def given(cls, mailto: str | None = None, refresh: bool = False, retries: int = 5) -> Settings:
+        """The settings a caller's options give; no ``mailto`` keeps ``$CITEKIT_MAILTO``."""
+        if mailto is None:
+            return cls(refresh=refresh, retries=retries)
+        return cls(mailto=mailto, refresh=refresh, retries=retries)
+
     def user_agent(self) -> str:
         contact = f" (mailto:{self.mailto})" if self.mailto else ""
         return f"citekit/{__version__}{contact}"

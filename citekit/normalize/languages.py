@@ -31,6 +31,8 @@ UNKNOWN = frozenset({"undefined", "undefined/unknown", "unknown", "und"})
 
 _BY_NAME = {name.lower(): code for code, name, _ in LANGUAGES} | _ALIASES
 _BABEL = {code: babel for code, _, babel in LANGUAGES}
+# babel/biblatex names -> CSL codes, with the older names babel still reads.
+_BY_BABEL = {babel: code for code, _, babel in LANGUAGES} | {"ngerman": "de", "UKenglish": "en-GB"}
 
 
 def code_for(name: str) -> str:
@@ -44,3 +46,9 @@ def code_for(name: str) -> str:
 def babel_name(code: str) -> str:
     """The babel/biblatex name for a CSL code (``en`` -> ``english``); others are kept as given."""
     return _BABEL.get(code, _BABEL.get(code.split("-")[0], code))
+
+
+def code_for_babel(name: str) -> str:
+    """The CSL code for a babel/biblatex language name (``ngerman`` -> ``de``); other names are read
+    as ``code_for`` reads a portal's (``English`` -> ``en``), and unknown ones kept as given."""
+    return _BY_BABEL.get(name.strip(), "") or _BY_BABEL.get(name.strip().lower(), "") or code_for(name)

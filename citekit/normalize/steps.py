@@ -1,8 +1,8 @@
 """The clean-up steps a record goes through after reading, each ``Record -> Record``.
 
 Readers give the text as the source had it; ``clean`` then runs every step in ``STEPS``.
-A step can be left out by name, and all of them are switched off inside ``raw.raw_text()``
-(``--raw`` on the command line), so that a user can see exactly what the page said.
+A step can be left out by name; ``citekit.stages.clean`` runs none of them when asked for ``raw``
+records (``--raw`` on the command line), so that a user can see exactly what the page said.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import replace
 from citekit.model import Record
 from citekit.normalize.case import title_case_shouting
 from citekit.normalize.names import fix_name_case
-from citekit.normalize.raw import is_raw
 from citekit.normalize.text import clean_line, clean_whitespace, dehyphenate
 
 Step = Callable[[Record], Record]
@@ -71,9 +70,7 @@ STEPS: dict[str, Step] = {
 
 
 def clean(record: Record, skip: Collection[str] = ()) -> Record:
-    """The record after every clean-up step not named in ``skip`` (none inside ``raw_text()``)."""
-    if is_raw():
-        return record
+    """The record after every clean-up step not named in ``skip``."""
     for name, step in STEPS.items():
         if name not in skip:
             record = step(record)

@@ -85,7 +85,7 @@ def check_round_trips(records: list[citekit.Record]) -> dict[str, Tally]:
     for fmt in ROUND_TRIP_FORMATS:
         back = citekit.loads(citekit.dump(records, fmt), fmt)
         assert not [p for p in back.problems if p.is_error], back.problems[:3]
-        carry = formats.get(fmt).carrier()
+        carry = formats.get(fmt).carry
         tally = Tally()
         compare([carry(r) for r in records], back.records, tally)
         assert tally.share_identical >= 0.99, (fmt, tally.differing.most_common(5))

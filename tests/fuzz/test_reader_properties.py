@@ -9,7 +9,7 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fuzz.harness import check_bytes, check_text
+from fuzz.harness import READERS, check_bytes, check_text
 from tests.fuzz.strategies import (
     FUZZ,
     _seed_texts,
@@ -27,7 +27,6 @@ RIS_SEEDS = _seed_texts(("tests/formats/fixtures", "tests/hostile/inputs", "test
 JSON_SEEDS = _seed_texts(("tests/formats/fixtures", "tests/hostile/inputs", "tests/golden"), (".json",))
 PORTAL_SEEDS = _seed_texts(("records", "tests/portal_corpus", "tests/hostile/inputs"), (".txt", ".md"))
 HTML_SEEDS = _seed_texts(("tests/portal_corpus", "tests/hostile/inputs"), (".html", ".htm"))
-READERS = ["bibtex", "ris", "csljson", "portal", "portal-html", "mods", "oai_dc"]
 XML_SEEDS = _seed_texts(("tests/formats/fixtures/mods",), (".xml",))
 
 

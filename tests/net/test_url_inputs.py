@@ -9,8 +9,6 @@ from typer.testing import CliRunner
 
 import citekit
 from citekit.cli import app
-from citekit.net import fetch
-from citekit.net.client import Settings
 from tests.net.server import Answer, serving
 
 HERE = Path(__file__).parent
@@ -23,7 +21,6 @@ HTML = (("Content-Type", "text/html; charset=utf-8"),)
 def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets an empty cache of its own (never the user's)."""
     monkeypatch.setenv("CITEKIT_CACHE_DIR", str(tmp_path / "cache"))
-    fetch.configure(Settings())
 
 
 def _csl(records: list[citekit.Record]) -> list[dict[str, object]]:

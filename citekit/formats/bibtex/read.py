@@ -8,13 +8,13 @@ inheritance and LaTeX, and maps fields by the tables of ``tables``.
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from typing import Any, cast
 
 from citekit.errors import Problem
+from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
-from citekit.formats.bibtex import case_protection
+from citekit.formats.bibtex import braces
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.latex.decode import beyond_limits, decode, unescape_verbatim
 from citekit.formats.bibtex.split import Blocks, fast_split, repeated_fields, repeated_key
@@ -30,19 +30,8 @@ from citekit.formats.bibtex.values import (
 )
 from citekit.formats.doi import bare_doi
 from citekit.model import Date, Location, Name, Record
-from citekit.normalize.languages import LANGUAGES, code_for
-
-# babel/biblatex language names -> CSL codes.
-_LANGUAGE_CODES = {babel: code for code, _, babel in LANGUAGES} | {"ngerman": "de", "UKenglish": "en-GB"}
-_PAGE_DASH = re.compile(r"\s*(?:-+|–|—|\\textendash\{\}|\\textendash)\s*")
-
-
-def _language(value: str) -> str:
-    return (
-        _LANGUAGE_CODES.get(value.strip(), "")
-        or _LANGUAGE_CODES.get(value.strip().lower(), "")
-        or code_for(value)
-    )
+from citekit.normalize import pages
+from citekit.normalize.languages import code_for_babel
 
 
 def _bibtexparser_blocks(text: str, source: str) -> Blocks:
@@ -111,7 +100,7 @@ def _text(value: str) -> str:
 def _protected_text(value: str) -> str:
     """A title-like value as text, its protecting brace groups as nocase spans."""
     try:
-        return case_protection.read(value, braced_end, _text)
+        return braces.read(value, braced_end, _text)
     except BadValue:
         return _text(value)
 
@@ -128,26 +117,40 @@ def entry_to_record(
     warnings: list[str] = []
     subtype = raw.get("entrysubtype", "").strip().lower()
     csl_type = T.READ_TYPES.get((entry_type, subtype)) or T.READ_TYPES.get((entry_type, ""), "document")
-    fields: dict[str, str] = {}
-    names: dict[str, tuple[Name, ...]] = {}
-    dates: dict[str, Date] = {}
-    et_al = False
+    fields = _text_fields(entry_type, raw)
+    names, et_al = _names(raw)
+    record = Record(
+        id=key,
+        type=csl_type,
+        fields={k: v for k, v in fields.items() if v},
+        names={k: v for k, v in names.items() if v},
+        dates=_dates(key, raw, warnings),
+        et_al=et_al,
+        location=location,
+    )
+    return record, warnings
+
+
+# Fields naming who published an entry, the first given being the publisher.
+_PUBLISHERS = ("publisher", "school", "institution", "holder", "howpublished", "organization")
+
+
+def _text_fields(entry_type: str, raw: dict[str, str]) -> dict[str, str]:
+    """The entry's text variables, in the order the record keeps them (empty ones dropped later)."""
     title = _protected_text(raw.get("title", ""))
     if raw.get("subtitle"):
         title = f"{title}: {_protected_text(raw['subtitle'])}"
-    fields["title"] = title
     container = raw.get("journaltitle") or raw.get("journal") or raw.get("booktitle") or ""
-    fields["container-title"] = _protected_text(container)
-    number_var = T.NUMBER_VARIABLE.get(entry_type, "number")
+    fields = {"title": title, "container-title": _protected_text(container)}
     if raw.get("number"):
-        fields[number_var] = _text(raw["number"])
+        fields[T.NUMBER_VARIABLE.get(entry_type, "number")] = _text(raw["number"])
     if raw.get("issue"):
         fields.setdefault("issue", _text(raw["issue"]))
     if raw.get("eid"):
         fields.setdefault("number", _text(raw["eid"]))
     if raw.get("pages"):
-        fields["page"] = _PAGE_DASH.sub("-", _text(raw["pages"].replace("--", "-")))
-    for name in ("publisher", "school", "institution", "holder", "howpublished", "organization"):
+        fields["page"] = pages.hyphenated(_text(raw["pages"].replace("--", "-")))
+    for name in _PUBLISHERS:
         value = raw.get(name, "")
         if name == "howpublished" and value.strip().startswith("\\url"):
             fields.setdefault("URL", unescape_verbatim(value))
@@ -157,52 +160,56 @@ def entry_to_record(
         if raw.get(name):
             read = _protected_text if var in case_protection.PROTECTED_VARIABLES else _text
             fields.setdefault(var, read(raw[name]))
-    for var, name in T.VERBATIM_FIELDS:
-        if raw.get(name):
-            fields[var] = unescape_verbatim(raw[name])
+    fields.update((var, unescape_verbatim(raw[name])) for var, name in T.VERBATIM_FIELDS if raw.get(name))
     if fields.get("DOI"):
         fields["DOI"] = bare_doi(fields["DOI"])
-    language = raw.get("langid") or raw.get("language") or ""
-    if language:
-        fields["language"] = _language(_text(language))
-    genre = raw.get("type", "")
-    if entry_type in T.GENRE_TYPES and genre:
-        fields["genre"] = _text(genre)
+    if language := raw.get("langid") or raw.get("language") or "":
+        fields["language"] = code_for_babel(_text(language))
+    if entry_type in T.GENRE_TYPES and raw.get("type", ""):
+        fields["genre"] = _text(raw["type"])
     elif entry_type in T.THESIS_GENRES:
         fields["genre"] = T.THESIS_GENRES[entry_type]
+    return fields
+
+
+def _names(raw: dict[str, str]) -> tuple[dict[str, tuple[Name, ...]], bool]:
+    """The entry's name variables, and whether its author list ends in ``and others``."""
+    names: dict[str, tuple[Name, ...]] = {}
+    et_al = False
     for name, var in T.READ_NAMES.items():
         if raw.get(name) and var not in names:
             parts, others = split_names(raw[name])
             names[var] = tuple(parse_name(p) for p in parts)
             et_al = et_al or (others and var == "author")
-    issued = None
-    # A date field holding only spaces or braces is no date (an empty literal is not valid CSL).
-    if _text(raw.get("date", "")):
-        issued = iso_date(_iso_text(raw["date"]))
-        if issued is None:
-            warnings.append(f"entry {key}: cannot read date {raw['date']!r}; kept as text")
-            issued = Date(literal=_text(raw["date"]))
-    if issued is None:
-        month = _text(raw.get("month", ""))
-        issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
-        if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
-            warnings.append(f"entry {key}: cannot read month {month!r}; kept the year only")
-    if issued:
+    return names, et_al
+
+
+def _dates(key: str, raw: dict[str, str], warnings: list[str]) -> dict[str, Date]:
+    """The entry's dates: ``issued`` from ``date`` or else from year, month and day; the others
+    from their ISO fields (kept as text when unreadable)."""
+    dates: dict[str, Date] = {}
+    if issued := _issued(key, raw, warnings):
         dates["issued"] = issued
     for var, name in T.DATE_FIELDS[1:]:
         if _text(raw.get(name, "")):
             date = iso_date(_iso_text(raw[name]))
             dates[var] = date if date else Date(literal=_text(raw[name]))
-    record = Record(
-        id=key,
-        type=csl_type,
-        fields={k: v for k, v in fields.items() if v},
-        names={k: v for k, v in names.items() if v},
-        dates=dates,
-        et_al=et_al,
-        location=location,
-    )
-    return record, warnings
+    return dates
+
+
+def _issued(key: str, raw: dict[str, str], warnings: list[str]) -> Date | None:
+    # A date field holding only spaces or braces is no date (an empty literal is not valid CSL).
+    if _text(raw.get("date", "")):
+        issued = iso_date(_iso_text(raw["date"]))
+        if issued is not None:
+            return issued
+        warnings.append(f"entry {key}: cannot read date {raw['date']!r}; kept as text")
+        return Date(literal=_text(raw["date"]))
+    month = _text(raw.get("month", ""))
+    issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
+    if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
+        warnings.append(f"entry {key}: cannot read month {month!r}; kept the year only")
+    return issued
 
 
 def read(text: str, source: str) -> ReadResult:

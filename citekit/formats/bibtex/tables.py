@@ -176,7 +176,7 @@ INHERIT_AS: dict[str, str] = {"title": "booktitle", "subtitle": "booksubtitle", 
 PART_TYPES = frozenset(
     {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook", "suppcollection"}
 )
-# Every field the reader looks at (tests/formats/test_bibtex_reader.py checks the list): the
+# Every field the reader looks at (tests/formats/bibtex/test_read.py checks the list): the
 # others, such as bibdate or CODEN, are dropped without resolving their macros and LaTeX.
 READ_FIELDS = (
     frozenset(READ_TEXT)

@@ -10,12 +10,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from citekit.formats.bibtex import case_protection
+from citekit.formats import case_protection
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.latex.escape import carried_title, escape, escape_text, protect_title, to_ascii
 from citekit.model import Date, Name, Record
-from citekit.normalize.keys import assign_keys, bibtex_key
-from citekit.normalize.languages import babel_name
+from citekit.normalize import pages
+from citekit.normalize.languages import babel_name, code_for_babel
 
 TITLE = "title"
 TEXT = "text"
@@ -194,22 +194,22 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
     elif kind == TITLE:
         text = protect_title(value)
     elif kind == PAGES:
-        text = "--".join(escape(part) for part in re.split(r"\s*[-–—]+\s*", value))
+        text = "--".join(escape(part) for part in pages.pieces(value))
     else:
         text = escape_text(value)
     return _braced(to_ascii(text) if ascii_only else text)
 
 
 def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTEX) -> str:
-    """BibTeX (or BibLaTeX) text; Unicode stays UTF-8 unless ``ascii`` asks for LaTeX accent commands."""
+    """BibTeX (or BibLaTeX) text; Unicode stays UTF-8 unless ``ascii`` asks for LaTeX accent commands.
+    Each entry's key is its record's id, as ``citekit.stages.write`` made it (writable and unique)."""
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
     from bibtexparser.writer import BibtexFormat
 
     library = Library()
-    # Keys are made safe before they are made unique: a key cannot close its entry or start a field.
-    for record in assign_keys([r.with_id(bibtex_key(r.id)) for r in records]):
+    for record in records:
         laid_out = plan(record, dialect)
         fields = [Field(k, written_value(v, kind, ascii)) for k, v, kind in laid_out.fields]
         library.add(Entry(laid_out.entry_type, record.id, fields))
@@ -223,7 +223,6 @@ def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTE
 def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
     """The record as BibTeX (or BibLaTeX) carries it: what reading ``write([record])`` gives back."""
     from citekit.formats.bibtex.latex.decode import collapse
-    from citekit.formats.bibtex.read import _language
     from citekit.formats.bibtex.values import iso_date, year_month_date
 
     laid_out = plan(record, dialect)
@@ -237,9 +236,9 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
         elif var not in case_protection.PROTECTED_VARIABLES:
             fields[var] = case_protection.strip(value)
     if "page" in fields:
-        fields["page"] = re.sub(r"\s*[-–—]+\s*", "-", fields["page"])
+        fields["page"] = pages.hyphenated(fields["page"])
     if "language" in fields:
-        fields["language"] = _language(babel_name(fields["language"]))
+        fields["language"] = code_for_babel(babel_name(fields["language"]))
     if kind in T.THESIS_GENRES and "genre" not in fields:
         fields["genre"] = T.THESIS_GENRES[kind]
     dates: dict[str, Date] = {}

@@ -73,10 +73,37 @@ def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]
         series += [r for r in kids(host, "relatedItem") if r.get("type") in ("series", "host")]
     kind = _type(mods, hosts, reading)
 
+    # The order matters: a value is kept from the first place that gives it.
     title, short = titles(mods)
     reading.set("title", title)
     reading.set("title-short", short)
     read_names(mods, "author", reading, kind)
+    _read_host_titles(hosts, series, reading, kind)
+    for event in events:
+        _read_event(event, reading)
+    for name in kids(mods, "name"):
+        if name.get("type") == "conference":
+            _read_conference_name(name, reading)
+    _read_origin(kids(mods, "originInfo"), reading)
+    for host in hosts:
+        _read_origin(kids(host, "originInfo"), reading, host=True)
+        for place in kids(host, "location"):
+            reading.set("publisher-place", kid_text(place, "physicalLocation"))
+    for item in (mods, *hosts):
+        _read_parts(kids(item, "part"), reading, kind)
+    _read_series_numbers(series, reading)
+    record_id = _read_identifiers(kids(mods, "identifier"), reading, own=True)
+    for host in hosts:
+        _read_identifiers(kids(host, "identifier"), reading, own=False)
+    for place in kids(mods, "location"):
+        for url in kids(place, "url"):
+            _read_url(xmlsafe.text(url), reading)
+    _read_content(mods, reading)
+    return _record(mods.get("ID") or record_id, kind, reading, location), reading.warnings
+
+
+def _read_host_titles(hosts: list[Any], series: list[Any], reading: Reading, kind: str) -> None:
+    """The titles and editors of the journal, book or proceedings, then of the series."""
     for host in hosts:
         container, container_short = titles(host)
         reading.set("container-title", container)
@@ -85,20 +112,10 @@ def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]
     for item in series:
         reading.set("collection-title", titles(item)[0])
         read_names(item, "collection-editor", reading, kind, host=True)
-    for event in events:
-        _read_event(event, reading)
-    for name in kids(mods, "name"):
-        if name.get("type") == "conference":
-            _read_conference_name(name, reading)
 
-    _read_origin(kids(mods, "originInfo"), reading)
-    for host in hosts:
-        _read_origin(kids(host, "originInfo"), reading, host=True)
-        for place in kids(host, "location"):
-            reading.set("publisher-place", kid_text(place, "physicalLocation"))
-    _read_parts(kids(mods, "part"), reading, kind)
-    for host in hosts:
-        _read_parts(kids(host, "part"), reading, kind)
+
+def _read_series_numbers(series: list[Any], reading: Reading) -> None:
+    """The record's number in a series (in a host's own host: the volume)."""
     for item in series:
         for part in kids(item, "part"):
             for detail in kids(part, "detail"):
@@ -107,22 +124,13 @@ def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]
                     target = "collection-number" if xmlsafe.local(item.getparent()) == "mods" else "volume"
                     reading.set(target, value)
 
-    record_id = mods.get("ID") or ""
-    record_id = _read_identifiers(kids(mods, "identifier"), reading, own=True) or record_id
-    for host in hosts:
-        _read_identifiers(kids(host, "identifier"), reading, own=False)
-    for place in kids(mods, "location"):
-        for url in kids(place, "url"):
-            _read_url(xmlsafe.text(url), reading)
-    _read_content(mods, reading)
-    if mods.get("ID"):
-        record_id = mods.get("ID")
 
+def _record(record_id: str, kind: str, reading: Reading, location: Location | None) -> Record:
     names = {var: tuple(found) for var, found in reading.names.items() if found}
     dois = tuple(dict.fromkeys(d for d in reading.dois if d))
     if dois:
         reading.fields["DOI"] = dois[0]
-    record = Record(
+    return Record(
         id=record_id,
         type=kind,
         fields={k: v for k, v in reading.fields.items() if v},
@@ -132,7 +140,6 @@ def _to_record(mods: Any, location: Location | None) -> tuple[Record, list[str]]
         et_al=reading.et_al and bool(names.get("author")),
         location=location,
     )
-    return record, reading.warnings
 
 
 # --- type ------------------------------------------------------------------------------------

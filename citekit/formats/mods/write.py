@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from citekit.formats.bibtex import case_protection
+from citekit.formats import case_protection
 from citekit.formats.doi import bare_doi
 from citekit.formats.mods import tables as T
 from citekit.formats.mods.names import person
@@ -88,11 +88,10 @@ def _add(parent: Any, tag: str, text: str = "", **attributes: str) -> Any:
 
 
 def write(records: Sequence[Record], ascii: bool = False) -> str:
-    """A MODS collection (UTF-8; ``ascii``: every other character as a character reference)."""
-    from citekit.normalize.keys import assign_keys
-
+    """A MODS collection (UTF-8; ``ascii``: every other character as a character reference), each
+    record with the id it has (``citekit.stages.key`` made it)."""
     root = etree.Element(_NS + "modsCollection", nsmap={None: T.MODS_NAMESPACE})
-    for record in assign_keys(records):
+    for record in records:
         root.append(mods_element(record))
     body = etree.tostring(root, encoding="us-ascii" if ascii else "unicode", pretty_print=True)
     text = body.decode("ascii") if isinstance(body, bytes) else body
@@ -104,8 +103,9 @@ _CLOSE = "</modsCollection>\n"
 _EMPTY = '<modsCollection xmlns="http://www.loc.gov/mods/v3"/>\n'
 
 
-def join_collections(texts: Iterable[str]) -> Iterator[str]:
-    """Several ``write`` outputs as one document: the declaration and root once, every record inside."""
+def join(texts: Iterable[str]) -> Iterator[str]:
+    """Several ``write`` outputs (chunks written in parallel) as one document: the declaration and
+    the root once, every record inside (``Format.join``)."""
     started = False
     for text in texts:
         if text.endswith(_EMPTY):
@@ -117,7 +117,7 @@ def join_collections(texts: Iterable[str]) -> Iterator[str]:
 
 
 def mods_element(record: Record) -> Any:
-    """One record as a ``<mods>`` element."""
+    """One record as a ``<mods>`` element: its parts in the order MODS readers expect them."""
     mods = etree.Element(_NS + "mods", {"version": "3.7"}, nsmap={None: T.MODS_NAMESPACE})
     if _NCNAME.match(record.id):
         mods.set("ID", record.id)
@@ -131,6 +131,26 @@ def mods_element(record: Record) -> Any:
     book_host = hosted and kind in T.HOST_EDITOR_TYPES
 
     _title_info(mods, get("title"), get("title-short"))
+    _names(mods, record, book_host)
+    _genres(mods, kind, get)
+    origin = _add(mods, "originInfo")
+    if not book_host:
+        _publication(origin, get)
+    _dates(origin, record)
+    if not len(origin):
+        mods.remove(origin)
+    _content(mods, get)
+    _part(_host(mods, record, get, book_host) if hosted else mods, get, kind)
+    _series(mods, record, get)
+    _event(mods, record, get)
+    _identifiers(mods, record, get, hosted)
+    if get("URL"):
+        _add(_add(mods, "location"), "url", get("URL"))
+    return mods
+
+
+def _names(mods: Any, record: Record, book_host: bool) -> None:
+    """The record's own names with their roles (a book's editors go with the book, the host)."""
     for var in NAME_VARIABLES:
         if var in ("container-author", "collection-editor") or (var == "editor" and book_host):
             continue
@@ -140,7 +160,11 @@ def mods_element(record: Record) -> Any:
             etal = _add(mods, "name", type="personal")
             _add(etal, "etal")
             _add(_add(etal, "role"), "roleTerm", "author", type="text", authority="marcrelator")
-    item_genres, host_genres, resource = T.WRITE_GENRES.get(kind, ((), (), "text"))
+
+
+def _genres(mods: Any, kind: str, get: Getter) -> None:
+    """The type of resource, the MARC and bibutils genres of the type, and the exact CSL type."""
+    item_genres, _, resource = T.WRITE_GENRES.get(kind, ((), (), "text"))
     _add(mods, "typeOfResource", resource)
     for authority, term in item_genres:
         _add(mods, "genre", term, authority=authority)
@@ -148,12 +172,9 @@ def mods_element(record: Record) -> Any:
     if get("genre"):
         _add(mods, "genre", get("genre"), type=T.CSL_GENRE_TYPE)
 
-    origin = _add(mods, "originInfo")
-    if not book_host:
-        _publication(origin, get)
-    _dates(origin, record)
-    if not len(origin):
-        mods.remove(origin)
+
+def _content(mods: Any, get: Getter) -> None:
+    """Language, extent, abstract, note and keywords."""
     if get("language"):
         _add(_add(mods, "language"), "languageTerm", get("language"), type="code", authority="rfc5646")
     if _PAGE_COUNT.match(get("number-of-pages")):
@@ -165,27 +186,30 @@ def mods_element(record: Record) -> Any:
     for keyword in keywords(get("keyword")):
         _add(_add(mods, "subject"), "topic", keyword)
 
-    part_home = mods
-    if hosted:
-        host = _add(mods, "relatedItem", type="host")
-        _title_info(host, get("container-title"), get("container-title-short"))
-        for name in record.names.get("container-author", ()):
-            _name(host, name, "author")
-        for name in record.names.get("editor", ()) if book_host else ():
-            _name(host, name, "editor")
-        if book_host:
-            _publication(_add(host, "originInfo"), get)
-        for authority, term in host_genres:
-            _add(host, "genre", term, authority=authority)
-        if get("ISSN"):
-            _add(host, "identifier", get("ISSN"), type="issn")
-        if get("ISBN") and kind in T.HOST_ISBN_TYPES:
-            _add(host, "identifier", get("ISBN"), type="isbn")
-        part_home = host
-    _part(part_home, get, kind)
-    _series(mods, record, get)
-    _event(mods, record, get)
 
+def _host(mods: Any, record: Record, get: Getter, book_host: bool) -> Any:
+    """The journal, book or proceedings the record is in, as a host item (returned: the part goes in it)."""
+    kind = record.type
+    host = _add(mods, "relatedItem", type="host")
+    _title_info(host, get("container-title"), get("container-title-short"))
+    for name in record.names.get("container-author", ()):
+        _name(host, name, "author")
+    for name in record.names.get("editor", ()) if book_host else ():
+        _name(host, name, "editor")
+    if book_host:
+        _publication(_add(host, "originInfo"), get)
+    for authority, term in T.WRITE_GENRES.get(kind, ((), (), "text"))[1]:
+        _add(host, "genre", term, authority=authority)
+    if get("ISSN"):
+        _add(host, "identifier", get("ISSN"), type="issn")
+    if get("ISBN") and kind in T.HOST_ISBN_TYPES:
+        _add(host, "identifier", get("ISBN"), type="isbn")
+    return host
+
+
+def _identifiers(mods: Any, record: Record, get: Getter, hosted: bool) -> None:
+    """DOIs, the ISBN and ISSN the host does not hold, PubMed ids, a report number and the citation key."""
+    kind = record.type
     dois = dict.fromkeys(clean(bare_doi(d)) for d in (record.get("DOI"), *record.dois) if clean(d))
     for doi in dois:
         _add(mods, "identifier", doi, type="doi")
@@ -200,9 +224,6 @@ def mods_element(record: Record) -> Any:
         _add(mods, "identifier", get("number"), type="report-number")
     if record.id:
         _add(mods, "identifier", clean(record.id), type="citekey")
-    if get("URL"):
-        _add(_add(mods, "location"), "url", get("URL"))
-    return mods
 
 
 def _title_info(parent: Any, title: str, short: str) -> None:

@@ -13,6 +13,7 @@ from citekit.errors import Problem
 from citekit.formats.portal.labels import MISSING_BY_TYPE, STATUS_DATES, STATUS_TERMS
 from citekit.formats.portal.scan import Entry, Page, type_of
 from citekit.model import Date, Location, Name, Record
+from citekit.normalize import pages
 from citekit.normalize.dates import numeric_order, parse_date
 from citekit.normalize.identifiers import (
     find_dois,
@@ -130,83 +131,28 @@ def _date_order(page: Page) -> bool | None:
 def build(page: Page, location: Location) -> Built:
     """Second pass: the record a page describes, what was doubtful, and what went unused."""
     out = Built(Record(id="", type=""))
-    problems = out.problems
-    values: dict[str, str] = {}
-    isbns: list[tuple[str, int]] = []  # each ISBN with its line, for messages
-    for entry in page.entries:
-        if entry.slot in ("ISBN", "ISBN-electronic"):
-            isbns += [(isbn, entry.line) for isbn in find_isbns(entry.value)]
-        if entry.value and entry.slot not in values:
-            values[entry.slot] = entry.value
-        if entry.value and entry.slot not in USED_SLOTS:
-            out.ignored.append(entry)
-    for no, text in page.unknown:
-        problems.append(Problem(Location(location.source, no), f"ignored unknown line {text!r}"))
-    notes = [values["note"]] if values.get("note") else []
-    for entry in page.extra:
-        notes.append(f"{entry.label}: {entry.value}")
-        where = Location(location.source, entry.line) if entry.line else location
-        problems.append(Problem(where, f"unknown label {entry.label!r}; its value is kept in note"))
-
+    values, isbns, notes = _gather(page, out, location)
     csl_type, genre = type_of(page.breadcrumb[1]) if page.breadcrumb else ("", "")
     if not csl_type:
         csl_type = _guess_type(values)
-        problems.append(Problem(location, f"no output type given; read as {csl_type}"))
-
+        out.problems.append(Problem(location, f"no output type given; read as {csl_type}"))
     title, author_text = title_and_authors(page)
-    fields: dict[str, str] = {}
-    names: dict[str, tuple[Name, ...]] = {}
-    et_al = False
-    if title:
-        fields["title"] = title
-    if author_text:
-        authors, et_al = parse_name_list(author_text)
-        if authors:
-            names["author"] = authors
-    if values.get("editor"):
-        names["editor"] = parse_name_list(values["editor"])[0]
-
-    for slot in _PLAIN:
-        if values.get(slot):
-            fields[slot] = " ".join(values[slot].split())
-    if values.get("collection-title"):
-        fields["collection-title"] = values["collection-title"]
-        if values.get("collection-number"):
-            fields["collection-number"] = values["collection-number"]
-    if container := " ".join(values.get("container-title", "").split()):
-        if values.get("container-subtitle"):
-            container += ": " + values["container-subtitle"]
-        fields["container-title"] = container
-    if values.get("page"):
-        fields["page"] = re.sub(r"\s*[–—-]+\s*", "-", values["page"].strip())
-    if pages := re.sub(r"\D", "", values.get("number-of-pages", "")):
-        fields["number-of-pages"] = pages
-    if values.get("language") and (code := code_for(values["language"])):
-        fields["language"] = code
-    if values.get("keyword"):
-        words = [w.strip() for w in re.split(r"[;,\n]", values["keyword"]) if w.strip()]
-        fields["keyword"] = ", ".join(words)
-    fields.update(_identifiers(values, isbns, problems, location))
-    if page.abstract:
-        fields["abstract"] = "\n".join(page.abstract)
-    if genre or values.get("genre"):
-        fields["genre"] = genre or values["genre"]
-    place = [values[k] for k in ("event-city", "event-country") if values.get(k)]
-    if place:
-        fields["event-place"] = ", ".join(place)
-
+    fields = {"title": title} if title else {}
+    names, et_al = _names(author_text, values)
+    fields |= _plain_fields(values)
+    fields |= _identifiers(values, isbns, out.problems, location)
+    fields |= _more_fields(page, values, genre)
     dois = find_dois(values.get("DOI", ""))
     if dois:
         fields["DOI"] = dois[0]
-
-    dates, status, accepted = _dates(page, values, problems, location)
+    dates, status, accepted = _dates(page, values, out.problems, location)
     if status:
         fields["status"] = status
     if accepted:
         notes.append(f"Accepted: {accepted.iso()}")
     if notes:
         fields["note"] = "\n".join(notes)
-    _warn_missing(csl_type, fields, names, dates, problems, location)
+    _warn_missing(csl_type, fields, names, dates, out.problems, location)
     out.record = Record(
         id="",
         type=csl_type,
@@ -218,6 +164,77 @@ def build(page: Page, location: Location) -> Built:
         location=location,
     )
     return out
+
+
+def _gather(
+    page: Page, out: Built, location: Location
+) -> tuple[dict[str, str], list[tuple[str, int]], list[str]]:
+    """The first value of each slot; every ISBN with its line (for messages); the notes (the page's
+    own, then each unknown label with its value). Unknown lines and labels are reported in ``out``,
+    entries in slots no field uses kept as ignored."""
+    values: dict[str, str] = {}
+    isbns: list[tuple[str, int]] = []
+    for entry in page.entries:
+        if entry.slot in ("ISBN", "ISBN-electronic"):
+            isbns += [(isbn, entry.line) for isbn in find_isbns(entry.value)]
+        if entry.value and entry.slot not in values:
+            values[entry.slot] = entry.value
+        if entry.value and entry.slot not in USED_SLOTS:
+            out.ignored.append(entry)
+    for no, text in page.unknown:
+        out.problems.append(Problem(Location(location.source, no), f"ignored unknown line {text!r}"))
+    notes = [values["note"]] if values.get("note") else []
+    for entry in page.extra:
+        notes.append(f"{entry.label}: {entry.value}")
+        where = Location(location.source, entry.line) if entry.line else location
+        out.problems.append(Problem(where, f"unknown label {entry.label!r}; its value is kept in note"))
+    return values, isbns, notes
+
+
+def _names(author_text: str, values: dict[str, str]) -> tuple[dict[str, tuple[Name, ...]], bool]:
+    """Authors (from the header) and editors, and whether the author list ends in "et al."."""
+    names: dict[str, tuple[Name, ...]] = {}
+    et_al = False
+    if author_text:
+        authors, et_al = parse_name_list(author_text)
+        if authors:
+            names["author"] = authors
+    if values.get("editor"):
+        names["editor"] = parse_name_list(values["editor"])[0]
+    return names, et_al
+
+
+def _plain_fields(values: dict[str, str]) -> dict[str, str]:
+    """The fields read from one slot each, white space made single where a value is one line."""
+    fields = {slot: " ".join(values[slot].split()) for slot in _PLAIN if values.get(slot)}
+    if values.get("collection-title"):
+        fields["collection-title"] = values["collection-title"]
+        if values.get("collection-number"):
+            fields["collection-number"] = values["collection-number"]
+    if container := " ".join(values.get("container-title", "").split()):
+        if values.get("container-subtitle"):
+            container += ": " + values["container-subtitle"]
+        fields["container-title"] = container
+    if values.get("page"):
+        fields["page"] = pages.hyphenated(values["page"].strip())
+    if count := re.sub(r"\D", "", values.get("number-of-pages", "")):
+        fields["number-of-pages"] = count
+    if values.get("language") and (code := code_for(values["language"])):
+        fields["language"] = code
+    if values.get("keyword"):
+        words = [w.strip() for w in re.split(r"[;,\n]", values["keyword"]) if w.strip()]
+        fields["keyword"] = ", ".join(words)
+    return fields
+
+
+def _more_fields(page: Page, values: dict[str, str], genre: str) -> dict[str, str]:
+    """The abstract, the genre (the breadcrumb's, else the page's) and the conference's place."""
+    fields = {"abstract": "\n".join(page.abstract)} if page.abstract else {}
+    if genre or values.get("genre"):
+        fields["genre"] = genre or values["genre"]
+    if place := [values[k] for k in ("event-city", "event-country") if values.get(k)]:
+        fields["event-place"] = ", ".join(place)
+    return fields
 
 
 def _identifiers(

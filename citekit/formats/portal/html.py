@@ -1,4 +1,4 @@
-"""Reader for research-portal pages saved as HTML ("Save page as…").
+"""First stage of the portal reader for pages saved as HTML ("Save page as…"): the page as lines.
 
 The page is parsed with lxml.html and walked in document order: each table row becomes
 ``label<TAB>value`` from its header and data cells, each definition-list pair likewise, and
@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from citekit.errors import ParseError, Problem
-from citekit.formats.base import ReadResult
-from citekit.formats.portal.scan import clean_line_for_parsing, read_lines
+from citekit.formats.portal.unwrap import clean_line_for_parsing
 from citekit.model import Location
 
 # Elements whose content is never part of the record.
@@ -70,6 +69,10 @@ _BLOCKS = frozenset(
         "tr",
         "ul",
     }
+)
+# A saved page: an HTML document, perhaps after an XML declaration and comments.
+_HTML_START = re.compile(
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
 # Where one saved document ends and a pasted next one may begin.
 _DOCUMENT_END = re.compile(r"(?<=</html>)", re.IGNORECASE)
@@ -171,15 +174,6 @@ def html_lines(text: str, source: str, problems: list[Problem] | None = None) ->
     return [(no, t) for no, t in lines if t]
 
 
-def read(text: str, source: str) -> ReadResult:
-    """Read every portal page in a saved HTML file."""
-    problems: list[Problem] = []
-    lines = html_lines(text, source, problems)
-    try:
-        result = read_lines(lines, source)
-    except ParseError:
-        if problems:  # the page's fields were in what the parser dropped: say so, not "no fields"
-            raise ParseError(problems[0].message, problems[0].location) from None
-        raise
-    result.problems[:0] = problems
-    return result
+def looks_like_html(text: str) -> bool:
+    """True when the text is an HTML document (a saved page), not a page's copied text."""
+    return _HTML_START.match(text) is not None

@@ -1,21 +1,15 @@
-"""Reader for the text of research-portal (Elsevier Pure) output pages.
+"""Second stage of the portal reader: what each line of a page is.
 
-A page is read in two passes. The first turns each line into what it is: furniture, the
-type breadcrumb, a (label, value) pair in any of the table layouts, abstract text, or a
-header line (title and authors). The second builds a ``Record`` from those pieces, choosing
-the publication date the way the portal defines it. The vocabulary lives in
-``labels.py``; the second pass is in ``build.py`` and saved HTML pages are
-turned into lines by ``html.py``.
+A line is furniture, the type breadcrumb, a (label, value) pair in any of the table layouts,
+abstract text, or a header line (title and authors). ``scan`` sorts the lines of one page into a
+``Page``; ``build.py`` makes the record from it. The vocabulary lives in ``labels.py``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from citekit.errors import ParseError
-from citekit.formats.base import ReadResult
 from citekit.formats.portal.labels import (
     ALL_LABELS,
     BLOCK_LABELS,
@@ -27,23 +21,10 @@ from citekit.formats.portal.labels import (
     OUTPUT_SUBTYPES,
     OUTPUT_TYPES,
 )
-from citekit.model import Location
 from citekit.normalize.identifiers import find_dois
-from citekit.normalize.steps import clean
-
-if TYPE_CHECKING:
-    from citekit.formats.portal.build import Built
 
 _BREADCRUMB = re.compile(r"^Research output:\s*(.+)$", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^[\s|:\-]+$")
-# A Markdown link, its text kept: "[10.1038/x](https://doi.org/10.1038/x)", "[Ann Lee](/persons/ann)".
-# The target may hold one level of parentheses, as DOIs do ("10.1016/S0022-2836(05)80360-2").
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
-_HTML_START = re.compile(
-    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
-)
-# How many lines a spilled Markdown cell may run over before the row is taken as unclosed.
-_MAX_SPILL = 12
 
 
 @dataclass
@@ -72,48 +53,6 @@ class Page:
     extra: list[Entry] = field(default_factory=list)
 
 
-# Spaces that are spaces to the parser; values keep every other character as given, for the
-# normalize steps (or --raw) to decide.
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f\u3000", " "))
-
-
-def clean_line_for_parsing(line: str) -> str:
-    """A line with odd spaces made plain, ``<br>`` as a line break and no Markdown heading marks."""
-    line = line.translate(_SPACES).strip().replace("<br>", "\n").replace("<br/>", "\n")
-    line = _MD_LINK.sub(r"\1", line).replace("**", "")  # what HTML-to-Markdown converters add
-    line = re.sub(r"^[*+]\s+", "", line)  # Markdown list bullets
-    return re.sub(r"^#{1,6}\s+", "", line)  # Markdown headings
-
-
-def _join_spilled_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A Markdown row whose cell spills over several lines (``| DOIs | 10.1/a``, ``10.1/b |``)
-    becomes one row again, the spilled lines joined by newlines inside the cell. A row that
-    never closes (a table written without closing pipes) is left as it was."""
-    out: list[tuple[int, str]] = []
-    k = 0
-    while k < len(lines):
-        no, text = lines[k]
-        k += 1
-        if not (text.startswith("|") and not text.endswith("|") and text.count("|") >= 2):
-            out.append((no, text))
-            continue
-        spill: list[str] = []
-        for _, more in lines[k : k + _MAX_SPILL]:
-            if more.startswith("|"):
-                break
-            spill.append(more)
-            if more.endswith("|"):
-                out.append((no, "\n".join([text, *spill])))
-                k += len(spill)
-                break
-        else:
-            out.append((no, text))
-            continue
-        if not spill or not spill[-1].endswith("|"):
-            out.append((no, text))
-    return out
-
-
 def _is_furniture(text: str) -> bool:
     low = text.lower()
     return low in FURNITURE_LINES or any(p.search(text) for p in FURNITURE_PATTERNS)
@@ -134,7 +73,11 @@ def _slot(label: str, block: str | None) -> str | None:
     return LABELS.get(label)
 
 
-def _match_label(text: str, block: str | None, glued_ok: bool) -> tuple[str, str, str | None] | None:
+# (label, slot, value) of a table line; value None when the label stands alone on its line.
+Match = tuple[str, str, str | None]
+
+
+def _match_label(text: str, block: str | None, glued_ok: bool) -> Match | None:
     """(label, slot, value) for a table line in any layout; value None when the label stands alone."""
     for sep in ("\t", ":"):
         if sep in text:
@@ -160,69 +103,95 @@ def _match_label(text: str, block: str | None, glued_ok: bool) -> tuple[str, str
 
 def scan(lines: list[tuple[int, str]], source: str) -> Page:
     """First pass: classify every line of one page."""
-    page = Page(source)
-    mode = "header"  # header | table | abstract | furniture
+    return _Scan(Page(source), lines).run()
+
+
+@dataclass
+class _Scan:
+    """The first pass over one page: where it is (``mode``: header, table, abstract or furniture;
+    ``block``: the series or conference block it is in) and which line comes next."""
+
+    page: Page
+    lines: list[tuple[int, str]]
+    mode: str = "header"
     block: str | None = None
-    i = 0
-    while i < len(lines):
-        no, text = lines[i]
-        i += 1
+    next: int = 0
+
+    def run(self) -> Page:
+        while self.next < len(self.lines):
+            no, text = self.lines[self.next]
+            self.next += 1
+            self.line(no, text)
+        return self.page
+
+    def line(self, no: int, text: str) -> None:
         cells = _markdown_cells(text)
-        if cells == []:
-            continue
         if cells is not None:
-            match = _markdown_entry(cells, block, page, no)
-            if match is None:
-                continue
-        elif text.lower() == "abstract":
-            mode = "abstract"
-            continue
-        elif page.breadcrumb is None and (_BREADCRUMB.match(text) or (type_of(text)[0] and mode == "header")):
-            page.breadcrumb = (no, text)
-            page.header_before_breadcrumb = len(page.header)
-            continue
+            found = _markdown_entry(cells, self.block, self.page, no) if cells else None
+            if found is None:  # a separator row, a row going on with a value, or an unknown label
+                return
+        elif self.heading(no, text):
+            return
         else:
             # Glued labels are only looked for inside the table: prose (a title, an abstract)
             # starts with words such as "Published" or "Journals" too often.
-            glued_ok = mode == "table" or (mode == "header" and page.breadcrumb is not None)
-            match = _match_label(text, block, glued_ok)
-        if mode == "abstract":
-            if match is None and not _is_furniture(text):
-                page.abstract.append(text)
-                continue
-            mode = "table"
-        if match is None:
-            if _is_furniture(text):
-                if text.lower() in FURNITURE_SECTIONS:
-                    mode = "furniture"
-            elif mode == "header" and not _opens_table(page, text):
-                page.header.append((no, text))
-            elif mode in ("header", "table"):
-                mode = "table"
-                _continue_value(page, no, text)
-            continue
-        label, slot, value = match
-        mode = "table"
+            glued_ok = self.mode == "table" or (self.mode == "header" and self.page.breadcrumb is not None)
+            found = _match_label(text, self.block, glued_ok)
+        if self.mode == "abstract":
+            if found is None and not _is_furniture(text):
+                self.page.abstract.append(text)
+                return
+            self.mode = "table"
+        if found is None:
+            self.unlabelled(no, text)
+        else:
+            self.entry(no, *found)
+
+    def heading(self, no: int, text: str) -> bool:
+        """Whether the line opens the abstract or is the type breadcrumb (and is taken as such)."""
+        if text.lower() == "abstract":
+            self.mode = "abstract"
+            return True
+        page = self.page
+        if page.breadcrumb is None and (
+            _BREADCRUMB.match(text) or (type_of(text)[0] and self.mode == "header")
+        ):
+            page.breadcrumb = (no, text)
+            page.header_before_breadcrumb = len(page.header)
+            return True
+        return False
+
+    def unlabelled(self, no: int, text: str) -> None:
+        """A line with no label: furniture, a header line (title, authors), or more of the table."""
+        if _is_furniture(text):
+            if text.lower() in FURNITURE_SECTIONS:
+                self.mode = "furniture"
+        elif self.mode == "header" and not _opens_table(self.page, text):
+            self.page.header.append((no, text))
+        elif self.mode in ("header", "table"):
+            self.mode = "table"
+            _continue_value(self.page, no, text)
+
+    def entry(self, no: int, label: str, slot: str, value: str | None) -> None:
+        """A labelled line: an entry of the table (its value on the next line when it has none)."""
+        self.mode = "table"
         if slot.startswith("block:"):
             # A block header opens its block; "Conference" is also the block's first label.
-            block = slot.split(":", 1)[1]
-            slot = BLOCK_LABELS[block].get(label, "")
+            self.block = slot.split(":", 1)[1]
+            slot = BLOCK_LABELS[self.block].get(label, "")
             if not slot:
-                continue
-        elif block and label not in BLOCK_LABELS[block]:
-            block = None
+                return
+        elif self.block and label not in BLOCK_LABELS[self.block]:
+            self.block = None
         if value is None:
             value = ""
-            if i < len(lines) and _is_value_line(lines, i, block):
-                value = lines[i][1]
-                i += 1
-        page.entries.append(Entry(label, slot, value.strip(), no))
-    return page
+            if self.next < len(self.lines) and _is_value_line(self.lines, self.next, self.block):
+                value = self.lines[self.next][1]
+                self.next += 1
+        self.page.entries.append(Entry(label, slot, value.strip(), no))
 
 
-def _markdown_entry(
-    cells: list[str], block: str | None, page: Page, no: int
-) -> tuple[str, str, str | None] | None:
+def _markdown_entry(cells: list[str], block: str | None, page: Page, no: int) -> Match | None:
     """A Markdown table row; a row with an empty label cell continues the previous value."""
     label = cells[0]
     value = " ".join(c for c in cells[1:] if c)
@@ -302,7 +271,7 @@ def type_of(breadcrumb: str) -> tuple[str, str]:
     return "", ""
 
 
-def _split_pages(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def split_pages(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """Several pages pasted into one file: a new page starts before each further breadcrumb,
     taking the title (and site lines) just above it with it."""
     crumbs = [k for k, (_, t) in enumerate(lines) if _BREADCRUMB.match(t)]
@@ -316,51 +285,3 @@ def _split_pages(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             start -= 1
         starts.append(max(start, starts[-1] + 1))
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
-
-
-def looks_like_html(text: str) -> bool:
-    """True when the text is an HTML document (a saved page), not a page's copied text."""
-    return _HTML_START.match(text) is not None
-
-
-def read(text: str, source: str) -> ReadResult:
-    """Read every portal page in ``text``; ``source`` names the file in messages."""
-    if looks_like_html(text):  # a saved HTML page given without its suffix (stdin, .txt)
-        from citekit.formats.portal import html as portal_html
-
-        return portal_html.read(text, source)
-    return read_lines(text_lines(text), source)
-
-
-def read_lines(lines: list[tuple[int, str]], source: str) -> ReadResult:
-    """Read the pages in numbered, cleaned, non-empty lines (from text or from an HTML page)."""
-    result = ReadResult()
-    for built in build_pages(lines, source):
-        result.records.append(clean(built.record))
-        result.problems.extend(built.problems)
-    return result
-
-
-def build_pages(lines: list[tuple[int, str]], source: str) -> list[Built]:
-    """Every page in the lines, built into a record (not yet cleaned) with its doubts: what
-    ``citekit show`` prints. Raises ParseError for text with no portal fields at all."""
-    from citekit.formats.portal.build import build
-
-    built: list[Built] = []
-    for page_lines in _split_pages(lines):
-        page = scan(page_lines, source)
-        first_line = page_lines[0][0] if page_lines else 1
-        if not page.entries and page.breadcrumb is None:
-            raise ParseError(
-                "no research-portal fields found (no 'Research output:' line, no labels such as "
-                "'Journal' or 'Publication status'); is this a portal page?",
-                Location(source, first_line),
-            )
-        built.append(build(page, Location(source, first_line)))
-    return built
-
-
-def text_lines(text: str) -> list[tuple[int, str]]:
-    """The numbered, cleaned, non-empty lines of a page's text, spilled Markdown cells joined."""
-    lines = [(no, clean_line_for_parsing(t)) for no, t in enumerate(text.splitlines(), start=1)]
-    return _join_spilled_rows([(no, t) for no, t in lines if t])

@@ -142,11 +142,30 @@ def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record,
     for tag, value in lines[1:]:
         if value:
             values.setdefault(tag, []).append(clean_value(value))
+    fields = _fields(ris_type, values)
+    record = Record(
+        id=(values.get("ID") or [""])[0],
+        type=csl_type_for(ris_type),
+        fields={k: v for k, v in fields.items() if v},
+        names=_names(values),
+        dates=_dates(values, warnings),
+        dois=tuple(values.get("DO", [])),
+        location=location,
+    )
+    return record, warnings
+
+
+# Reference types whose book title may stand in BT alone.
+_BOOK_TYPES = ("BOOK", "EDBOOK", "EBOOK")
+
+
+def _fields(ris_type: str, values: dict[str, list[str]]) -> dict[str, str]:
+    """The text variables of a record's values (by tag), the first value of a tag counting."""
     fields: dict[str, str] = {}
     for tag, var in T.READ_TEXT_TAGS:
         if tag in values and var not in fields:
             fields[var] = values[tag][0]
-    if ris_type in ("BOOK", "EDBOOK", "EBOOK") and "BT" in values and "TI" not in values:
+    if ris_type in _BOOK_TYPES and "BT" in values and "TI" not in values:
         fields["title"] = values["BT"][0]
         fields.pop("container-title", None)
     if "container-title" not in fields and "container-title-short" in fields:
@@ -154,20 +173,29 @@ def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record,
     if fields.get("DOI"):
         fields["DOI"] = bare_doi(fields["DOI"])
     first, last = (values.get("SP") or [""])[0], (values.get("EP") or [""])[0]
-    page = "-".join(p for p in (first, last) if p)
-    if page:
+    if page := "-".join(p for p in (first, last) if p):
         fields["page"] = page
     fields |= sn_fields(values.get("SN", []))
     if fields.get("language"):
         fields["language"] = code_for(fields["language"])
     if values.get("KW"):
         fields["keyword"] = join_keywords(values["KW"])
+    return fields
+
+
+def _names(values: dict[str, list[str]]) -> dict[str, tuple[Name, ...]]:
+    """The name variables: one name a line, or several on one line separated by semicolons."""
     names: dict[str, list[Name]] = {}
     for tag, var in T.READ_NAME_TAGS.items():
         for value in values.get(tag, []):
             for piece in value.split(";") if ";" in value else [value]:
                 if piece.strip():
                     names.setdefault(var, []).append(parse_name(piece))
+    return {k: tuple(v) for k, v in names.items()}
+
+
+def _dates(values: dict[str, list[str]], warnings: list[str]) -> dict[str, Date]:
+    """``issued`` (the fullest of DA, PY and Y1) and ``accessed`` (Y2)."""
     dates: dict[str, Date] = {}
     for var, tags in (("issued", ("DA", "PY", "Y1")), ("accessed", ("Y2",))):
         found = [parse_date(values[t][0]) for t in tags if t in values]
@@ -176,16 +204,7 @@ def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record,
             warnings.append(f"cannot read the {var} date; kept what could be read")
         if good:
             dates[var] = max(good, key=lambda d: len(d.parts[0]))
-    record = Record(
-        id=(values.get("ID") or [""])[0],
-        type=csl_type_for(ris_type),
-        fields={k: v for k, v in fields.items() if v},
-        names={k: tuple(v) for k, v in names.items()},
-        dates=dates,
-        dois=tuple(values.get("DO", [])),
-        location=location,
-    )
-    return record, warnings
+    return dates
 
 
 def read(text: str, source: str) -> ReadResult:

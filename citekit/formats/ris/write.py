@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from citekit.formats.bibtex import case_protection
+from citekit.formats import case_protection
 from citekit.formats.ris import tables as T
 from citekit.model import Date, Name, Record
 
@@ -93,12 +93,9 @@ def _date_lines(record: Record) -> list[tuple[str, str]]:
 
 
 def write(records: Sequence[Record], ascii: bool = False) -> str:
-    """RIS text: UTF-8 without a BOM, one line per value (``ascii`` does not apply to RIS)."""
-    from citekit.normalize.keys import assign_keys
-
-    return "\n".join(
-        "".join(f"{tag}  - {value}\n" for tag, value in record_lines(r)) for r in assign_keys(records)
-    )
+    """RIS text: UTF-8 without a BOM, one line per value (``ascii`` does not apply to RIS); each
+    record's ``ID`` is its id, as ``citekit.stages.write`` made it."""
+    return "\n".join("".join(f"{tag}  - {value}\n" for tag, value in record_lines(r)) for r in records)
 
 
 def _carried_date(date: Date) -> Date | None:

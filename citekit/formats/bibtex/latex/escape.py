@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from citekit.formats.bibtex import case_protection
+from citekit.formats import case_protection
+from citekit.formats.bibtex import braces
 
 # The characters LaTeX gives a meaning of its own, and how to write each as text.
 LATEX_SPECIALS = {
@@ -40,7 +41,7 @@ def protect_title(text: str) -> str:
     """Escape a title and brace its acronyms so that sentence-casing styles keep them (and what
     a nocase span protects)."""
     return "".join(
-        case_protection.group(escape(piece)) if protected else escape(piece)
+        braces.group(escape(piece)) if protected else escape(piece)
         for piece, protected in _title_pieces(text)
     )
 
@@ -64,7 +65,7 @@ def _title_pieces(text: str) -> list[tuple[str, bool]]:
 
 def escape_text(text: str) -> str:
     """``escape`` for a text field: what a nocase span protects is braced."""
-    return case_protection.braced(text, escape)
+    return braces.braced(text, escape)
 
 
 def to_ascii(text: str) -> str:
