@@ -165,6 +165,38 @@ def test_mods_is_chosen_when_offered_else_oai_dc() -> None:
     assert '"DOI": "10.1186/1478-7547-5-5"' in output
 
 
+def test_records_in_a_format_citekit_cannot_read_are_one_error_naming_it() -> None:
+    """A page of MARC records (asked for with --metadata): one error naming the element and the
+    formats citekit reads; nothing is written, exit 2."""
+    marc = OAI_HEAD + (
+        '<request verb="ListRecords"/><ListRecords><record><header><identifier>oai:x:1</identifier>'
+        '</header><metadata><marc:record xmlns:marc="http://www.loc.gov/MARC21/slim">'
+        "<marc:leader>00000nam</marc:leader></marc:record></metadata></record></ListRecords></OAI-PMH>"
+    )
+    served = Served(dynamic=lambda path, query: Answer(200, marc.encode()))
+    with serving(served):
+        status, output = cli("harvest", served.base + "/ws/oai", "--metadata", "marc21")
+    assert status == 2
+    assert "the records are <marc:record>, a metadata format citekit cannot read" in output
+    assert "(mods, oai_dc; see --metadata list)" in output
+    assert "the repository gave no records to write" in output
+
+
+def test_no_metadata_format_citekit_reads_is_one_line() -> None:
+    """A repository offering only formats citekit does not read: one line listing what it offers."""
+    offered = OAI_HEAD + (
+        "<ListMetadataFormats><metadataFormat><metadataPrefix>marc21</metadataPrefix>"
+        "<metadataNamespace>http://www.loc.gov/MARC21/slim</metadataNamespace></metadataFormat>"
+        "</ListMetadataFormats></OAI-PMH>"
+    )
+    served = Served()
+    served.add("/ws/oai?verb=ListMetadataFormats", Answer(200, offered.encode()))
+    with serving(served):
+        status, output = cli("harvest", served.base + "/ws/oai")
+    assert status == 2
+    assert "offers no metadata format citekit reads (it offers: marc21)" in output
+
+
 def test_pure_response_harvests_as_the_saved_response_exports(tmp_path: Path) -> None:
     """Pure's MODS page served by OAI-PMH and the same page saved as a file: the same output."""
     served = Served()
