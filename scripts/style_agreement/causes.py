@@ -73,9 +73,115 @@ def classify(miss: dict[str, Any], row: dict[str, Any], doc_missed: set[tuple[st
         if row.get("unread") and kind.startswith("bibliography"):
             return ["item skipped by citekit's CSL-JSON reader: " + row["unread"][0].split(": ", 1)[-1][:70]]
         return ["no citekit line"]
-    if NUMBER_LABEL.sub("", js) == NUMBER_LABEL.sub("", ck) and js != ck:
+    label = NUMBER_LABEL.match(js), NUMBER_LABEL.match(ck)
+    if (
+        NUMBER_LABEL.sub("", js) == NUMBER_LABEL.sub("", ck)
+        and all(label)
+        and label[0].group().strip() != label[1].group().strip()
+    ):  # type: ignore[union-attr]
         return ["citation number differs (an item missing or ordered differently before it)"]
     return sorted({fragment_class(a, b) for a, b in fragments(js, ck)})
+
+
+def _sole_fragments(js: str, ck: str, test: Any) -> bool:
+    parts = fragments(js, ck)
+    return bool(parts) and all(test(a, b) for a, b in parts)
+
+
+def _case_after(js: str, ck: str, marks: str) -> bool:
+    matcher = SequenceMatcher(None, js, ck, autojunk=False)
+    changed = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    return bool(changed) and all(
+        js[i1:i2].lower() == ck[j1:j2].lower() and i1 > 0 and js[i1 - 1] in marks
+        for i1, i2, j1, j2 in changed
+    )
+
+
+def _parts(line: str) -> list[str]:
+    return sorted(re.split(r"; |, (?=\[)", line.strip("()[]")))
+
+
+# Named causes, most specific first: the first that fits a miss takes it.
+RULES: list[tuple[str, Any]] = [
+    (
+        "a line break inside a value (pandoc keeps the source's): citeproc-js drops it, citekit keeps it",
+        lambda js, ck: "\n" in ck and "\n" not in js,
+    ),
+    (
+        "non-breaking space: citeproc-js writes U+00A0 where citekit writes a space or nothing",
+        lambda js, ck: (
+            _sole_fragments(
+                js, ck, lambda a, b: "\xa0" in a or "\xa0" in b or (not a.strip() and not b.strip())
+            )
+            and "\xa0" in js
+        ),
+    ),
+    (
+        "typed curly quotes in the data: citeproc-js keeps them as typed, citekit flips them",
+        lambda js, ck: _sole_fragments(
+            js, ck, lambda a, b: set(a + b) <= set("“”‘’\"'") and bool(set(a + b) & set("“”‘"))
+        ),
+    ),
+    (
+        "straight apostrophe kept by citeproc-js (inside a nocase span), curled by citekit",
+        lambda js, ck: _sole_fragments(js, ck, lambda a, b: a == "'" and b == "’"),
+    ),
+    (
+        "white space inside a value (doubled or at its edges) kept by citeproc-js",
+        lambda js, ck: _sole_fragments(js, ck, lambda a, b: not (a + b).strip()) and "  " in js,
+    ),
+    (
+        "the first word of an entry capitalised by citeproc-js (N.d., No date, In)",
+        lambda js, ck: (
+            _sole_fragments(js, ck, lambda a, b: a.lower() == b.lower())
+            and re.sub(r"<[^>]+>", "", NUMBER_LABEL.sub("", js)).lstrip('([“"').lower()[:1]
+            == re.sub(r"<[^>]+>", "", NUMBER_LABEL.sub("", ck)).lstrip('([“"')[:1]
+        ),
+    ),
+    (
+        "title case after a period, hyphen or slash (CitationStyles.Org, Spring-Verlag)",
+        lambda js, ck: _case_after(js, ck, ".-/"),
+    ),
+    ("other letter case", lambda js, ck: _sole_fragments(js, ck, lambda a, b: a.lower() == b.lower())),
+    (
+        "an empty csl-right-inline div in citekit's HTML",
+        lambda js, ck: '<div class="csl-right-inline"></div>' in ck and "csl-right-inline" not in js,
+    ),
+    (
+        "the same cites in another order in a cluster (cite sorting)",
+        lambda js, ck: js != ck and _parts(js) == _parts(ck),
+    ),
+    (
+        "comma before the last name's 'and'/'&' (delimiter-precedes-last)",
+        lambda js, ck: _sole_fragments(js, ck, lambda a, b: {a, b} == {"", ","}),
+    ),
+    (
+        "number or plural label (No./Nos., pp./p.)",
+        lambda js, ck: _sole_fragments(js, ck, lambda a, b: {a, b} <= {"", "s", "p.", "p", "os"}),
+    ),
+    (
+        "other punctuation",
+        lambda js, ck: _sole_fragments(js, ck, lambda a, b: not any(c.isalnum() for c in a + b)),
+    ),
+]
+
+
+def named(miss: dict[str, Any], classes: list[str]) -> str:
+    if len(classes) == 1 and classes[0] not in (
+        "white space",
+        "quotes",
+        "letter case",
+        "punctuation",
+        "digits",
+        "HTML markup",
+        "other text",
+    ):
+        return classes[0]
+    js, ck = miss["js"], miss["ck"]
+    for name, test in RULES:
+        if test(js, ck):
+            return name
+    return "unnamed: " + " + ".join(classes)
 
 
 def load(out: Path, group: str) -> list[dict[str, Any]]:
@@ -98,6 +204,9 @@ def main(argv: list[str]) -> int:
     involved: Counter[str] = Counter()
     styles_of: dict[str, set[str]] = defaultdict(set)
     exact: Counter[tuple[str, str, str]] = Counter()
+    causes: Counter[str] = Counter()
+    cause_styles: dict[str, set[str]] = defaultdict(set)
+    cause_example: dict[str, str] = {}
     example: dict[tuple[str, str, str], str] = {}
     total = 0
     for r in results:
@@ -114,6 +223,13 @@ def main(argv: list[str]) -> int:
                 styles_of[c].add(r["style"])
             if len(classes) == 1:
                 sole[classes[0]] += 1
+            cause = named(m, classes)
+            causes[cause] += 1
+            cause_styles[cause].add(r["style"])
+            if m["ck"] is not None:
+                cause_example.setdefault(
+                    cause, f"{r['style']} [{m['set']} {m['kind']}]\n  - {m['js'][:220]}\n  + {m['ck'][:220]}"
+                )
             if m["ck"] is not None and not m.get("moved"):
                 for a, b in fragments(m["js"], m["ck"]):
                     key = (fragment_class(a, b), a, b)
@@ -127,6 +243,13 @@ def main(argv: list[str]) -> int:
     ]
     for c, n in involved.most_common():
         lines.append(f"| {c} | {sole[c]} | {n} | {len(styles_of[c])} |")
+    lines += ["", "## Named causes (each miss counted once, under the first rule that fits it)", ""]
+    lines += ["| cause | misses | styles |", "|---|---|---|"]
+    lines += [f"| {c} | {n} | {len(cause_styles[c])} |" for c, n in causes.most_common()]
+    lines += ["", "### An example of each", ""]
+    for c, _ in causes.most_common():
+        if c in cause_example:
+            lines += [f"- {c}: {cause_example[c]}"]
     lines += ["", "## Most frequent differing fragments (citeproc-js → citekit)", ""]
     for (c, a, b), n in exact.most_common(60):
         lines.append(f"- {n} × {c}: `{a!r}` → `{b!r}` e.g. {example[(c, a, b)]}")

@@ -52,8 +52,9 @@ function bibliography(items, format) {
   engine.setOutputFormat(format);
   engine.updateItems(Object.values(ids));
   const [, entries] = engine.makeBibliography();
-  // citeproc-js lays HTML entries out over several lines; that layout whitespace is dropped.
-  return entries.map((entry) => entry.trim().replace(/\n\s*/g, ""));
+  // citeproc-js lays HTML entries out over several lines; that layout whitespace is dropped (text
+  // entries only lose the line end: a line break inside a value is the value's).
+  return entries.map((entry) => (format === "html" ? entry.trim().replace(/\n\s*/g, "") : entry.replace(/\n$/, "")));
 }
 
 function citations(items, document, format) {

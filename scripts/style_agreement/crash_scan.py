@@ -45,7 +45,8 @@ ITEMS = {
         "kubrick1968",  # motion picture, director
         "hokusai1831",  # circa date, graphic
     ],
-    "pandoc": ["xampl:whole-set", "biblatex-examples:kant:kpv"],  # empty date-parts, no type
+    # empty date-parts; no type; an event-date range
+    "pandoc": ["xampl:whole-set", "biblatex-examples:kant:kpv", "biblatex-examples:salam"],
 }
 SCAN_ITEMS: list[dict[str, Any]] = []
 

@@ -106,18 +106,20 @@ def citeproc_js(
 
 
 def where(error: BaseException) -> str:
-    """``Type: message`` and the last frame of the traceback inside citekit/ or citeproc/."""
+    """``Type: message`` and where it was raised: the innermost frame in citekit/ and, when the
+    error came from deeper in citeproc-py, the innermost frame in citeproc/ too."""
     frames = traceback.extract_tb(error.__traceback__)
-    ours = [f for f in frames if "/citekit/" in f.filename or "/citeproc/" in f.filename]
-    frame = ours[-1] if ours else (frames[-1] if frames else None)
     message = str(error).splitlines()[0][:120] if str(error) else ""
-    place = ""
-    if frame is not None:
-        short = frame.filename.split("/citekit/")[-1] if "/citekit/" in frame.filename else frame.filename
-        package = "citekit" if "/citekit/" in frame.filename else "citeproc"
-        short = short.split("/citeproc/")[-1]
-        place = f" at {package}/{short}:{frame.lineno} ({frame.name})"
-    return f"{type(error).__name__}: {message}{place}"
+    places = []
+    for package in ("citekit", "citeproc"):
+        ours = [f for f in frames if f"/{package}/" in f.filename]
+        if ours:
+            frame = ours[-1]
+            short = frame.filename.split(f"/{package}/")[-1]
+            places.append((frames.index(frame), f"{package}/{short}:{frame.lineno} ({frame.name})"))
+    places.sort()
+    place = " → ".join(text for _, text in places)
+    return f"{type(error).__name__}: {message}" + (f" at {place}" if place else "")
 
 
 def citekit_side(path: Path, sets: dict[str, tuple[Items, Document]]) -> dict[str, Any]:

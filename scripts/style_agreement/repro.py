@@ -26,7 +26,7 @@ STYLE = """<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0" {options}>
   <info><title>repro</title><id>repro</id><updated>2024-01-01T00:00:00+00:00</updated></info>
   {macros}
-  <citation {citation_options}><layout {citation_layout}>{citation}</layout></citation>
+  <citation {citation_options}>{citation_sort}<layout {citation_layout}>{citation}</layout></citation>
   <bibliography {bibliography_options}><layout {bibliography_layout}>{bibliography}</layout></bibliography>
 </style>
 """
@@ -87,6 +87,54 @@ REPROS: dict[str, dict[str, Any]] = {
         "bibliography": '<group delimiter=" "><label variable="number" form="short"/><text variable="number"/></group>',
         "items": [{"id": "a", "type": "legislation", "number": "Pub. L. No. 88-352"}],
     },
+    "type-list-without-match": {
+        "bibliography": '<choose><if type="thesis manuscript"><group delimiter=", "><text variable="publisher"/>'
+        '<text variable="publisher-place"/></group></if><else><group delimiter=": "><text variable="publisher-place"/>'
+        '<text variable="publisher"/></group></else></choose>',
+        "items": [
+            {
+                "id": "a",
+                "type": "thesis",
+                "publisher": "Stanford University",
+                "publisher-place": "Stanford, CA",
+            }
+        ],
+    },
+    "substitute-names-inside-choose": {
+        "bibliography": '<names variable="author"><name name-as-sort-order="first" and="text"/><label form="short" prefix=", "/>'
+        '<substitute><choose><if match="none" type="standard"><names variable="editor"/></if></choose></substitute></names>',
+        "items": [{"id": "a", "type": "book", "editor": [{"family": "King", "given": "Peter R."}]}],
+    },
+    "cite-sorting-non-dropping-particle": {
+        "citation_options": "",
+        "citation": '<names variable="author"><name form="short"/></names>',
+        "citation_layout": 'delimiter="; "',
+        "citation_sort": True,
+        "bibliography": '<names variable="author"/>',
+        "items": [
+            {
+                "id": "a",
+                "type": "book",
+                "author": [{"family": "Saussure", "given": "Ferdinand", "non-dropping-particle": "de"}],
+            },
+            {"id": "b", "type": "book", "author": [{"family": "Jackson", "given": "Steven J."}]},
+        ],
+        "cites": "a,b",
+    },
+    "quotes-inside-quotes": {
+        "macros": '<macro name="t"><text variable="title" quotes="true"/></macro>',
+        "bibliography": '<text macro="t" quotes="true"/>',
+        "items": [{"id": "a", "type": "manuscript", "title": "Using Metafont for font design"}],
+    },
+    "line-break-inside-value": {
+        "bibliography": '<text variable="genre"/>',
+        "items": [{"id": "a", "type": "thesis", "genre": "Thesis (Ph.\n                 D.)"}],
+    },
+    "line-break-inside-value-html": {
+        "markup": "html",
+        "bibliography": '<text variable="genre"/>',
+        "items": [{"id": "a", "type": "thesis", "genre": "Thesis (Ph.\n                 D.)"}],
+    },
     "numeric-citation-one-per-call": {
         "citation": '<text variable="citation-number"/>',
         "citation_layout": 'prefix="[" suffix="]"',
@@ -101,9 +149,15 @@ def style_text(spec: dict[str, Any]) -> str:
     return STYLE.format(
         cls=spec.get("class", "in-text"),
         options=spec.get("options", ""),
-        macros=spec.get("macros", ""),
+        macros=spec.get("macros", "")
+        + (
+            '<macro name="sort-name"><names variable="author"><name name-as-sort-order="all"/></names></macro>'
+            if spec.get("citation_sort")
+            else ""
+        ),
         citation_options=spec.get("citation_options", ""),
         citation_layout=spec.get("citation_layout", ""),
+        citation_sort='<sort><key macro="sort-name"/></sort>' if spec.get("citation_sort") else "",
         citation=spec.get("citation", AUTHOR),
         bibliography_options=spec.get("bibliography_options", ""),
         bibliography_layout=spec.get("bibliography_layout", ""),

@@ -173,7 +173,8 @@ def summary(results: list[dict[str, Any]], groups: dict[str, str], seconds: floa
     out = ["# citekit against citeproc-js: agreement over many styles", ""]
     counts = {name: len(SETS_DATA[name][0]) for name in SETS}
     out += [
-        f"Made by `python scripts/style_agreement/run.py{' --quick' if quick else ''}` in {seconds / 60:.1f} minutes "
+        f"Made by `python scripts/style_agreement/run.py{' --quick' if quick else ''}` "
+        f"({sum(r.get('seconds', 0) for r in results) / 60:.0f} worker-minutes, 2 workers, on a machine shared with other jobs) "
         f"({len(results)} styles; items per set: "
         + ", ".join(f"{k} {v}" for k, v in counts.items())
         + f"; a citation document of {len(SETS_DATA['pandoc'][1])} citations per set).",
@@ -182,9 +183,11 @@ def summary(results: list[dict[str, Any]], groups: dict[str, str], seconds: floa
         "(data we did not write) as each converter writes them; the zotero set is half Better BibTeX's",
         "vendored Zotero exports (not ours) and half Zotero-shaped items we wrote from real publications",
         "(items/README.md). Each figure: % of citeproc-js's lines citekit wrote identically.",
-        "`bib`: bibliography lines, wherever they stand; `cite`: each citation of the document through",
-        "the public `cite()` (one call, one document); `doc`: the same document through citekit's",
-        "internal session (what the engine can do when it is given the document).",
+        "`bib`: bibliography lines, wherever they stand (`bib in order`: in citeproc-js's order too);",
+        "`cite`: each citation of the document through the public `cite()` (one call, one document;",
+        "text, zotero set only: each call costs a whole session); `doc`: the same document through",
+        "citekit's internal session (what the engine does when it is given the document), every set,",
+        "text and HTML. Diffs of every miss: /tmp/style-agreement/diffs/STYLE.txt; causes: causes.md.",
         "",
         "## Mean over the top styles, per item set",
         "",
@@ -230,24 +233,13 @@ def summary(results: list[dict[str, Any]], groups: dict[str, str], seconds: floa
     for key in ("citations/text", "document/text"):
         cells = []
         for cat in (compare.FIRST, compare.CLUSTER, compare.REPEAT):
-            cells.append(
-                pct(
-                    avg(
-                        [
-                            avg(
-                                [
-                                    share(r["sets"][s], key, f"same_{cat}")
-                                    if (r["sets"][s].get(key) or {}).get(f"n_{cat}")
-                                    else None
-                                    for s in SETS
-                                    if s in r["sets"]
-                                ]
-                            )
-                            for r in top
-                        ]
-                    )
-                )
-            )
+            per_style = []
+            for r in top:
+                rows = [r["sets"][s].get(key) or {} for s in SETS if s in r["sets"]]
+                n = sum(row.get(f"n_{cat}", 0) for row in rows)
+                same = sum(row.get(f"same_{cat}", 0) for row in rows)
+                per_style.append(100.0 * same / n if n else None)
+            cells.append(pct(avg(per_style)))
         out.append(f"| {key.split('/')[0]} | " + " | ".join(cells) + " |")
     worst = sorted((v if v is not None else -1, s) for v, s in bib)[:10]
     out += ["", "## Worst top styles (bibliography text, mean of the sets)", ""]
