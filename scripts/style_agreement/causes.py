@@ -21,6 +21,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ QUOTES = set("'’‘\"“”`«»")
 NUMBER_LABEL = re.compile(r"^[\[(]?\d+[\].)]?\s*")
 
 
+@lru_cache(maxsize=200_000)
 def fragments(js: str, ck: str) -> list[tuple[str, str]]:
     matcher = SequenceMatcher(None, js, ck, autojunk=False)
     return [(js[i1:i2], ck[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]

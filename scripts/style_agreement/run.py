@@ -175,7 +175,7 @@ def summary(results: list[dict[str, Any]], groups: dict[str, str], seconds: floa
     out += [
         f"Made by `python scripts/style_agreement/run.py{' --quick' if quick else ''}` "
         f"({sum(r.get('seconds', 0) for r in results) / 60:.0f} worker-minutes, 2 workers, on a machine shared with other jobs) "
-        f"({len(results)} styles; items per set: "
+        f"({len(results)} of the {len(styles(None))} styles of styles.txt, the first by rank; items per set: "
         + ", ".join(f"{k} {v}" for k, v in counts.items())
         + f"; a citation document of {len(SETS_DATA['pandoc'][1])} citations per set).",
         "",
