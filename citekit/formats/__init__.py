@@ -20,6 +20,8 @@ PACKAGES = (
     "citekit.formats.bibtex",
     "citekit.formats.ris",
     "citekit.formats.csljson",
+    "citekit.formats.medline",
+    "citekit.formats.wos",
 )
 
 FORMATS: dict[str, Format] = {
