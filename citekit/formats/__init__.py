@@ -22,6 +22,7 @@ PACKAGES = (
     "citekit.formats.csljson",
     "citekit.formats.medline",
     "citekit.formats.wos",
+    "citekit.formats.endnote_xml",
 )
 
 FORMATS: dict[str, Format] = {
