@@ -10,7 +10,6 @@ EndNote wraps each value in ``<style>`` elements; a value's line breaks are writ
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -27,6 +26,8 @@ _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _LAYOUT_BREAK = re.compile(r"[ \t]*\n[ \t]+")
 _BREAK = re.compile(r"\r\n|\r|\n")
 _DIGITS = re.compile(r"^\d{1,8}$")
+# How much of the file the XML parser is fed at a time.
+_PIECE = 1 << 14
 
 
 def value_lines(element: Any) -> list[str]:
@@ -46,9 +47,7 @@ def records(text: str, source: str, result: ReadResult) -> Iterator[Any]:
     if found := _DOCTYPE.search(text):
         line = text.count("\n", 0, found.start()) + 1
         raise ParseError(f"{source}:{line}: EndNote XML may not declare a DOCTYPE or entities; not read")
-    data = io.BytesIO(text.lstrip("\ufeff").encode("utf-8"))
-    parsing = etree.iterparse(
-        data,
+    parser = etree.XMLPullParser(
         events=("end",),
         tag="record",
         resolve_entities=False,
@@ -56,15 +55,25 @@ def records(text: str, source: str, result: ReadResult) -> Iterator[Any]:
         no_network=True,
         huge_tree=False,
         remove_comments=True,
-        encoding="utf-8",
     )
+    data = text.lstrip("\ufeff").encode("utf-8")
     try:
-        for _, element in parsing:
-            yield element
-            element.clear(keep_tail=True)
+        # Fed a piece at a time, so that the records before a break in the XML are still read.
+        for start in range(0, len(data), _PIECE):
+            parser.feed(data[start : start + _PIECE])
+            yield from _ended(parser)
+        parser.close()
+        yield from _ended(parser)
     except etree.XMLSyntaxError as exc:
+        yield from _ended(parser)
         message = f"the XML breaks here ({exc.msg}); the records before were read"
         result.problems.append(Problem(Location(source, exc.lineno or 0), message, "error"))
+
+
+def _ended(parser: Any) -> Iterator[Any]:
+    for _, element in parser.read_events():
+        yield element
+        element.clear(keep_tail=True)
 
 
 def _type_name(record: Any) -> str:
