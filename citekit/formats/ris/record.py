@@ -172,9 +172,11 @@ def _other_fields(reading: Reading) -> None:
         fields["keyword"] = V.join_keywords(keywords)
     if notes := values.take("N1"):
         fields["note"] = "\n".join(notes)
-    for tag in ("AN", "U1", "U2", "U3", "U4", "U5"):
+    for tag in ("AN", "C2", "U1", "U2", "U3", "U4", "U5"):
         for index, value in values.of(tag):
-            if found := V.pubmed_id(value, marked_only=tag != "AN"):
+            # AN (EndNote's PubMed export) and C2 (Pure: the PubMed id; EndNote: the PMCID) hold bare
+            # ids; user fields only ids marked "[pmid]".
+            if found := V.pubmed_id(value, marked_only=tag not in ("AN", "C2")):
                 fields.setdefault(found[0], found[1])
                 values.used.add(index)
     if (split := V.volume_issue(fields.get("volume", ""))) and "issue" not in fields:
