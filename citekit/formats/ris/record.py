@@ -208,7 +208,7 @@ def _dates(reading: Reading) -> dict[str, Date]:
         if date is None and tag == "DA" and (month_day := V.month_day(value)):
             continue
         if date is None:
-            reading.warnings.append(f"cannot read the date {tag}  - {value}; kept what could be read")
+            reading.warnings.append(f"cannot read the issued date {tag}  - {value}; kept what could be read")
         elif len(date.parts) == 2 and row in T.EVENT_ROWS:
             dates["event-date"] = date
         else:
@@ -221,7 +221,7 @@ def _dates(reading: Reading) -> dict[str, Date]:
     if value := _first_date(values, "Y2"):
         date = V.parse_date(value)
         if date is None:
-            reading.warnings.append(f"cannot read the date Y2  - {value}; kept what could be read")
+            reading.warnings.append(f"cannot read the date Y2  - {value}; not read")
         elif row in T.EVENT_Y2_ROWS or (row in T.EVENT_ROWS and len(date.parts) == 2):
             dates.setdefault("event-date", date)
         else:
