@@ -102,6 +102,8 @@ def to_record(lines: list[Tagged], location: Location) -> tuple[Record, list[str
     if ris_type not in T.READ_TYPES:
         reading.warnings.append(f"unknown RIS type {ris_type!r}; read as a generic document")
     _text_fields(reading)
+    if ris_type in T.TYPE_GENRES:
+        reading.fields.setdefault("genre", T.TYPE_GENRES[ris_type])
     _other_fields(reading)
     dates = _dates(reading)
     record = Record(

@@ -177,6 +177,8 @@ SUBTYPES: dict[tuple[str, str], tuple[str, str]] = {
     ("GEN", "conference contribution"): ("PURE-CONF", "paper-conference"),
     ("UNPB", "working paper"): ("PURE-WP", "report"),
 }
+# Reference types that say a genre of their CSL type, for a record with no M3 saying one.
+TYPE_GENRES: dict[str, str] = {"GOVDOC": "Government document", "GRANT": "Grant", "STAND": "Standard"}
 # A variable left empty takes the value of another: (rows it applies to, variable, from variable).
 FALLBACKS: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"*"}), "container-title", "container-title-short"),

@@ -131,3 +131,11 @@ def test_pubmed_ids_journal_abbreviations_and_m3_that_is_no_genre() -> None:
     assert [u for u, _ in unused] == [
         "M1: Copyright (C) 2016 American Chemical Society (ACS). All Rights Reserved."
     ]
+
+
+def test_thesis_and_report_subtypes_come_from_m3_or_the_type() -> None:
+    """M3 "Doctoral Thesis" is a thesis's genre; TY GOVDOC is a report whose genre says so."""
+    thesis, _, _ = one("TY  - THES\nTI  - T\nM3  - Doctoral Thesis\nER  - \n")
+    assert (thesis.type, thesis.fields["genre"]) == ("thesis", "Doctoral Thesis")
+    report, _, _ = one("TY  - GOVDOC\nTI  - T\nER  - \n")
+    assert (report.type, report.fields["genre"]) == ("report", "Government document")
