@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from citekit.formats.base import Format, Mark, ReadResult
 
 # A record's first line: its PubMed id.
-_PMID = re.compile(r"^PMID- ", re.MULTILINE)
+_PMID = re.compile(r"^PMID- ?\d", re.MULTILINE)
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{1,3})( *- )", re.MULTILINE)
 
 

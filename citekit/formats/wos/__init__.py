@@ -9,7 +9,7 @@ from citekit.formats.base import Format, Mark, ReadResult
 
 # The file's header ("FN Clarivate Analytics Web of Science", "FN ISI Export Format"), or a
 # record's first line when the header was cut.
-_SIGN = re.compile(r"^(?:FN [A-Z]|PT [A-Z]\s*$)", re.MULTILINE)
+_SIGN = re.compile(r"^(?:FN [^\n]*(?:Web of Science|ISI)|PT [JBSP] *\r?\n[A-Z][A-Z0-9] )", re.MULTILINE)
 _TAG = re.compile(r"^([A-Z][A-Z0-9])( )", re.MULTILINE)
 
 
