@@ -22,6 +22,9 @@ PACKAGES = (
     "citekit.formats.csljson",
     "citekit.formats.mods",
     "citekit.formats.dc",
+    "citekit.formats.medline",
+    "citekit.formats.wos",
+    "citekit.formats.endnote_xml",
 )
 
 FORMATS: dict[str, Format] = {

@@ -70,6 +70,8 @@ EXPLAINED: dict[str, dict[str, str]] = {
         "number-of-volumes": "no volumes tag",
         "container-author": "no tag for a book's authors",
         "status": "no publication state tag",
+        "container-title": "a whole book's or report's T2 is its series, a thesis's its department",
+        "volume": "a report's VL is its number, a thesis's its degree",
     },
     "csljson": {"et-al": "CSL-JSON has no 'et al.' marker (a style adds it from et-al-min)"},
     "mods": {
