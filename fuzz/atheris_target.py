@@ -22,10 +22,10 @@ with atheris.instrument_imports(include=["citekit", "bibtexparser", "fuzz"]):
     import citekit.formats.bibtex.write
     import citekit.formats.csljson
     import citekit.formats.dc.read
-    import citekit.formats.mods.read
-    import citekit.formats.mods.write
     import citekit.formats.endnote_xml.read
     import citekit.formats.medline.read
+    import citekit.formats.mods.read
+    import citekit.formats.mods.write
     import citekit.formats.portal.build
     import citekit.formats.portal.cite_export
     import citekit.formats.portal.html
