@@ -9,6 +9,7 @@ The public API::
         print(line)
     citekit.export(["refs.bib"], "ris", output="refs.ris")  # what `citekit export` does
     citekit.inspect(["page.txt"]).records[0].remarks          # what `citekit show` says
+    citekit.harvest("https://research.example.ac.uk/ws/oai", "ris", output="all.ris")  # `citekit harvest`
 
 Each is the pipeline's stages put together (``citekit.stages``: read → clean → key → write or
 render). Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first use, not here.
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from citekit.exporting import ExportResult, export
     from citekit.formats.base import ReadResult
     from citekit.formats.losses import Loss
+    from citekit.harvesting import HarvestResult, harvest
     from citekit.inspection import Inspected, Inspection, inspect
     from citekit.model import Date, Location, Name, Record
 
@@ -42,6 +44,8 @@ _LAZY = {
     "export": "citekit.exporting",
     "ReadResult": "citekit.formats.base",
     "Loss": "citekit.formats.losses",
+    "HarvestResult": "citekit.harvesting",
+    "harvest": "citekit.harvesting",
     "Inspected": "citekit.inspection",
     "Inspection": "citekit.inspection",
     "inspect": "citekit.inspection",
@@ -68,6 +72,7 @@ __all__ = [
     "Date",
     "ExitStatus",
     "ExportResult",
+    "HarvestResult",
     "Inspected",
     "Inspection",
     "Location",
@@ -80,6 +85,7 @@ __all__ = [
     "cite",
     "dump",
     "export",
+    "harvest",
     "inspect",
     "load",
     "loads",

@@ -20,6 +20,7 @@ from citekit.commands.check import check
 from citekit.commands.cite import cite
 from citekit.commands.export import export
 from citekit.commands.formats import formats
+from citekit.commands.harvest import harvest
 from citekit.commands.show import show
 from citekit.commands.styles import styles
 
@@ -111,9 +112,9 @@ def _main(
 
 # The command registry: one line per command, in the order --help lists them, each with the whole
 # sentence `citekit --help` shows for it (click would cut the first sentence of its help to fit).
-app.command(cls=CitekitCommand, short_help="Write records as BibTeX, RIS, CSL-JSON or formatted references.")(
-    export
-)
+app.command(
+    cls=CitekitCommand, short_help="Write records as BibTeX, RIS, CSL-JSON, MODS or formatted references."
+)(export)
 app.command(cls=CitekitCommand, short_help="Show what was read from each record, field by field.")(show)
 app.command(cls=CitekitCommand, short_help="Print the in-text citation of records, by their keys.")(cite)
 app.command(cls=CitekitCommand, short_help="List or search the CSL styles and locales.")(styles)
@@ -121,6 +122,7 @@ app.command(
     cls=CitekitCommand, short_help="Check records for missing fields, bad identifiers and duplicates."
 )(check)
 app.command(cls=CitekitCommand, short_help="List the formats citekit reads and writes.")(formats)
+app.command(cls=CitekitCommand, short_help="Harvest a whole repository over OAI-PMH.")(harvest)
 
 
 def main() -> None:

@@ -441,3 +441,44 @@ def progress(label: str, total: int | None = None) -> Iterator[Advance]:
             state["finished"] = 1
             if shown:
                 shown[0][0].stop()
+
+
+# --- harvest progress (issue 21) ----------------------------------------------------------------
+
+
+class HarvestUpdate(Protocol):
+    def __call__(self, records: int, pages: int, total: int | None) -> None: ...
+
+
+@contextmanager
+def harvest_progress(label: str = "harvesting") -> Iterator[HarvestUpdate]:
+    """A progress line on stderr for a harvest: records and pages so far, the rate, and the
+    repository's ``completeListSize`` as the total when it gives one. Terminal only, never with -q."""
+    if verbosity.quiet or not sys.stderr.isatty():
+        yield lambda records, pages, total: None
+        return
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=stderr(),
+        transient=True,
+    )
+    task = bar.add_task(printable(label), total=None, rate="")
+    started = time.monotonic()
+
+    def update(records: int, pages: int, total: int | None) -> None:
+        rate = records / max(time.monotonic() - started, 1e-6)
+        description = printable(f"{label}: {pages} page(s)")
+        bar.update(
+            task, completed=records, total=total, description=description, rate=f"{rate:,.0f} records/s"
+        )
+
+    with bar:
+        yield update

@@ -1,5 +1,5 @@
-"""Finding inputs (files, folders read recursively, stdin), reading their bytes within limits,
-decoding them and telling their format. ``citekit.stages.read_input`` reads them."""
+"""Finding inputs (files, folders read recursively, stdin, web addresses), reading their bytes within
+limits, decoding them and telling their format. ``citekit.stages.read_input`` reads them."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def expand(inputs: Iterable[str], skipped: list[str] | None = None) -> Iterator[
     hidden files and folders (``.git``) are passed over without a word."""
     for item in inputs:
         path = Path(item)
-        if item != STDIN and path.is_dir():
+        if item != STDIN and not is_url(item) and path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
                 if not child.is_file() or hidden:
@@ -162,6 +162,54 @@ def read_capped(item: str, source: str) -> bytes:
     return data
 
 
+def is_url(item: str) -> bool:
+    """Whether an input is a web address (http or https): fetched (``citekit.net``), then read like a file."""
+    return item[:8].lower().startswith(("http://", "https://"))
+
+
+def url_list(path: str | Path) -> list[str]:
+    """The web addresses listed in a file (``--urls``): one a line; blank lines and ``#`` comments skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise CitekitError(f"{path}: no such file; give a file with one URL a line") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CitekitError(f"{path}: cannot read the URL list ({exc})") from None
+    urls = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        if not is_url(text):
+            raise CitekitError(f"{path}:{number}: {text[:60]!r} is not an http(s) address")
+        urls.append(text)
+    return urls
+
+
+# Content types whose answers are read as a file with this suffix would be, whatever the address
+# ends with: a web page is read as a saved page (and so gives the record the saved page gives).
+_CONTENT_SUFFIXES = {"text/html": ".html", "application/xhtml+xml": ".html"}
+
+
+def fetched(url: str) -> tuple[bytes, str]:
+    """The bytes at ``url`` (fetched, or from the cache: ``citekit.net.fetch``), within
+    MAX_INPUT_BYTES, and a file name telling their format as a file's name would: a web page's is
+    ``page.html``, anything else's the last part of the address it came from."""
+    from pathlib import PurePosixPath
+    from urllib.parse import urlsplit
+
+    from citekit.net.fetch import read_url
+
+    answer = read_url(url)
+    if len(answer.content) > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // 2**20
+        raise CitekitError(
+            f"the page is over {limit} MB, more than citekit reads from one input", Location(url)
+        )
+    suffix = _CONTENT_SUFFIXES.get(answer.content_type)
+    return answer.content, f"page{suffix}" if suffix else PurePosixPath(urlsplit(answer.url).path).name
+
+
 def source_name(item: str) -> str:
     """How messages name an input."""
     return "<stdin>" if item == STDIN else item
@@ -171,8 +219,9 @@ def read_text(item: str, from_format: str | None = None) -> tuple[str, formats.F
     """One input read (within the size limit), decoded and identified: its text, its format and the
     warnings decoding gave. Raises OSError or CitekitError; ``file_problem`` words them."""
     source = source_name(item)
-    text, problems = decode(read_capped(item, source), source)
-    fmt = formats.get(from_format) if from_format else detect_format(item, text)
+    data, name = fetched(item) if is_url(item) else (read_capped(item, source), item)
+    text, problems = decode(data, source)
+    fmt = formats.get(from_format) if from_format else detect_format(name, text)
     return text, fmt, problems
 
 

@@ -149,7 +149,7 @@ def test_every_option_of_every_command_is_exercised_by_a_test(name: str) -> None
 
 
 # What `citekit --help` and `--version` must not import: each costs tens of milliseconds.
-HEAVY = ("rich", "pygments", "citeproc", "lxml", "bibtexparser", "pydantic")
+HEAVY = ("rich", "pygments", "citeproc", "lxml", "bibtexparser", "pydantic", "httpx", "httpcore", "hishel")
 
 
 def imported_modules(*args: str) -> set[str]:
@@ -166,7 +166,8 @@ def imported_modules(*args: str) -> set[str]:
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"]])
 def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
-    """Neither rich, pygments, citeproc-py, lxml, bibtexparser nor pydantic is imported by --help/--version."""
+    """Neither rich, pygments, citeproc-py, lxml, bibtexparser, pydantic nor httpx/hishel is imported
+    by --help/--version."""
     modules = imported_modules(*args)
     assert "citekit.launch" in modules  # the measurement works
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
@@ -199,7 +200,7 @@ def test_placeholders_are_written_one_way(name: str) -> None:
     assert "<str>" not in text and "{" not in text.split("\n", 1)[0]
     usage = text.splitlines()[0]
     for word in usage.split()[3:]:
-        assert word in ("[OPTIONS]", "[INPUT]...", "KEY...", "[SEARCH]..."), usage
+        assert word in ("[OPTIONS]", "[INPUT]...", "KEY...", "[SEARCH]...", "BASE_URL"), usage
 
 
 def test_a_search_with_no_style_is_exit_2() -> None:

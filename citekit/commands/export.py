@@ -18,8 +18,10 @@ from citekit.commands.options import (
     Example,
     FromFormat,
     Inputs,
+    Mailto,
     Quiet,
     Raw,
+    Refresh,
     Strict,
     Verbose,
     complete_format,
@@ -41,8 +43,8 @@ def export(
             "-f",
             "--style",
             metavar="FORMAT",
-            help="bibtex, biblatex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id "
-            "or a .csl file. Default: the format -o's suffix names (.bib, .ris, .json), else bibtex.",
+            help="bibtex, biblatex, ris, csljson, mods, or a CSL style: apa, vancouver, harvard, a style "
+            "id or a .csl file. Default: the format -o's suffix names (.bib, .ris, .json, .xml), else bibtex.",
             show_default=False,
             autocompletion=complete_format,
         ),
@@ -88,6 +90,14 @@ def export(
         ),
     ] = 1,
     example: Example = False,
+    urls: Annotated[
+        Path | None,
+        typer.Option(
+            "--urls", metavar="FILE", help="Also read the pages at the web addresses in FILE (one a line)."
+        ),
+    ] = None,
+    mailto: Mailto = None,
+    refresh: Refresh = False,
     raw: Raw = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -104,13 +114,14 @@ def export(
       citekit export records/ -o refs.ris
       citekit export examples/page.txt -f bibtex -o refs.bib
       citekit export records/ -f ris --output-dir ris/
+      citekit export https://research.example.ac.uk/en/publications/slug -f apa
     """
 
     def action() -> ExitStatus:
         import citekit
         from citekit import console
 
-        sources = inputs_or_stdin(inputs, example, "export")
+        sources = inputs_or_stdin(inputs, example, "export", urls is not None)
         result = citekit.export(
             sources,
             format,
@@ -123,6 +134,9 @@ def export(
             raw=raw,
             strict=strict,
             jobs=jobs,
+            url_list=urls,
+            mailto=mailto,
+            refresh=refresh,
             # Losses are warnings: with --quiet (and no --report) nobody would see them.
             losses=report or not quiet,
             progress=console.progress,
@@ -151,14 +165,14 @@ def _tell_read(result: ExportResult, report: bool) -> None:
     console.info(f"read {result.records} record(s) from {result.inputs} input(s)")
     for item in result.problems:
         console.problem(item)
-    _report_losses(result.losses, report)
+    report_losses(result.losses, report)
 
 
 # Without --report, this many records' losses are listed before a count of the rest.
 LOSSES_SHOWN = 5
 
 
-def _report_losses(found: Sequence[Loss], report: bool) -> None:
+def report_losses(found: Sequence[Loss], report: bool) -> None:
     """Warn, on stderr, about the fields the output format cannot carry: never drop one silently."""
     from citekit import console
 

@@ -43,8 +43,11 @@ Example = Annotated[
 ]
 
 
-def inputs_or_stdin(inputs: list[str] | None, example: bool, command: str) -> list[str]:
-    """What a command reads: its inputs, the bundled samples with --example, or stdin when piped."""
+def inputs_or_stdin(
+    inputs: list[str] | None, example: bool, command: str, url_list: bool = False
+) -> list[str]:
+    """What a command reads: its inputs, the bundled samples with --example, or stdin when piped;
+    nothing more when only a list of web addresses (``url_list``: export's --urls) is given."""
     import sys
 
     from citekit.boundary import fail
@@ -53,6 +56,8 @@ def inputs_or_stdin(inputs: list[str] | None, example: bool, command: str) -> li
         from citekit import samples
 
         return [*(inputs or []), str(samples.folder())]
+    if not inputs and url_list:
+        return []
     if not inputs and sys.stdin.isatty():
         fail(
             f"no input given; name files or folders, pipe records into `citekit {command} -`, or try --example"
@@ -65,4 +70,17 @@ Raw = Annotated[
     typer.Option(
         "--raw", help="Keep the text as the page gives it: no clean-up of capitals, hyphens, spaces."
     ),
+]
+
+# Fetching pages (export's web addresses) and harvesting repositories.
+Mailto = Annotated[
+    str | None,
+    typer.Option(
+        "--mailto",
+        metavar="EMAIL",
+        help="Contact address sent to servers in the User-Agent (default: $CITEKIT_MAILTO).",
+    ),
+]
+Refresh = Annotated[
+    bool, typer.Option("--refresh", help="Fetch again instead of using the cache of earlier runs.")
 ]

@@ -20,6 +20,11 @@ PACKAGES = (
     "citekit.formats.bibtex",
     "citekit.formats.ris",
     "citekit.formats.csljson",
+    "citekit.formats.mods",
+    "citekit.formats.dc",
+    "citekit.formats.medline",
+    "citekit.formats.wos",
+    "citekit.formats.endnote_xml",
 )
 
 FORMATS: dict[str, Format] = {

@@ -74,6 +74,9 @@ class Format:
     unique_keys: bool = True
     # The pygments lexer that highlights written text on a terminal; "" when ``marks`` does it.
     lexer: str = ""
+    # For an XML format of bibliographic records: the namespace of its records, by which an OAI-PMH
+    # harvest knows the metadata formats a repository offers that this format reads.
+    namespace: str = ""
 
     def __repr__(self) -> str:
         return f"<format {self.name}>"

@@ -3,6 +3,8 @@
 The reader is in stages, one module each, none importing a later one: ``unwrap.py`` (text as
 numbered lines) or ``html.py`` (a saved page as lines), ``scan.py`` (what each line is),
 ``build.py`` (the record), with the vocabulary in ``labels.py``; ``read.py`` puts them together.
+A saved or fetched page embedding the portal's own "Cite this" RIS is read from that instead
+(``cite_export.py``).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 from citekit.errors import ParseError, Problem
 from citekit.formats.base import ReadResult, Remarks
 from citekit.formats.portal.build import build
+from citekit.formats.portal.cite_export import read_cite_ris
 from citekit.formats.portal.html import html_lines, looks_like_html
 from citekit.formats.portal.scan import scan, split_pages
 from citekit.formats.portal.unwrap import text_lines
@@ -25,7 +26,11 @@ def read(text: str, source: str) -> ReadResult:
 
 
 def read_html(text: str, source: str) -> ReadResult:
-    """Every portal page in a saved HTML file."""
+    """Every portal page in a saved (or fetched) HTML file: the portal's own export when the page
+    embeds one (``cite_export``), else the page's text."""
+    embedded = read_cite_ris(text, source)
+    if embedded is not None:
+        return embedded
     problems: list[Problem] = []
     lines = html_lines(text, source, problems)
     try:
