@@ -29,15 +29,21 @@ def title_text(info: Any) -> str:
 
 
 def titles(element: Any) -> tuple[str, str]:
-    """(main title, abbreviated title) of a record or related item."""
-    main = short = ""
+    """(main title, abbreviated title) of a record or related item.
+
+    An alternative, translated or uniform title stands in only when there is no main title: a host
+    given by its uniform title alone (library catalogues name collections so) is still the container.
+    """
+    main = short = other = ""
     for info in kids(element, "titleInfo"):
         kind = info.get("type") or ""
         if kind == "abbreviated":
             short = short or title_text(info)
-        elif kind not in _OTHER_TITLES:
+        elif kind in _OTHER_TITLES:
+            other = other or title_text(info)
+        else:
             main = main or title_text(info)
-    return main, short
+    return main or other, short
 
 
 def name_of(element: Any) -> Name | None:

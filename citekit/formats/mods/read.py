@@ -340,4 +340,6 @@ def _language(language: Any) -> str:
         if term.get("type") == "code" or re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*", value):
             return T.LANGUAGE_CODES.get(value.lower(), value)
         return code_for(value)
-    return ""
+    # Some writers (JabRef among them) put the language's name straight into <language>.
+    own = xmlsafe.text(language)
+    return code_for(own) if own else ""

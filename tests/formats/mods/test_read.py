@@ -392,3 +392,27 @@ def _bibutils_normal(value: object) -> object:
             literal=value.literal,
         )
     return value
+
+
+def test_host_named_only_by_a_uniform_title_is_the_container() -> None:
+    """A host relatedItem whose only title is a uniform title (a catalogue's collection) is the container."""
+    record = one(
+        "<titleInfo><title>Gettysburg</title></titleInfo>"
+        '<relatedItem type="host"><titleInfo type="uniform"><title>Women Writers</title></titleInfo>'
+        "</relatedItem>"
+    )
+    assert record.get("container-title") == "Women Writers"
+
+
+def test_uniform_title_does_not_replace_a_main_title() -> None:
+    """Where a main title exists, a uniform title beside it is not taken for the title."""
+    record = one(
+        '<titleInfo type="uniform"><title>Hamlet (Play)</title></titleInfo>'
+        "<titleInfo><title>The Tragedy of Hamlet</title></titleInfo>"
+    )
+    assert record.get("title") == "The Tragedy of Hamlet"
+
+
+def test_language_given_as_plain_text_is_read() -> None:
+    """A <language> holding the language's name without a languageTerm is read as its code."""
+    assert one("<titleInfo><title>T</title></titleInfo><language>English</language>").get("language") == "en"
