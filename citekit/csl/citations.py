@@ -15,37 +15,14 @@ from citeproc.source import VariableError
 
 from citekit.csl import collapse
 from citekit.csl.collapse import RenderedCite
-from citekit.csl.rules.cite_grouping import RenderedNames
-from citekit.csl.rules.note_start_capital import RenderedTerms, capitalized_if_term
+from citekit.csl.rules.note_start_capital import capitalized_if_term
 from citekit.csl.rules.sorting import sort_items
-from citekit.csl.rules.year_suffix import SuffixWritten
+from citekit.csl.rules.year_suffix import first_suffix_only
+from citekit.csl.state import Disambiguation, Position, RenderState
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 # The numbers citeproc-js accepts for an explicit position on a cite.
 EXPLICIT_POSITIONS = {0: "first", 1: "subsequent", 2: "ibid", 3: "ibid-with-locator"}
-
-
-@dataclass
-class Position:
-    """Which CSL position tests a cite passes."""
-
-    first: bool = True
-    ibid: bool = False
-    with_locator: bool = False
-    near_note: bool = False
-
-    def passes(self, test: str) -> bool:
-        if test == "first":
-            return self.first
-        if test == "subsequent":
-            return not self.first
-        if test == "ibid":
-            return self.ibid or self.with_locator
-        if test == "ibid-with-locator":
-            return self.with_locator
-        if test == "near-note":
-            return self.near_note
-        return False
 
 
 def _locator(item: Any) -> tuple[str, str] | None:
@@ -109,18 +86,28 @@ class Tracker:
 
 
 def render(
-    citation_element: Any, items: list[Any], tracker: Tracker, note: int, in_text: bool = False
+    citation_element: Any,
+    items: list[Any],
+    tracker: Tracker,
+    note: int,
+    in_text: bool = False,
+    disambiguated: dict[str, Disambiguation] | None = None,
 ) -> str:
-    """One citation: its cites (sorted if the style says so) with their positions, then the layout."""
+    """One citation: its cites (sorted if the style says so) with their positions, then the layout;
+    ``disambiguated`` holds what disambiguation decided for the items."""
+    disambiguated = disambiguated or {}
     layout = citation_element.layout
+    for item in items:  # a sort key may test the disambiguate condition
+        item.start(RenderState(disambiguation=disambiguated.get(item.key) or Disambiguation()))
     if citation_element.sort is not None:
         items = sort_items(citation_element.sort, items, layout)
     first_notes = {}
     tracker.in_text = in_text
+    positions = {}
     for index, item in enumerate(items):
         before = items[index - 1] if index else None
-        explicit = item.get("explicit_position")
-        item["csl_position"] = (
+        explicit = item.explicit_position
+        positions[id(item)] = (
             tracker.explicit(explicit) if explicit is not None else tracker.position(item, before, note)
         )
         if item.key in tracker.first_note:
@@ -141,16 +128,18 @@ def render(
             reference["first_reference_note_number"] = str(first_notes[item.key])
         else:
             reference.pop("first_reference_note_number", None)
-        RenderedTerms.texts = []
-        RenderedNames.first = None
-        SuffixWritten.done = False
-        item["csl_suppress_names"] = without_names
+        item.start(
+            RenderState(
+                position=positions[id(item)],
+                disambiguation=disambiguated.get(item.key) or Disambiguation(),
+                suppress_names=without_names,
+            )
+        )
         try:
             text = layout.render_children(item)
         except VariableError:
             text = None
-        item["csl_suppress_names"] = False
-        return str(text) if text else None
+        return first_suffix_only(str(text)) if text else None
 
     cites = []
     for index, item in enumerate(items):
@@ -158,7 +147,7 @@ def render(
         if text is None:
             cites.append(RenderedCite(item, NO_PRINTED_FORM, None, True))
             continue
-        names = RenderedNames.first
+        names = item.state.first_names
         prefix = item.get("prefix", "")
         suffix = item.get("suffix", "")
         # a prefix of one word ("Nocapsafter.") does not end a sentence; a longer one may
@@ -167,7 +156,7 @@ def render(
         )
         opens = (index == 0 and not prefix) or sentence
         if note_style and opens:
-            text = capitalized_if_term(text)
+            text = capitalized_if_term(text, item.state.terms)
         cites.append(RenderedCite(item, f"{prefix}{text}{suffix}", names, bool(prefix or suffix)))
     joined = collapse.join(citation_element, cites, lambda item: rendered(item, without_names=True) or "")
     return str(layout.format(layout.wrap(joined)))

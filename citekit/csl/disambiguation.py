@@ -4,22 +4,22 @@ The methods run in the spec's order, each only on the items still ambiguous afte
 ``disambiguate-add-names`` (names hidden by et-al shown one by one), ``disambiguate-add-givenname``
 (initials, then full given names, as ``givenname-disambiguation-rule`` says), the
 ``disambiguate="true"`` condition, and ``disambiguate-add-year-suffix`` (a, b, … in bibliography
-order). The result is a ``State`` per item, which ``apply`` puts on a cite for the rules to read.
+order). The result is a ``Disambiguation`` per item, which the drivers hand to the rules in the
+state of each rendering of a cite of the item (``citekit.csl.state``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from citeproc import Citation
 from citeproc.source import VariableError
 
-from citekit.csl.citations import Position
 from citekit.csl.lookups import CitationItem
 from citekit.csl.rules.sorting import NAME_VARIABLES
-from citekit.csl.rules.year_suffix import SuffixWritten
+from citekit.csl.rules.year_suffix import first_suffix_only
+from citekit.csl.state import Disambiguation, Position, RenderState
 from citekit.normalize.keys import suffix_letters
 
 _NAME_VARIABLES = sorted(NAME_VARIABLES)
@@ -28,23 +28,6 @@ OPTIONS = (
     "disambiguate-add-givenname",
     "disambiguate-add-year-suffix",
 )
-
-
-@dataclass
-class State:
-    add_names: int = 0
-    givens: dict[Any, int] = field(default_factory=dict)
-    disambiguate: bool = False
-    year_suffix: str | None = None
-
-
-def apply(item: Any, state: State | None) -> None:
-    """Put an item's disambiguation on one of its cites."""
-    if state is None:
-        return
-    item["csl_add_names"] = state.add_names
-    item["csl_givens"] = state.givens
-    item["csl_disambiguate"] = state.disambiguate
 
 
 def _uses_condition(style_root: Any) -> bool:
@@ -79,7 +62,7 @@ class Disambiguator:
         self.layout = self.citation.layout
         self.bibliography = bibliography
         self.keys: list[str] = list(dict.fromkeys(item.key for item in bibliography.items))
-        self.states = {key: State() for key in self.keys}
+        self.states = {key: Disambiguation() for key in self.keys}
         self.cache: dict[Any, str] = {}
         self.uses_condition = _uses_condition(style_root)
 
@@ -111,12 +94,15 @@ class Disambiguator:
         item = CitationItem(key)
         citation = Citation([item])
         citation.bibliography = self.bibliography
-        apply(item, self.states[key])
-        item["csl_position"] = Position(first=not subsequent)
         # citeproc-js tells cites apart by their subsequent et-al form, however they are cited
-        item["csl_etal_subsequent"] = True
+        item.start(
+            RenderState(
+                position=Position(first=not subsequent),
+                disambiguation=self.states[key],
+                etal_subsequent=True,
+            )
+        )
         self.layout.repressed = {}
-        SuffixWritten.done = False
         # CSL 1.0.2 leaves open which variables tell cites apart; like citeproc-js, the date an
         # item was accessed does not (two undated pages by one author are still "Doe n.d.-a/-b")
         reference = self.bibliography.source[key]
@@ -128,7 +114,7 @@ class Disambiguator:
         finally:
             if accessed is not None:
                 reference["accessed"] = accessed
-        return str(text or "")
+        return first_suffix_only(str(text or ""))
 
     def ambiguous(self, keys: list[str]) -> list[list[str]]:
         """Groups of items that collide, directly or through one another (linear in the items:
@@ -155,9 +141,6 @@ class Disambiguator:
         for key in keys:
             groups[root(key)].append(key)
         return [group for group in groups.values() if len(group) > 1]
-
-    def _distinct(self, group: list[str]) -> int:
-        return len({self.render(key) for key in group})
 
     def _name_count(self, key: str) -> int:
         reference = self.bibliography.source[key]
@@ -246,7 +229,7 @@ class Disambiguator:
                     levels[(variable, index)] = 2
             self.states[key].givens = levels
 
-    def run(self) -> dict[str, State]:
+    def run(self) -> dict[str, Disambiguation]:
         rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
         givennames = self.option("disambiguate-add-givenname")
         self.by_cite = givennames and rule == "by-cite"

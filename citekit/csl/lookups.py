@@ -16,6 +16,8 @@ from typing import Any
 from citeproc import CitationItem as _CitationItem
 from citeproc.model import Formatted
 
+from citekit.csl.state import RenderState
+
 _MISSING = object()
 _FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
@@ -144,9 +146,30 @@ class KeptTermForms:
 
 
 class CitationItem(_CitationItem):  # type: ignore[misc]
-    """citeproc-py's cite of one item, finding its reference once: citeproc-py's own property
-    walks four dictionary lookups (each raising and catching a KeyError when a key is absent)
-    on every condition and variable rendered, a fifth of the rendering time."""
+    """citeproc-py's cite of one item, carrying the state of its current rendering (``state``,
+    see ``citekit.csl.state``) and the position a document gave it explicitly, if any.
+
+    It finds its reference once: citeproc-py's own property walks four dictionary lookups (each
+    raising and catching a KeyError when a key is absent) on every condition and variable
+    rendered, a fifth of the rendering time. citeproc-py's cite turns attribute writes into
+    dictionary keys, so ours are written to the instance directly."""
+
+    explicit_position: int | None
+
+    def __init__(self, key: str, explicit_position: int | None = None, **args: Any) -> None:
+        super().__init__(key, **args)
+        object.__setattr__(self, "explicit_position", explicit_position)
+        self.start(RenderState())
+
+    @property
+    def state(self) -> RenderState:
+        found: RenderState = self.__dict__["_citekit_state"]
+        return found
+
+    def start(self, state: RenderState) -> RenderState:
+        """Begin a rendering of this cite with ``state``."""
+        object.__setattr__(self, "_citekit_state", state)
+        return state
 
     @property
     def reference(self) -> Any:

@@ -8,8 +8,9 @@ to citeproc-py through its own ``Citation``/``CitationItem`` objects.
 from __future__ import annotations
 
 import re
-import warnings
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from citeproc import Citation, CitationStylesBibliography, CitationStylesStyle, Locator
@@ -24,7 +25,6 @@ from citekit.csl.lookups import CitationItem
 from citekit.csl.name_input import parsed_name
 from citekit.csl.note_fields import with_note_variables
 from citekit.csl.rules import year_suffix
-from citekit.csl.rules.cite_grouping import RenderedNames
 from citekit.csl.rules.duplicate_punctuation import KEEP_APART, without_doubled_periods
 from citekit.csl.rules.flip_flop import flip_flopped
 from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
@@ -32,6 +32,7 @@ from citekit.csl.rules.quotes import STYLE_QUOTE_END, quote_terms
 from citekit.csl.rules.subsequent_author_substitute import substituted
 from citekit.csl.rules.superscript_chars import superscripts_as_tags
 from citekit.csl.source import RecordSource
+from citekit.csl.state import Disambiguation, RenderState
 from citekit.errors import StyleError
 
 Cite = dict[str, Any]
@@ -81,10 +82,8 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
             # no punctuation moved into their quotes
             parsed = str(richtext.parse(str(cite[affix]), escape)).replace(KEEP_APART, "")
             extra[affix] = parsed.replace(richtext.CLOSE_MARK, richtext.AFFIX_CLOSE_MARK)
-    item = CitationItem(str(cite["id"]), **extra)
-    if cite.get("position") is not None:
-        item["explicit_position"] = cite["position"]
-    return item
+    position = cite.get("position")
+    return CitationItem(str(cite["id"]), None if position is None else int(position), **extra)
 
 
 def _names(value: list[Any], escape: Any) -> list[Any]:
@@ -153,23 +152,35 @@ def _sorts_by_citation_number(bibliography: Any) -> bool:
     )
 
 
+def style_lock(root: Any) -> threading.RLock:
+    """The lock of a parsed style. citeproc-py keeps what one rendering needs on the style's own
+    elements (the variables a substitute took, the output formatter, the locale chain), so a
+    style renders for one session at a time; other styles render meanwhile."""
+    lock: threading.RLock = root.__dict__.setdefault("_citekit_lock", threading.RLock())
+    return lock
+
+
 class Session:
     """Items registered once; citations and bibliographies rendered from them in one markup."""
 
     def __init__(self, style_root: Any, items: Sequence[dict[str, Any]], markup: str = "html") -> None:
-        self.style = ParsedStyle(style_root)
-        self.states: dict[str, disambiguation.State] = {}
+        self.lock = style_lock(style_root)
+        with self.lock:
+            self.style = ParsedStyle(style_root)
+            # this session's locale chain, put back on the style for each of its renderings
+            self.locales = (style_root.output_locale, style_root.locales)
+        self.states: dict[str, Disambiguation] = {}
         self._quotes: tuple[tuple[str, str], tuple[str, str], bool] | None = None
         chosen = MARKUPS[markup]
         self.markup = markup
         self.escape = chosen.escape_data
         self.formatter = chosen.formatter
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self.source = RichTextSource([_normalized(n, item) for n, item in enumerate(items)], self.escape)
+        self.source = RichTextSource([_normalized(n, item) for n, item in enumerate(items)], self.escape)
         default = str(style_root.get("default-locale", "en"))
         for reference in self.source.values():
             reference.read_as(default)  # the language cs:text falls back on, as citeproc-py
+        # each item's own citation-label, to which a year-suffix may be added
+        self.labels = {key: reference.get("citation_label") for key, reference in self.source.items()}
 
     def _registry(self, citations: Sequence[Sequence[Cite]], extra_ids: Sequence[str] = ()) -> Any:
         bib = CitationStylesBibliography(self.style, self.source, self.formatter)
@@ -186,63 +197,75 @@ class Session:
         self.states = {}
         if disambiguation.needed(self.style.root):
             for key in bib.keys:
-                year_suffix.mark(self.source[key], None, True)
+                year_suffix.mark(self.source[key], None, True, label=self.labels[key])
             cited = [str(cite["id"]).lower() for cites in citations for cite in cites]
             later = {key for key in cited if cited.count(key) > 1}
             self.states = disambiguation.Disambiguator(self.style.root, bib, later).run()
             explicit = bool(self.style.root.xpath_search(".//cs:text[@variable='year-suffix']"))
             labelled = bool(self.style.root.xpath_search(".//cs:text[@variable='citation-label']"))
             for key, state in self.states.items():
-                year_suffix.mark(self.source[key], state.year_suffix, explicit, labelled)
+                year_suffix.mark(self.source[key], state.year_suffix, explicit, labelled, self.labels[key])
         return bib, built
 
     def citations(self, citations: Sequence[Sequence[Cite]], notes: Sequence[int] = ()) -> list[str]:
         """Each citation rendered, in document order (positions follow that order); ``notes`` are
         the note numbers of the citations (1, 2, 3 … by default)."""
+        with self._rendering():
+            return self._citations(citations, notes)
+
+    def _citations(self, citations: Sequence[Sequence[Cite]], notes: Sequence[int]) -> list[str]:
         _bib, built = self._registry(citations)
         element = self.style.root.citation
         element.cites = []
         tracker = Tracker(int(element.get("near-note-distance", "5")))
         out = []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for number, citation in enumerate(built):
-                given = notes[number] if number < len(notes) else None
-                note = given or number + 1
-                known = [item for item in citation.cites if item.key in self.source]
-                for item in known:
-                    disambiguation.apply(item, self.states.get(item.key))
-                in_text = given == 0
-                out.append(self.finish(render_citation(element, known, tracker, note, in_text)))
+        for number, citation in enumerate(built):
+            given = notes[number] if number < len(notes) else None
+            note = given or number + 1
+            known = [item for item in citation.cites if item.key in self.source]
+            in_text = given == 0
+            text = render_citation(element, known, tracker, note, in_text, self.states)
+            out.append(self.finish(text))
         return out
 
     def bibliography(self, ids: Sequence[str], citations: Sequence[Sequence[Cite]] = ()) -> list[str]:
         """The bibliography entries of the cited items and ``ids``, sorted as the style sorts them."""
         if not self.style.has_bibliography():
             raise StyleError("the style defines no bibliography")
+        with self._rendering():
+            return self._bibliography(ids, citations)
+
+    def _bibliography(self, ids: Sequence[str], citations: Sequence[Sequence[Cite]]) -> list[str]:
         bib, _ = self._registry(citations, ids)
         element = self.style.root.bibliography
         substitute = element.get("subsequent-author-substitute")
         numbered = bool(element.xpath_search(".//cs:text[@variable='citation-number']"))
         previous: str | None = None
         out = []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for item in bib.items:
-                state = self.states.get(item.key)
-                item["csl_disambiguate"] = bool(state and state.disambiguate)  # names stay the bibliography's
-                RenderedNames.first = None
-                year_suffix.SuffixWritten.done = False
-                entries = element.layout.render_bibliography([item])
-                if not entries:
-                    if numbered:
-                        # a numbered entry keeps its number (citeproc-js): the numbers stay in step
-                        out.append(f"{item.number}. {NO_PRINTED_FORM}")
-                    continue
-                names = RenderedNames.first
-                out.append(self.finish(substituted(str(entries[0]), names, previous, substitute)))
-                previous = names
+        for item in bib.items:
+            decided = self.states.get(item.key)
+            # names stay the bibliography's: only the disambiguate condition is carried over
+            carried = Disambiguation(disambiguate=bool(decided and decided.disambiguate))
+            state = item.start(RenderState(disambiguation=carried))
+            entries = element.layout.render_bibliography([item])
+            if not entries:
+                if numbered:
+                    # a numbered entry keeps its number (citeproc-js): the numbers stay in step
+                    out.append(f"{item.number}. {NO_PRINTED_FORM}")
+                continue
+            names = state.first_names
+            entry = year_suffix.first_suffix_only(str(entries[0]))
+            out.append(self.finish(substituted(entry, names, previous, substitute)))
+            previous = names
         return out
+
+    @contextmanager
+    def _rendering(self) -> Iterator[None]:
+        """The style to this session alone while it renders, with the session's locale chain."""
+        with self.lock:
+            root = self.style.root
+            root.output_locale, root.locales = self.locales
+            yield
 
     def finish(self, text: str) -> str:
         """Quote marks left from the items made quotes; punctuation moved into quotes where the

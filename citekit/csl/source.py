@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable
 from typing import Any
 
-from citeproc import NAMES
-from citeproc.source import DateRange, Reference, VariableError
+from citeproc import DATES, NAMES
+from citeproc.source import DateRange, Name, Reference, VariableError
 from citeproc.source.json import CiteProcJSON
 
 from citekit.model import NAME_VARIABLES
@@ -101,21 +100,30 @@ class QuickReference(Reference):  # type: ignore[misc]
             object.__setattr__(self, "language", language)  # an attribute, not a CSL variable
 
 
+def _quiet(cls: type[Any], data: dict[str, Any]) -> Any:
+    """An instance of one of citeproc-py's data classes holding ``data``, made without its
+    constructor, which warns (through the process-wide warnings filter, which no thread can
+    silence for itself alone) about every CSL variable or name part citeproc-py does not know."""
+    instance = dict.__new__(cls)
+    dict.__init__(instance, **data)
+    return instance
+
+
 class RecordSource(CiteProcJSON):  # type: ignore[misc]
     """citeproc-py's CSL-JSON source, reading every CSL 1.0.2 date variable as a date, with
-    record text escaped for the output markup (citeproc-py escapes only the style's own text)."""
+    record text escaped for the output markup (citeproc-py escapes only the style's own text).
+
+    The references are read here rather than by citeproc-py's reader, which warns about each CSL
+    variable it does not know: the same values, without a warning to silence."""
 
     def __init__(self, items: list[dict[str, Any]], escape: Callable[[str], str] | None = None) -> None:
         if escape is not None:
             items = [escape_item(item, escape) for item in items]
         items = [typographic_names(item) for item in items]
-        with warnings.catch_warnings():
-            # citeproc-py warns about every CSL variable it does not know; they are harmless.
-            warnings.simplefilter("ignore")
-            super().__init__(items)
+        for item in items:
+            self.add(self._reference(item))
         for item in items:
             reference = self[str(item["id"]).lower()]
-            object.__setattr__(reference, "__class__", QuickReference)  # its own setattr sets a key
             for key, value in list(reference.items()):
                 if type(value) is DateRange:
                     reference[key] = ComparableDateRange(
@@ -132,3 +140,25 @@ class RecordSource(CiteProcJSON):  # type: ignore[misc]
             for variable in EXTRA_DATES:
                 if isinstance(item.get(variable), dict):
                     reference[variable.replace("-", "_")] = self.parse_date(item[variable])
+
+    def _reference(self, item: dict[str, Any]) -> QuickReference:
+        """One CSL-JSON item as a reference: names, dates and text parsed as citeproc-py parses them."""
+        data: dict[str, Any] = {"key": str(item["id"]).lower(), "type": item["type"]}
+        for key, value in item.items():
+            python_key = key.replace("-", "_")
+            if python_key in ("id", "type", "key"):
+                continue  # the reference's own key and type (an item's "key" would clash)
+            if python_key == "shortTitle":
+                python_key = "title_short"
+            if python_key in NAMES:
+                value = self.parse_names(value)
+            elif python_key in DATES:
+                value = self.parse_date(value)
+            elif key != "language":
+                value = self.parse_string(value)
+            data[python_key] = value
+        reference: QuickReference = _quiet(QuickReference, data)
+        return reference
+
+    def parse_names(self, json_data: list[Any]) -> list[Any]:
+        return [_quiet(Name, name) for name in json_data]

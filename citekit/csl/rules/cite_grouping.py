@@ -1,64 +1,58 @@
 """CSL 1.0.2 cite grouping and collapsing (``collapse``, ``cite-group-delimiter``) need a cite's
-names: the first top-level cs:names of a cite records what it rendered in ``RenderedNames``, and
-a cite marked ``csl_suppress_names`` renders without them (the names recorded are those rendered
-inside the element's affixes, so that a bibliography's substitute keeps the affixes) (``Smith 1900, 2000``: the second cite
-of the group is rendered without its names). ``citekit.csl.collapse`` does the grouping."""
+names: the first top-level cs:names of a cite records what it rendered (``first_names`` of the
+rendering's state, ``citekit.csl.state``), and a cite rendered with ``suppress_names`` renders
+without them (``Smith 1900, 2000``: the second cite of the group is rendered without its
+names). The names recorded are those of the first cs:name list, without the label, else what
+cs:names rendered inside its own affixes, so that a bibliography's substitute keeps the
+affixes. ``citekit.csl.collapse`` does the grouping."""
 
 from __future__ import annotations
 
 from typing import Any
 
 
-class RenderedNames:
-    """The first names rendered for the cite being rendered (reset by the citation driver)."""
-
-    first: str | None = None
-    depth = 0
-    name_list: str | None = None  # the first cs:name list rendered inside the top cs:names
-
-
 class GroupableNames:
     def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("sort_options") is not None:
             return super().render(item, *args, **kwargs)  # type: ignore[misc]
-        top = RenderedNames.depth == 0
-        if top and item.get("csl_suppress_names"):
-            item["csl_suppress_names"] = False
+        state = item.state
+        top = state.names_depth == 0
+        if top and state.suppress_names:
+            state.suppress_names = False
             return None
         if top:
-            RenderedNames.name_list = None
-        RenderedNames.depth += 1
+            state.name_list = None
+            state.names_content = None
+        state.names_depth += 1
         try:
             output = super().render(item, *args, **kwargs)  # type: ignore[misc]
         finally:
-            RenderedNames.depth -= 1
-        if top and RenderedNames.first is None and output:
-            content = getattr(self, "csl_content", None)
-            names = RenderedNames.name_list
+            state.names_depth -= 1
+        if top and state.first_names is None and output:
+            content = state.names_content
+            names = state.name_list
             if names and names in str(output):
-                RenderedNames.first = names  # the names without their label ("Doe, John" of "Doe, John ed.")
+                state.first_names = names  # the names without their label ("Doe, John" of "Doe, John ed.")
             elif content and str(content) in str(output):
-                RenderedNames.first = str(content)
+                state.first_names = str(content)
             else:
-                RenderedNames.first = str(output)
+                state.first_names = str(output)
         return output
 
-    def markup(self: Any, text: Any) -> Any:
-        # what the names rendered, before the element's own affixes and formatting
-        self.csl_content = text
-        return super().markup(text)  # type: ignore[misc]
+    def process(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        # what the top cs:names rendered, before its own affixes and formatting
+        content = super().process(item, *args, **kwargs)  # type: ignore[misc]
+        if item.state.names_depth == 1:
+            item.state.names_content = content
+        return content
 
 
 class RecordsNameList:
-    def markup(self: Any, text: Any) -> Any:
-        output = super().markup(text)  # type: ignore[misc]
-        if (
-            RenderedNames.depth >= 1
-            and RenderedNames.name_list is None
-            and output
-            and not isinstance(output, int)
-        ):
-            RenderedNames.name_list = str(output)
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        output = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        state = item.state
+        if state.names_depth >= 1 and state.name_list is None and output and not isinstance(output, int):
+            state.name_list = str(output)
         return output
 
 

@@ -94,7 +94,7 @@ def _position(element: Any, item: Any, context: Any, _: Any, match: str) -> bool
 
 
 def _disambiguate(element: Any, item: Any, context: Any, wanted: Any, match: str) -> bool:
-    return bool(item.get("csl_disambiguate")) is wanted
+    return item.state.disambiguation.disambiguate is wanted
 
 
 _CHECKS = {

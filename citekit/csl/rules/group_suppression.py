@@ -1,7 +1,8 @@
 """CSL 1.0.2 "Group": a cs:group is suppressed when at least one of the variables its descendants
 *actually* called was called and every one of them was empty. citeproc-py decided this from which
 variables a child could call in any branch, so APA printed ``(Publication)`` for a thesis with no
-number. Variable-calling elements tally their calls while rendering; a group reads the tally."""
+number. Variable-calling elements tally their calls while rendering (``tally`` of the rendering's
+state, ``citekit.csl.state``); a group compares the tally before and after its children."""
 
 from __future__ import annotations
 
@@ -15,30 +16,16 @@ from citekit.csl.children import kept_children, render_in_turn
 GENERATED = frozenset({"year-suffix"})
 
 
-class Tally:
-    """Counts of variables called and of those that rendered, since the process started."""
-
-    called = 0
-    rendered = 0
-
-
-def _record(calls: bool, output: Any) -> None:
-    if calls:
-        Tally.called += 1
-        if output:
-            Tally.rendered += 1
-
-
 class CountsVariables:
     """For cs:number, cs:date and cs:names: every render is a variable call."""
 
-    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
         try:
-            output = super().render(*args, **kwargs)  # type: ignore[misc]
+            output = super().render(item, *args, **kwargs)  # type: ignore[misc]
         except VariableError:
-            _record(True, None)
+            item.state.tally.count(None)
             raise
-        _record(True, output)
+        item.state.tally.count(output)
         return output
 
 
@@ -49,20 +36,23 @@ class TextCountsVariables:
     def applies_to(element: Any) -> bool:
         return element.get("variable") not in (None, *GENERATED)
 
-    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
         calls = self.get("variable") is not None and self.get("variable") not in GENERATED
         try:
-            output = super().render(*args, **kwargs)  # type: ignore[misc]
+            output = super().render(item, *args, **kwargs)  # type: ignore[misc]
         except VariableError:
-            _record(calls, None)
+            if calls:
+                item.state.tally.count(None)
             raise
-        _record(calls, output)
+        if calls:
+            item.state.tally.count(output)
         return output
 
 
 class GroupSuppression:
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        called, rendered = Tally.called, Tally.rendered
+        tally = item.state.tally
+        called, rendered = tally.called, tally.rendered
         delimiter = self.get("delimiter", "")
         output = []
         for child, choose, group in kept_children(self):
@@ -78,8 +68,8 @@ class GroupSuppression:
                 if text and group:
                     # a nested group that printed something counts as a rendered variable
                     # (citeproc-js): ``<group><text variable="title"/><group>…</group></group>``
-                    Tally.rendered += 1
-        if not output or (Tally.called > called and Tally.rendered == rendered):
+                    tally.rendered += 1
+        if not output or (tally.called > called and tally.rendered == rendered):
             raise VariableError
         return self.join(output)
 
@@ -90,9 +80,10 @@ class MacroSuppression:
     empty container title does not leave ``In .`` behind."""
 
     def render(self: Any, item: Any, context: Any = None, sort_options: Any = None) -> Any:
-        called, rendered = Tally.called, Tally.rendered
+        tally = item.state.tally
+        called, rendered = tally.called, tally.rendered
         output = render_in_turn(self, item, "", {"context": context, "sort_options": sort_options})
-        if Tally.called > called and Tally.rendered == rendered:
+        if tally.called > called and tally.rendered == rendered:
             return None
         return output
 

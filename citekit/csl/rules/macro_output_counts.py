@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from citekit.csl.rules.group_suppression import Tally
-
 
 class MacroOutputCounts:
     @staticmethod
     def applies_to(element: Any) -> bool:
         return element.get("macro") is not None
 
-    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
-        output = super().render(*args, **kwargs)  # type: ignore[misc]
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        output = super().render(item, *args, **kwargs)  # type: ignore[misc]
         if output and self.get("macro") is not None:
-            Tally.called += 1
-            Tally.rendered += 1
+            item.state.tally.count(output)
         return output
 
 

@@ -8,9 +8,9 @@ and ``delimiter-precedes-last`` (contextual, always, never, after-inverted-name)
 and ``cs:name-part`` formatting. Names in scripts written without spaces (Chinese, Japanese,
 Korean) are written family name first with no space.
 
-Disambiguation (``citekit.csl.disambiguation``) widens a cite's names by setting
-``csl_add_names`` (names shown beyond ``et-al-use-first``) and ``csl_givens`` (given-name
-expansion per name) on the cite; this rule reads them.
+Disambiguation (``citekit.csl.disambiguation``) widens a cite's names: ``add_names`` (names
+shown beyond ``et-al-use-first``) and ``givens`` (given-name expansion per name) reach this rule
+in the rendering's state (``citekit.csl.state``).
 """
 
 from __future__ import annotations
@@ -113,15 +113,16 @@ class NameFormatting:
         names = list(item.reference.get(variable.replace("-", "_"), []) or [])
         form = option("form")
         et_al_min, use_first = option("et-al-min"), option("et-al-use-first")
-        position = item.get("csl_position")
-        subsequent = (position is not None and not position.first) or item.get("csl_etal_subsequent")
+        state = item.state
+        position = state.position
+        subsequent = (position is not None and not position.first) or state.etal_subsequent
         if subsequent and sort_options is None:
             et_al_min = option("et-al-subsequent-min") or et_al_min
             use_first = option("et-al-subsequent-use-first") or use_first
         # et-al abbreviation needs both attributes (citeproc-js: et-al-min alone abbreviates nothing)
         et_al_min = int(et_al_min) if et_al_min and use_first is not None else 0
         use_first = int(use_first) if use_first is not None else len(names)
-        use_first += int(item.get("csl_add_names", 0) or 0) if sort_options is None else 0
+        use_first += state.disambiguation.add_names if sort_options is None else 0
         truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         if truncate and use_first <= 0:
             return None  # et-al-use-first="0": no names at all
@@ -131,7 +132,7 @@ class NameFormatting:
         use_last = (
             str(option("et-al-use-last")).lower() == "true" and truncate and len(names) - use_first >= 2
         )
-        givens = item.get("csl_givens") or {} if sort_options is None else {}
+        givens = state.disambiguation.givens if sort_options is None else {}
         texts = [self._one_name(item, name, i, variable, option, givens) for i, name in enumerate(shown)]
         # an institution (a literal name) is never written inverted
         inverted = [self._inverted(i, option) and "literal" not in name for i, name in enumerate(shown)]

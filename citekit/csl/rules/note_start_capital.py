@@ -2,19 +2,14 @@
 processor capitalizes one that opens a sentence). In a note style a cite that opens the citation,
 or follows a prefix ending a sentence, starts with a capital when it starts with a term (``Ibid.``).
 
-``cs:text term=`` records what it rendered in ``RenderedTerms``; the citation driver
-(``citekit.csl.citations``) checks whether the cite begins with one and capitalizes it.
+``cs:text term=`` records what it rendered (``terms`` of the rendering's state,
+``citekit.csl.state``); the citation driver (``citekit.csl.citations``) checks whether the cite
+begins with one and capitalizes it.
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-
-class RenderedTerms:
-    """Terms rendered since the driver last cleared the list."""
-
-    texts: list[str] = []  # noqa: RUF012 - one shared list: rendering is single-threaded
 
 
 class RecordsTerms:
@@ -25,14 +20,14 @@ class RecordsTerms:
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         result = super().process(item, context, **kwargs)  # type: ignore[misc]
         if "term" in self.attrib and result[0]:
-            RenderedTerms.texts.append(str(result[0]))
+            item.state.terms.append(str(result[0]))
         return result
 
 
-def capitalized_if_term(text: str) -> str:
-    """``text`` with its first letter capitalized if it starts with a term just rendered."""
+def capitalized_if_term(text: str, terms: list[str]) -> str:
+    """``text`` with its first letter capitalized if it starts with one of the ``terms`` rendered."""
     plain = text.lstrip()
-    if plain and plain[0].islower() and any(plain.startswith(t) for t in RenderedTerms.texts if t):
+    if plain and plain[0].islower() and any(plain.startswith(t) for t in terms if t):
         at = len(text) - len(plain)
         return text[:at] + plain[0].upper() + plain[1:]
     return text

@@ -1,7 +1,8 @@
 """CSL 1.0.2 "Position" conditions (first, subsequent, ibid, ibid-with-locator, near-note).
 
 Positions depend on the whole document, so ``citekit.csl.citations`` computes each cite's position
-before rendering and stores it on the cite; the condition only reads it. In a bibliography every
+before rendering and hands it to the rendering's state (``citekit.csl.state``); the condition
+only reads it. In a bibliography every
 position test is false.
 """
 
@@ -12,7 +13,7 @@ from typing import Any
 
 class PositionCondition:
     def _position(self: Any, item: Any, context: Any) -> list[bool]:
-        position = item.get("csl_position")
+        position = item.state.position
         if position is None or self.xpath_search("./ancestor::cs:bibliography"):
             return [False]
         return [position.passes(test) for test in self.get("position").split()]

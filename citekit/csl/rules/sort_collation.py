@@ -21,12 +21,6 @@ from citekit.csl.rules.sorting import date_key
 CSL = "{http://purl.org/net/xbiblio/csl}"
 
 
-class SortKeyInProgress:
-    """The name options of the macro sort key being rendered (``None`` outside sort keys)."""
-
-    options: dict[str, str] | None = None
-
-
 def collation_key(text: str) -> str:
     """Letters, digits and single spaces: punctuation and symbols do not take part in the order
     (``Knuth, D., & MacKay`` compares as ``Knuth D MacKay``)."""
@@ -44,12 +38,13 @@ def _collated(value: Any) -> Any:
 
 class SortCollation:
     def sort_key(self: Any, item: Any, context: Any) -> Any:
-        previous = SortKeyInProgress.options
-        SortKeyInProgress.options = {"name-as-sort-order": "all"}
+        state = item.state
+        previous = state.sort_key_options
+        state.sort_key_options = {"name-as-sort-order": "all"}
         try:
             value = super().sort_key(item, context)  # type: ignore[misc]
         finally:
-            SortKeyInProgress.options = previous
+            state.sort_key_options = previous
         return _collated(value)
 
 
@@ -59,7 +54,7 @@ class DateSortValue:
     parts the element does not show as 00; ``1988`` is ``0519880000`` wherever it comes from."""
 
     def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
-        in_key = kwargs.get("sort_options") is not None or SortKeyInProgress.options is not None
+        in_key = kwargs.get("sort_options") is not None or item.state.sort_key_options is not None
         variable = self.get("variable")
         if not in_key or variable is None:
             return super().render(item, *args, **kwargs)  # type: ignore[misc]
@@ -81,20 +76,20 @@ class DateSortValue:
 
 
 class NoNamesLabelInKeys:
-    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if SortKeyInProgress.options is not None and self.getparent().tag.endswith("}names"):
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        if item.state.sort_key_options is not None and self.getparent().tag.endswith("}names"):
             return None
-        return super().render(*args, **kwargs)  # type: ignore[misc]
+        return super().render(item, *args, **kwargs)  # type: ignore[misc]
 
 
 class DemotedParticlesInKeys:
-    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
         root = self.get_root()
-        if SortKeyInProgress.options is None or root.get("demote-non-dropping-particle") != "sort-only":
-            return super().render(*args, **kwargs)  # type: ignore[misc]
+        if item.state.sort_key_options is None or root.get("demote-non-dropping-particle") != "sort-only":
+            return super().render(item, *args, **kwargs)  # type: ignore[misc]
         root.set("demote-non-dropping-particle", "display-and-sort")  # for this key only
         try:
-            return super().render(*args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)  # type: ignore[misc]
         finally:
             root.set("demote-non-dropping-particle", "sort-only")
 

@@ -14,14 +14,10 @@ from typing import Any
 
 from citeproc.source import VariableError
 
+from citekit.csl.state import RenderState
+
 # Key of citekit's entry in citeproc-py's per-item ``layout.repressed`` table.
 SUPPRESSED = "citekit:substituted"
-
-
-class Captures:
-    """The variables rendered while each enclosing cs:substitute child renders (innermost last)."""
-
-    stack: list[set[str]] = []  # noqa: RUF012 - one rendering at a time, as citeproc-py itself
 
 
 def _suppressed(element: Any, context: Any) -> set[str]:
@@ -34,15 +30,17 @@ def _suppressed(element: Any, context: Any) -> set[str]:
     return found
 
 
-def _rendered(variables: list[str]) -> None:
-    for capture in Captures.stack:
+def _rendered(state: RenderState, variables: list[str]) -> None:
+    """Tell every substitute being rendered (``captures``: innermost last) what rendered."""
+    for capture in state.captures:
         capture.update(variables)
 
 
 class SubstituteSuppression:
     def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        captures = item.state.captures
         for child in self.iterchildren():
-            Captures.stack.append(set())
+            captures.append(set())
             try:
                 if child.tag.endswith("}names") and child.name is None:
                     # a bare cs:names inherits the cs:name and cs:et-al of the names it stands in for
@@ -53,10 +51,10 @@ class SubstituteSuppression:
             except VariableError:
                 text = None
             finally:
-                captured = Captures.stack.pop()
+                captured = captures.pop()
             if text:
                 _suppressed(self, context).update(captured)
-                _rendered(sorted(captured))
+                _rendered(item.state, sorted(captured))
                 return text
             if child.tag.endswith("}text") and child.get("term") is not None:
                 # a term always "renders", even one the locale defines as empty: the substitution
@@ -81,7 +79,7 @@ class VariableSuppression:
             return None
         output = super().render(item, *args, **kwargs)  # type: ignore[misc]
         if output:
-            _rendered([variable])
+            _rendered(item.state, [variable])
         return output
 
 
@@ -93,9 +91,10 @@ class NamesSuppression:
         listed = self.get("variable", "")
         variables = listed.split()
         suppressed = _suppressed(self, kwargs.get("context"))
-        if Captures.stack:
+        captures = item.state.captures
+        if captures:
             # within one substitute, names already rendered are not rendered again
-            suppressed = suppressed | Captures.stack[-1]
+            suppressed = suppressed | captures[-1]
         kept = [v for v in variables if v not in suppressed]
         if variables and not kept:
             return None
@@ -106,7 +105,7 @@ class NamesSuppression:
         finally:
             self.set("variable", listed)
         if output:
-            _rendered([v for v in kept if v.replace("-", "_") in item.reference])
+            _rendered(item.state, [v for v in kept if v.replace("-", "_") in item.reference])
         return output
 
 
