@@ -15,6 +15,7 @@ from citeproc.source import VariableError
 
 from citekit.csl import collapse
 from citekit.csl.collapse import RenderedCite
+from citekit.csl.marks import AFFIX_CLOSE_MARK, CLOSE_MARK
 from citekit.csl.rules.note_start_capital import capitalized_if_term
 from citekit.csl.rules.sorting import sort_items
 from citekit.csl.rules.year_suffix import first_suffix_only
@@ -152,7 +153,8 @@ def render(
         suffix = item.get("suffix", "")
         # a prefix of one word ("Nocapsafter.") does not end a sentence; a longer one may
         sentence = (
-            prefix.strip().rstrip("”’\"'\ue002\ue005").endswith((".", "!", "?")) and " " in prefix.strip()
+            prefix.strip().rstrip(f"”’\"'{CLOSE_MARK}{AFFIX_CLOSE_MARK}").endswith((".", "!", "?"))
+            and " " in prefix.strip()
         )
         opens = (index == 0 and not prefix) or sentence
         if note_style and opens:

@@ -20,17 +20,14 @@ from citekit.csl.citation_label import generated_label
 from citekit.csl.citations import NO_PRINTED_FORM, Tracker
 from citekit.csl.citations import render as render_citation
 from citekit.csl.date_input import parsed_date
+from citekit.csl.finish import Finishing, finished
+from citekit.csl.finish.author_substitute import substituted
 from citekit.csl.formatters import MARKUPS
 from citekit.csl.lookups import CitationItem
+from citekit.csl.marks import AFFIX_CLOSE_MARK, CLOSE_MARK, KEEP_APART
 from citekit.csl.name_input import parsed_name
 from citekit.csl.note_fields import with_note_variables
 from citekit.csl.rules import year_suffix
-from citekit.csl.rules.duplicate_punctuation import KEEP_APART, without_doubled_periods
-from citekit.csl.rules.flip_flop import flip_flopped
-from citekit.csl.rules.punctuation_in_quote import moved_into_quotes
-from citekit.csl.rules.quotes import STYLE_QUOTE_END, quote_terms
-from citekit.csl.rules.subsequent_author_substitute import substituted
-from citekit.csl.rules.superscript_chars import superscripts_as_tags
 from citekit.csl.source import RecordSource
 from citekit.csl.state import Disambiguation, RenderState
 from citekit.errors import StyleError
@@ -81,7 +78,7 @@ def _citation_item(cite: Cite, escape: Any) -> Any:
             # a cite's affixes are punctuated as the style's own: no field marks kept apart, and
             # no punctuation moved into their quotes
             parsed = str(richtext.parse(str(cite[affix]), escape)).replace(KEEP_APART, "")
-            extra[affix] = parsed.replace(richtext.CLOSE_MARK, richtext.AFFIX_CLOSE_MARK)
+            extra[affix] = parsed.replace(CLOSE_MARK, AFFIX_CLOSE_MARK)
     position = cite.get("position")
     return CitationItem(str(cite["id"]), None if position is None else int(position), **extra)
 
@@ -170,7 +167,7 @@ class Session:
             # this session's locale chain, put back on the style for each of its renderings
             self.locales = (style_root.output_locale, style_root.locales)
         self.states: dict[str, Disambiguation] = {}
-        self._quotes: tuple[tuple[str, str], tuple[str, str], bool] | None = None
+        self._finishing: Finishing | None = None
         chosen = MARKUPS[markup]
         self.markup = markup
         self.escape = chosen.escape_data
@@ -268,19 +265,8 @@ class Session:
             yield
 
     def finish(self, text: str) -> str:
-        """Quote marks left from the items made quotes; punctuation moved into quotes where the
-        locale puts it there (``punctuation-in-quote``)."""
-        if self._quotes is None:
-            # the locale's quote terms and option, the same for every entry: looked up once
-            outer, inner = quote_terms(self.style.root)
-            inside = str(self.style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
-            self._quotes = outer, inner, inside
-        outer, inner, inside = self._quotes
-        text = richtext.finish(text, outer, inner, ends=True)
-        if self.markup == "html":
-            text = flip_flopped(superscripts_as_tags(text))
-        text = without_doubled_periods(text)
-        if inside:
-            text = without_doubled_periods(moved_into_quotes(text, outer[1], inner[1]))
-        text = text.replace(STYLE_QUOTE_END, "").replace(KEEP_APART, "")
-        return text
+        """A citation or entry through the finishing steps (``citekit.csl.finish``)."""
+        if self._finishing is None:
+            # the locale's quotes and punctuation-in-quote, the same for every entry: looked up once
+            self._finishing = Finishing.of(self.style.root, self.markup)
+        return finished(text, self._finishing)

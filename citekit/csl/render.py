@@ -12,8 +12,8 @@ from citeproc import CitationStylesStyle
 from citekit.csl import locales
 from citekit.csl.elements import specialize
 from citekit.csl.formatters import MARKUPS, finish_rich_text
+from citekit.csl.marks import FIELD_BREAK
 from citekit.csl.processor import Session
-from citekit.csl.rules.second_field_align import FIELD_BREAK
 from citekit.csl.styles import StyleRef, apply_dependent, find
 from citekit.csl.validate import check_style
 from citekit.csl.xml import element_names, parse_csl

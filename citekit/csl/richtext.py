@@ -18,16 +18,9 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
-from citekit.csl.rules.duplicate_punctuation import kept_apart
+from citekit.csl.marks import AFFIX_CLOSE_MARK, CLOSE_MARK, KEEP_APART, OPEN_MARK, QUOTE_END
 from citekit.csl.rules.narrow_spaces import narrow_spaces
 
-OPEN_MARK = "\ue001"
-CLOSE_MARK = "\ue002"
-# Follows every closing quote (of the data or the style) until the output is finished, so that
-# punctuation can move into quotes (``punctuation-in-quote``) and not past an apostrophe (’).
-QUOTE_END = "\ue003"
-# A closing quote in a cite's prefix or suffix: punctuation never moves into it (citeproc-js).
-AFFIX_CLOSE_MARK = "\ue005"
 _TOKEN = re.compile(
     r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>|<span\s+style="font-variant:\s*small-caps;?">|'
     r'<span\s+class="nocase">|<span\s+class="nodecor">|</span>)'
@@ -47,7 +40,18 @@ _TAGS = {
     "nodecor": ('<span style="font-style:normal;">', "</span>", False),
 }
 _CLOSERS = {"</i>": "<i>", "</b>": "<b>", "</sup>": "<sup>", "</sub>": "<sub>", "</sc>": "<sc>"}
-_OPENING_CONTEXT = re.compile(r"(^|[\s(\[{\u2014\u2013/-]|[\ue001])$")
+_OPENING_CONTEXT = re.compile(rf"(^|[\s(\[{{\u2014\u2013/-]|[{OPEN_MARK}])$")
+
+
+_PUNCTUATION = ":.;!?,"
+_ADJACENT_PUNCTUATION = re.compile(f"(?<=[{_PUNCTUATION}])(?=[{_PUNCTUATION}])|^(?=[{_PUNCTUATION}])")
+
+
+def kept_apart(text: str) -> str:
+    """Field text with ``KEEP_APART`` between each two punctuation marks written next to each
+    other, and before one that starts it: the field's own punctuation, which the duplicate
+    punctuation step (``citekit.csl.finish.punctuation``) leaves as it is."""
+    return _ADJACENT_PUNCTUATION.sub(KEEP_APART, text)
 
 
 class Markup(NoCase):  # type: ignore[misc]

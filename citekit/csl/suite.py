@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from citekit.csl.marks import FIELD_BREAK
 from citekit.csl.processor import Cite, Session
-from citekit.csl.rules.second_field_align import FIELD_BREAK
 from citekit.csl.xml import parse_csl_text
 
 SECTION = re.compile(r"^>>=+\s*([A-Z-]+)\s*=+>>[ \t]*\n(.*?)^<<=+\s*\1\s*=+<<", re.M | re.S)

@@ -48,7 +48,7 @@ def test_title_case_keeps_stop_words_and_capitals() -> None:
 
 def test_nested_emphasis_flip_flops() -> None:
     """Italics inside italics are set upright; a quoted text inside a quoted text gets inner quotes."""
-    from citekit.csl.rules.flip_flop import flip_flopped
+    from citekit.csl.finish.flip_flop import flip_flopped
 
     assert (
         flip_flopped("<i>My <i>Amazing</i> Title</i>")

@@ -3,9 +3,10 @@
 caps or superscript. citeproc-py treated them as "no formatting", so the text stayed italic.
 
 In HTML, when an enclosing element of the style sets the style (not when a macro is called from
-one, nor inside an item's rich text), the element's output is wrapped in a marker span; ``flip_flop.flip_flopped`` (which runs
-on the finished HTML) turns it into ``<span style="font-style:normal;">`` (as citeproc-js writes
-it) when the style it undoes is in effect there, and drops it otherwise."""
+one, nor inside an item's rich text), the element's output is wrapped in a marker span; the
+flip-flop step (``citekit.csl.finish.flip_flop``, on the finished HTML) turns it into
+``<span style="font-style:normal;">`` (as citeproc-js writes it) when the style it undoes is in
+effect there, and drops it otherwise."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from citeproc.source import VariableError
 
-from citekit.csl.rules.duplicate_punctuation import KEEP_APART
+from citekit.csl.marks import KEEP_APART
 
 _JOINERS = re.compile(r"\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*(?<!\\)[-\u2013]+\s*")
 _PARTICLE = re.compile(r"^[0-9]*[a-zA-Z]+0*(?=[0-9])")

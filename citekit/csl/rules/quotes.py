@@ -7,11 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from citekit.csl import richtext
-
-# Follows a quote the style closed, as ``richtext.QUOTE_END`` follows a field's: punctuation moves
-# into such quotes (not past an apostrophe, nor into a cite affix's quotes); the driver removes the
-# mark when it finishes the output.
-STYLE_QUOTE_END = richtext.QUOTE_END
+from citekit.csl.marks import QUOTE_END
 
 
 def quote_terms(element: Any) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -47,9 +43,7 @@ class NestedQuotes:
             return string
         outer, inner = quote_terms(self)
         content = _flipped(str(string), outer, inner)
-        return (
-            outer[0] + richtext.finish(content, outer, inner, depth=1, ends=True) + outer[1] + STYLE_QUOTE_END
-        )
+        return outer[0] + richtext.finish(content, outer, inner, depth=1, ends=True) + outer[1] + QUOTE_END
 
 
 ELEMENTS = {"text": NestedQuotes}

@@ -9,8 +9,7 @@ from typing import Any
 from citeproc.source import VariableError
 from citeproc.string import String, join
 
-# Marks the end of the first field; citekit.csl.render turns it into a space or HTML blocks.
-FIELD_BREAK = "\x1f"
+from citekit.csl.marks import FIELD_BREAK
 
 
 class SecondFieldAlign:

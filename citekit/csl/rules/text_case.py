@@ -14,6 +14,8 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
+from citekit.csl.marks import CLOSE_MARK, OPEN_MARK
+
 STOP_WORDS = frozenset(
     [
         "a",
@@ -120,7 +122,7 @@ _KEPT_LOWER = STOP_WORDS | NAME_PARTICLES | CITEPROC_JS_SKIP_WORDS
 _WORD = re.compile(r"[^\s\u2013\u2014/-]+")
 # A period (``Proc. the First``) ends no sentence for title case, as citeproc-js reads it.
 _SENTENCE_END = (":", "?", "!")
-_AROUND_WORDS = "()[]{}\"'“”‘’.,;:!?\ue001\ue002"
+_AROUND_WORDS = "()[]{}\"'“”‘’.,;:!?" + OPEN_MARK + CLOSE_MARK
 
 
 def _segments(text: Any) -> list[Any]:
@@ -176,7 +178,7 @@ def _title(segments: list[Any]) -> list[Any]:
             if bare.islower() and (
                 opens_compound or not (stop and (first_part or bare.lower() in _KEPT_LOWER))
             ):
-                lead = len(core) - len(core.lstrip("“‘\"'([\ue001"))
+                lead = len(core) - len(core.lstrip("“‘\"'([" + OPEN_MARK))
                 core = core[:lead] + _cap(core[lead:])
             replacements.setdefault(seg, []).append((match.start(), match.end(), core))
         previous = word

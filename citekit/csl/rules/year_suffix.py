@@ -15,8 +15,8 @@ from typing import Any
 
 from citeproc.source import Date, DateRange
 
-SUFFIX_OPEN = "\ue006"
-SUFFIX_CLOSE = "\ue007"
+from citekit.csl.marks import SUFFIX_CLOSE, SUFFIX_OPEN
+
 _MARKED = re.compile(f"{SUFFIX_OPEN}([^{SUFFIX_CLOSE}]*){SUFFIX_CLOSE}")
 
 

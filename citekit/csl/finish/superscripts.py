@@ -1,13 +1,12 @@
 """Superscript characters in HTML output (locale ordinal suffixes such as French ``1ʳᵉ``, or ``ª``
 in data) are written as ``<sup>`` elements, one per character, as citeproc-js writes them; CSL
-1.0.2 leaves output markup to the processor. Applied by the driver to finished HTML."""
+1.0.2 leaves output markup to the processor. Applied to HTML output only."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import cache
-from typing import Any
 
 # Characters that are superscripts by typographic convention without a <super> decomposition.
 _EXTRA = {"ª": "a", "º": "o", "ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}
@@ -31,6 +30,3 @@ def _pattern() -> re.Pattern[str]:
 
 def superscripts_as_tags(html: str) -> str:
     return _pattern().sub(lambda m: f"<sup>{_table()[m.group(0)]}</sup>", html)
-
-
-ELEMENTS: dict[str, Any] = {}

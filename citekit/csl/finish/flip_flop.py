@@ -1,12 +1,11 @@
 """Flip-flop formatting (CSL 1.0.2 Appendix VI, rich text; "Formatting"): italics inside italics
 are set upright, bold inside bold normal, small caps inside small caps normal, so that nested
-emphasis stays visible. Applied by the driver to finished HTML: an inner opening tag of a style
-already open becomes a ``<span style="…:normal;">`` and its closing tag ``</span>``."""
+emphasis stays visible. Applied to HTML output: an inner opening tag of a style already open
+becomes a ``<span style="…:normal;">`` and its closing tag ``</span>``."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 _TAG = re.compile(r"<(/?)(i|b|span|sup|sub)((?:\s[^>]*)?)>")
 # marker spans of ``normal_formatting``: the style they undo, and what they become when it is in
@@ -78,6 +77,3 @@ def flip_flopped(html: str) -> str:
             out.append(match.group(0))
     out.append(html[position:])
     return "".join(out)
-
-
-ELEMENTS: dict[str, Any] = {}

@@ -1,18 +1,14 @@
 """CSL 1.0.2 bibliography option ``subsequent-author-substitute``: when an entry's names (the
 first cs:names it renders, substitutes included) equal those of the entry before it, they are
 replaced by the option's text (``———``). citeproc-py has no such option; the bibliography driver
-(``citekit.csl.processor``) renders entries one by one and calls ``substituted`` on each. The
-``-rule`` variants are treated as ``complete-all``."""
+renders entries one by one and calls ``substituted`` on each, with the names the entry before
+rendered, before the steps every entry goes through. The ``-rule`` variants are treated as
+``complete-all``."""
 
 from __future__ import annotations
-
-from typing import Any
 
 
 def substituted(text: str, names: str | None, previous: str | None, substitute: str | None) -> str:
     if substitute is None or not names or names != previous:
         return text
     return text.replace(names, substitute, 1)
-
-
-ELEMENTS: dict[str, Any] = {}
