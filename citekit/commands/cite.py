@@ -52,7 +52,7 @@ def cite(
     def action() -> ExitStatus:
         import citekit
         from citekit import console, outputs
-        from citekit.csl.styles import find
+        from citekit.csl.style.find import find
 
         find(style)  # an unknown style is a usage error, reported before reading anything
         sources = inputs or _default_inputs()

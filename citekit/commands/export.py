@@ -102,7 +102,7 @@ def export(
         data_format = formats.FORMATS.get(format.lower())
         style = data_format is None or not data_format.writable
         if style:
-            from citekit.csl.styles import find
+            from citekit.csl.style.find import find
 
             find(format)  # an unknown style is a usage error, reported before reading anything
         files = list(reading.expand(inputs or ["-"]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from citekit.csl.finish.punctuation import without_doubled_periods
-from citekit.csl.name_input import parsed_name
+from citekit.csl.items.names import parsed_name
 from tests.csl.minimal import bibliography
 
 

@@ -4,7 +4,7 @@ citeproc-py renders a cite or a bibliography entry element by element; what can 
 on the whole text (quotes whose nesting is known, punctuation where affixes and delimiters meet,
 nested emphasis) is done here, on each finished citation and each bibliography entry, by the
 steps of ``STEPS`` in turn. Each step is one module of this package (or, for the quotes, the
-rich-text reader that made the marks it reads: ``citekit.csl.richtext``).
+rich-text reader that made the marks it reads: ``citekit.csl.items.richtext``).
 
 Before these steps, the drivers apply what concerns one cite or entry alone: the first year-suffix
 kept (``rules/year_suffix``), a term opening a note capitalized (``rules/note_start_capital``),
@@ -19,13 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from citekit.csl import richtext
 from citekit.csl.finish.flip_flop import flip_flopped
 from citekit.csl.finish.punctuation import without_doubled_periods
 from citekit.csl.finish.punctuation_in_quote import moved_into_quotes
 from citekit.csl.finish.superscripts import superscripts_as_tags
+from citekit.csl.items import richtext
 from citekit.csl.marks import KEEP_APART, QUOTE_END
-from citekit.csl.rules.quotes import quote_terms
+from citekit.csl.rules.formatting.quotes import quote_terms
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,72 @@
+"""CSL 1.0.2 "Position": what has been cited so far in a document decides which position tests
+the next cites pass (first, subsequent, ibid, ibid-with-locator, near-note)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from citekit.csl.engine.state import Position
+
+# The numbers citeproc-js accepts for an explicit position on a cite.
+EXPLICIT_POSITIONS = {0: "first", 1: "subsequent", 2: "ibid", 3: "ibid-with-locator"}
+
+
+def _locator(item: Any) -> tuple[str, str] | None:
+    if "locator" not in item:
+        return None
+    return (str(item["locator"].label), str(item["locator"].identifier))
+
+
+@dataclass
+class Tracker:
+    """What has been cited so far in the document, for the positions of the next cites."""
+
+    near_note_distance: int = 5
+    last_note: dict[str, int] = field(default_factory=dict)
+    first_note: dict[str, int] = field(default_factory=dict)
+    # the citation before, kept apart for citations in notes and in the text (note number 0):
+    # an in-text citation is ibid of the in-text citation before it, whatever notes came between
+    previous: dict[bool, list[Any]] = field(default_factory=dict)
+    in_text = False
+    previous_note: dict[bool, int] = field(default_factory=dict)
+    previous_note_cites: dict[bool, list[Any]] = field(default_factory=dict)
+
+    @property
+    def previous_citation(self) -> list[Any]:
+        return self.previous.get(self.in_text, [])
+
+    @previous_citation.setter
+    def previous_citation(self, items: list[Any]) -> None:
+        self.previous[self.in_text] = items
+
+    def position(self, item: Any, before: Any, note: int) -> Position:
+        key = item.key
+        if key not in self.last_note:
+            return Position()
+        preceding = before
+        # the first cite of a citation looks back at the citation before it in the same note,
+        # or, opening a new note, at all the cites of the note before
+        same_note = not self.in_text and note == self.previous_note.get(self.in_text)
+        looked_at = self.previous_citation if same_note else self.previous_note_cites.get(self.in_text, [])
+        if preceding is None and len(looked_at) == 1:
+            preceding = looked_at[0]
+        pos = Position(first=False)
+        pos.near_note = note - self.last_note[key] <= self.near_note_distance
+        if preceding is not None and preceding.key == key:
+            mine, theirs = _locator(item), _locator(preceding)
+            if mine is None:
+                pos.ibid = theirs is None
+            elif theirs != mine:
+                pos.with_locator = True
+            else:
+                pos.ibid = True
+        return pos
+
+    def explicit(self, code: Any) -> Position:
+        name = EXPLICIT_POSITIONS.get(int(code), "first")
+        return Position(first=name == "first", ibid=name == "ibid", with_locator=name == "ibid-with-locator")
+
+    def cited_one(self, item: Any, note: int) -> None:
+        self.last_note[item.key] = note
+        self.first_note.setdefault(item.key, note)

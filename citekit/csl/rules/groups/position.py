@@ -1,0 +1,22 @@
+"""CSL 1.0.2 "Position" conditions (first, subsequent, ibid, ibid-with-locator, near-note).
+
+Positions depend on the whole document, so ``citekit.csl.engine.clusters`` computes each cite's position
+before rendering and hands it to the rendering's state (``citekit.csl.engine.state``); the condition
+only reads it. In a bibliography every
+position test is false.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class PositionCondition:
+    def _position(self: Any, item: Any, context: Any) -> list[bool]:
+        position = item.state.position
+        if position is None or self.xpath_search("./ancestor::cs:bibliography"):
+            return [False]
+        return [position.passes(test) for test in self.get("position").split()]
+
+
+ELEMENTS = {"if": PositionCondition, "else-if": PositionCondition}

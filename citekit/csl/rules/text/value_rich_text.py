@@ -1,0 +1,40 @@
+"""CSL 1.0.2 Appendix VI "Rich Text Markup" in a style's ``cs:text value=""``: like item fields,
+a value's tags (``&lt;b&gt;friend&lt;/b&gt;``) are markup and its straight quotes are quotes
+(flip-flopping with the quotes around them), as citeproc-js reads them. citeproc-py printed the
+tags escaped and the quote marks straight."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citekit.csl.items import richtext
+
+_RICH = ("<", '"', "'")
+
+
+class ValueRichText:
+    """For cs:text: a ``value`` holding tags or quote marks is read as rich text."""
+
+    @staticmethod
+    def applies_to(element: Any) -> bool:
+        return _is_rich_value(element)
+
+    def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        rich = self.__dict__.get("_citekit_rich_value")  # styles never change once loaded
+        if rich is None:
+            rich = self._citekit_rich_value = _is_rich_value(self)
+        if not rich:
+            return super().process(item, context, **kwargs)  # type: ignore[misc]
+        value = self.get("value")
+        _, language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        return richtext.parse(value, self.preformat), language
+
+
+def _is_rich_value(element: Any) -> bool:
+    if any(a in element.attrib for a in ("variable", "macro", "term")):
+        return False
+    value = element.get("value")
+    return value is not None and any(mark in value for mark in _RICH)
+
+
+ELEMENTS = {"text": ValueRichText}
