@@ -8,28 +8,33 @@ rendering; a style's elements never change once loaded, so each keeps its list o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import join
 
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
+
 Child = tuple[Any, bool, bool]
 """A child element, whether it is a cs:choose, and whether it is a cs:group."""
 
 
-def kept_children(element: Any) -> list[Child]:
+def kept_children(element: Element) -> list[Child]:
     kept: list[Child] | None = element.__dict__.get("_citekit_children")
     if kept is None:
         kept = [
             (child, isinstance(child, model.Choose), isinstance(child, model.Group))
             for child in element.iterchildren()
         ]
-        element._citekit_children = kept
+        element.__dict__["_citekit_children"] = kept
     return kept
 
 
-def render_in_turn(element: Any, item: Any, delimiter: str, options: dict[str, Any]) -> Any:
+def render_in_turn(element: Element, item: CitationItem, delimiter: str, options: dict[str, Any]) -> Any:
     """The children's renderings joined by ``delimiter`` (``None`` if none rendered); ``options``
     are passed to each child's ``render`` (``context``, ``sort_options`` …)."""
     output = []

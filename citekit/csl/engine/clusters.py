@@ -8,7 +8,7 @@ module computes them first and the ``position`` rule reads them from each cite.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.source import VariableError
 
@@ -21,12 +21,15 @@ from citekit.csl.rules.citations.year_suffix import first_suffix_only
 from citekit.csl.rules.sorting.sorting import sort_items
 from citekit.csl.rules.text.note_start_capital import capitalized_if_term
 
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
+
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 def render(
     citation_element: Any,
-    items: list[Any],
+    items: list[CitationItem],
     tracker: Tracker,
     note: int,
     in_text: bool = False,
@@ -34,69 +37,60 @@ def render(
 ) -> str:
     """One citation: its cites (sorted if the style says so) with their positions, then the layout;
     ``disambiguated`` holds what disambiguation decided for the items."""
-    disambiguated = disambiguated or {}
+    decisions = disambiguated or {}
     layout = citation_element.layout
+
+    def decided(item: CitationItem) -> Disambiguation:
+        return decisions.get(item.key) or Disambiguation()
+
     for item in items:  # a sort key may test the disambiguate condition
-        item.start(RenderState(disambiguation=disambiguated.get(item.key) or Disambiguation()))
+        item.start(RenderState(disambiguation=decided(item)))
     if citation_element.sort is not None:
         items = sort_items(citation_element.sort, items, layout)
-    first_notes = {}
-    tracker.in_text = in_text
-    positions = {}
-    for index, item in enumerate(items):
-        before = items[index - 1] if index else None
-        explicit = item.explicit_position
-        positions[id(item)] = (
-            tracker.explicit(explicit) if explicit is not None else tracker.position(item, before, note)
+    positions, first_notes = tracker.place(items, note, in_text)
+
+    def rendered(item: CitationItem, without_names: bool = False) -> str | None:
+        state = RenderState(
+            position=positions[id(item)], disambiguation=decided(item), suppress_names=without_names
         )
-        if item.key in tracker.first_note:
-            first_notes[item.key] = tracker.first_note[item.key]
-        tracker.cited_one(item, note)
-    # citations sharing a note count as one for the ibid of the next note
-    same_note = not in_text and note == tracker.previous_note.get(in_text)
-    earlier = tracker.previous_note_cites.get(in_text, []) if same_note else []
-    tracker.previous_note_cites[in_text] = [*earlier, *items]
-    tracker.previous_citation = list(items)
-    tracker.previous_note[in_text] = note
+        return _rendered(layout, item, state, first_notes.get(item.key))
+
     note_style = citation_element.get_root().get("class") == "note"
-
-    def rendered(item: Any, without_names: bool = False) -> str | None:
-        layout.repressed = {}
-        reference = item.reference
-        if item.key in first_notes:
-            reference["first_reference_note_number"] = str(first_notes[item.key])
-        else:
-            reference.pop("first_reference_note_number", None)
-        item.start(
-            RenderState(
-                position=positions[id(item)],
-                disambiguation=disambiguated.get(item.key) or Disambiguation(),
-                suppress_names=without_names,
-            )
-        )
-        try:
-            text = layout.render_children(item)
-        except VariableError:
-            text = None
-        return first_suffix_only(str(text)) if text else None
-
-    cites = []
-    for index, item in enumerate(items):
-        text = rendered(item)
-        if text is None:
-            cites.append(RenderedCite(item, NO_PRINTED_FORM, None, True))
-            continue
-        names = item.state.first_names
-        prefix = item.get("prefix", "")
-        suffix = item.get("suffix", "")
-        # a prefix of one word ("Nocapsafter.") does not end a sentence; a longer one may
-        sentence = (
-            prefix.strip().rstrip(f"”’\"'{CLOSE_MARK}{AFFIX_CLOSE_MARK}").endswith((".", "!", "?"))
-            and " " in prefix.strip()
-        )
-        opens = (index == 0 and not prefix) or sentence
-        if note_style and opens:
-            text = capitalized_if_term(text, item.state.terms)
-        cites.append(RenderedCite(item, f"{prefix}{text}{suffix}", names, bool(prefix or suffix)))
+    cites = [_cite(item, rendered(item), index == 0, note_style) for index, item in enumerate(items)]
     joined = collapse.join(citation_element, cites, lambda item: rendered(item, without_names=True) or "")
     return str(layout.format(layout.wrap(joined)))
+
+
+def _rendered(layout: Any, item: CitationItem, state: RenderState, first_note: int | None) -> str | None:
+    """What the layout renders for one cite, with ``state`` (None if it renders nothing)."""
+    layout.repressed = {}
+    reference = item.reference
+    if first_note is not None:
+        reference["first_reference_note_number"] = str(first_note)
+    else:
+        reference.pop("first_reference_note_number", None)
+    item.start(state)
+    try:
+        text = layout.render_children(item)
+    except VariableError:
+        text = None
+    return first_suffix_only(str(text)) if text else None
+
+
+def _ends_sentence(prefix: str) -> bool:
+    """Whether a cite's prefix ends a sentence; a prefix of one word ("Nocapsafter.") does not."""
+    trimmed = prefix.strip()
+    closed = trimmed.rstrip(f"”’\"'{CLOSE_MARK}{AFFIX_CLOSE_MARK}")
+    return closed.endswith((".", "!", "?")) and " " in trimmed
+
+
+def _cite(item: CitationItem, text: str | None, first: bool, note_style: bool) -> RenderedCite:
+    """A rendered cite with its affixes; in a note style, a cite that opens the citation or a
+    sentence capitalizes the term it starts with."""
+    if text is None:
+        return RenderedCite(item, NO_PRINTED_FORM, None, True)
+    prefix = item.get("prefix", "")
+    suffix = item.get("suffix", "")
+    if note_style and ((first and not prefix) or _ends_sentence(prefix)):
+        text = capitalized_if_term(text, item.state.terms)
+    return RenderedCite(item, f"{prefix}{text}{suffix}", item.state.first_names, bool(prefix or suffix))

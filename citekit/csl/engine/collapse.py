@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 EN_DASH = "–"
 _PUNCTUATION = ",.;:"
@@ -24,7 +27,7 @@ YEAR_COLLAPSES = ("year", "year-suffix", "year-suffix-ranged")
 
 @dataclass
 class RenderedCite:
-    item: Any
+    item: CitationItem
     text: str
     names: str | None
     affixed: bool
@@ -147,7 +150,7 @@ def _cites_joined(group: list[RenderedCite], delimiter: str, after_locator: str)
     return out
 
 
-def _author_key(item: Any) -> str:
+def _author_key(item: CitationItem) -> str:
     """A grouping key from the item's names when the cite rendered none (an author-less layout)."""
     reference = item.reference
     for variable in ("author", "editor"):

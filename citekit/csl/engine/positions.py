@@ -4,15 +4,18 @@ the next cites pass (first, subsequent, ibid, ibid-with-locator, near-note)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citekit.csl.engine.state import Position
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 # The numbers citeproc-js accepts for an explicit position on a cite.
 EXPLICIT_POSITIONS = {0: "first", 1: "subsequent", 2: "ibid", 3: "ibid-with-locator"}
 
 
-def _locator(item: Any) -> tuple[str, str] | None:
+def _locator(item: CitationItem) -> tuple[str, str] | None:
     if "locator" not in item:
         return None
     return (str(item["locator"].label), str(item["locator"].identifier))
@@ -37,10 +40,10 @@ class Tracker:
         return self.previous.get(self.in_text, [])
 
     @previous_citation.setter
-    def previous_citation(self, items: list[Any]) -> None:
+    def previous_citation(self, items: list[CitationItem]) -> None:
         self.previous[self.in_text] = items
 
-    def position(self, item: Any, before: Any, note: int) -> Position:
+    def position(self, item: CitationItem, before: Any, note: int) -> Position:
         key = item.key
         if key not in self.last_note:
             return Position()
@@ -67,6 +70,32 @@ class Tracker:
         name = EXPLICIT_POSITIONS.get(int(code), "first")
         return Position(first=name == "first", ibid=name == "ibid", with_locator=name == "ibid-with-locator")
 
-    def cited_one(self, item: Any, note: int) -> None:
+    def cited_one(self, item: CitationItem, note: int) -> None:
         self.last_note[item.key] = note
         self.first_note.setdefault(item.key, note)
+
+    def place(
+        self, items: list[CitationItem], note: int, in_text: bool
+    ) -> tuple[dict[int, Position], dict[str, int]]:
+        """The positions of a citation's cites (by ``id`` of the cite), in ``note`` (0: in the
+        text), and the note each item was first cited in, if cited before; the cites are then
+        counted as cited."""
+        self.in_text = in_text
+        positions: dict[int, Position] = {}
+        first_notes: dict[str, int] = {}
+        for index, item in enumerate(items):
+            before = items[index - 1] if index else None
+            explicit = item.explicit_position
+            positions[id(item)] = (
+                self.explicit(explicit) if explicit is not None else self.position(item, before, note)
+            )
+            if item.key in self.first_note:
+                first_notes[item.key] = self.first_note[item.key]
+            self.cited_one(item, note)
+        # citations sharing a note count as one for the ibid of the next note
+        same_note = not in_text and note == self.previous_note.get(in_text)
+        earlier = self.previous_note_cites.get(in_text, []) if same_note else []
+        self.previous_note_cites[in_text] = [*earlier, *items]
+        self.previous_citation = list(items)
+        self.previous_note[in_text] = note
+        return positions, first_notes

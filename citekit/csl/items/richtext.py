@@ -108,58 +108,70 @@ def _quote_mark(
     return "’" if char == "'" else char
 
 
+_SPAN_KINDS = ("small-caps", "nocase", "nodecor")
+
+
+class _Segments:
+    """A field's MixedString being built: the tags open (innermost last) and the text read since
+    the last tag, emitted as a NoCase segment inside a tag that keeps case."""
+
+    def __init__(self, escape: Callable[[str], str] | None) -> None:
+        self.out = MixedString()
+        self.escape = escape
+        self.open_tags: list[str] = []
+        self.pending = ""
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        chunk, self.pending = self.pending, ""
+        value = kept_apart(narrow_spaces(self.escape(chunk) if self.escape else chunk))
+        nocase = any(_TAGS[kind][2] for kind in self.open_tags)
+        self.out = self.out + (NoCase(value) if nocase else String(value))
+
+    def _markup(self, tag: str) -> None:
+        if tag:
+            self.out = self.out + Markup(tag)
+
+    def open(self, kind: str) -> None:
+        self.open_tags.append(kind)
+        self._markup(_TAGS[kind][0])
+
+    def close(self, token: str) -> None:
+        """``</span>`` ends the innermost span open, another closing tag the first of its kind
+        open; a closing tag that closes nothing is text."""
+        if token == "</span>":
+            spans = [at for at, kind in enumerate(self.open_tags) if kind in _SPAN_KINDS]
+            closed = self.open_tags.pop(spans[-1]) if spans else None
+        else:
+            closed = _CLOSERS[token] if _CLOSERS[token] in self.open_tags else None
+            if closed is not None:
+                self.open_tags.remove(closed)
+        if closed is None:
+            self.pending += token
+        else:
+            self._markup(_TAGS[closed][1])
+
+
 def parse(text: str, escape: Callable[[str], str] | None) -> Any:
     """A field's text as a MixedString of text, NoCase and Markup segments."""
-    out = MixedString()
-    stack: list[str] = []
-    pending = ""
-
-    def emit_text(chunk: str) -> None:
-        nonlocal out
-        if not chunk:
-            return
-        value = kept_apart(narrow_spaces(escape(chunk) if escape else chunk))
-        nocase = any(_TAGS[k][2] for k in stack)
-        out = out + (NoCase(value) if nocase else String(value))
-
-    def emit_markup(tag: str) -> None:
-        nonlocal out
-        if tag:
-            out = out + Markup(tag)
-
+    segments = _Segments(escape)
     if not _RICH_CHAR.search(text):
-        emit_text(text)  # most fields: no tag, no quote to look for
-        return out
-    parts = _TOKEN.split(with_quote_marks(text))
-    for index, part in enumerate(parts):
-        if index % 2 == 0:
-            pending += part
-            continue
-        emit_text(pending)
-        pending = ""
-        if part in _TAGS:
-            stack.append(part)
-            emit_markup(_TAGS[part][0])
-        elif part.startswith("<span"):
-            kind = _span_kind(part)
-            stack.append(kind)
-            emit_markup(_TAGS[kind][0])
-        elif part == "</span>":
-            for position in range(len(stack) - 1, -1, -1):
-                if stack[position] in ("small-caps", "nocase", "nodecor"):
-                    emit_markup(_TAGS[stack.pop(position)][1])
-                    break
+        segments.pending = text  # most fields: no tag, no quote to look for
+    else:
+        for index, part in enumerate(_TOKEN.split(with_quote_marks(text))):
+            if index % 2 == 0:
+                segments.pending += part
+                continue
+            segments.flush()
+            if part in _TAGS:
+                segments.open(part)
+            elif part.startswith("<span"):
+                segments.open(_span_kind(part))
             else:
-                pending += part
-        elif part in _CLOSERS:
-            opener = _CLOSERS[part]
-            if opener in stack:
-                stack.remove(opener)
-                emit_markup(_TAGS[opener][1])
-            else:
-                pending += part
-    emit_text(pending)
-    return out
+                segments.close(part)
+    segments.flush()
+    return segments.out
 
 
 def finish(

@@ -15,6 +15,8 @@ from typing import Any
 
 from citeproc.model import Formatted
 
+from citekit.csl.style.element import Element
+
 _MISSING = object()
 _FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
@@ -39,10 +41,16 @@ def _keep_alive(element: Any) -> None:
         root._citekit_elements = list(root.iter())
 
 
-class CachedLookups:
+class CachedLookups(Element):
     """Mixed into every CSL element class citekit parses into (``citekit.csl.style.xml``)."""
 
-    def format(self: Any, string: Any) -> Any:
+    # the answers kept on the element
+    _citekit_plain: bool
+    _citekit_root: Any
+    _citekit_xpath: dict[str, list[Any]]
+    _citekit_layout: Any
+
+    def format(self, string: Any) -> Any:
         # An element with no font or alignment attributes gives its text back as it is; citeproc-py
         # asks the formatter five times to find that out. Only citeproc-py's own ``format`` is
         # short-cut: a rule that formats otherwise is always asked.
@@ -52,39 +60,39 @@ class CachedLookups:
             _keep_alive(self)
         if plain:
             return str(string) if isinstance(string, int | float) else string
-        return super().format(string)  # type: ignore[misc]
+        return super().format(string)
 
-    def get_root(self: Any) -> Any:
+    def get_root(self) -> Any:
         found = self.__dict__.get("_citekit_root")
         if found is None:
-            found = self._citekit_root = super().get_root()  # type: ignore[misc]
+            found = self._citekit_root = super().get_root()
             _keep_alive(found)
         return found
 
-    def xpath_search(self: Any, expression: str) -> list[Any]:
+    def xpath_search(self, expression: str) -> list[Any]:
         # Styles and locales are never changed once loaded, so a query's answer is too.
-        found = self.__dict__.get("_citekit_xpath")
+        found: dict[str, list[Any]] | None = self.__dict__.get("_citekit_xpath")
         if found is None:
-            found = self._citekit_xpath = {}  # type: ignore[var-annotated]
+            found = self._citekit_xpath = {}
             _keep_alive(self)
         result = found.get(expression)
         if result is None:
-            result = found[expression] = super().xpath_search(expression)  # type: ignore[misc]
+            result = found[expression] = super().xpath_search(expression)
         return list(result)
 
-    def get_macro(self: Any, name: str) -> Any:
+    def get_macro(self, name: str) -> Any:
         root = self.get_root()
         macros = root.__dict__.setdefault("_citekit_macros", {})
         found = macros.get(name)
         if found is None:
-            found = macros[name] = super().get_macro(name)  # type: ignore[misc]
+            found = macros[name] = super().get_macro(name)
         return found
 
-    def get_layout(self: Any) -> Any:
+    def get_layout(self) -> Any:
         found = self.__dict__.get("_citekit_layout")
         if found is None:
             _keep_alive(self)
-            found = self._citekit_layout = super().get_layout()  # type: ignore[misc]
+            found = self._citekit_layout = super().get_layout()
         return found
 
     def get_term(
@@ -93,50 +101,52 @@ class CachedLookups:
         root = self.get_root()
         chain = getattr(root, "locales", None)
         if not isinstance(chain, list):  # a locale's own element: no table to key on
-            return super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+            return super().get_term(name, form, fallback_locale, zero_padded)
         table = root.__dict__.get("_citekit_terms")
         if table is None or table[0] is not chain:
             table = root._citekit_terms = (chain, {})
         key = (name, form, fallback_locale, zero_padded)
         found = table[1].get(key, _MISSING)
         if found is _MISSING:
-            found = table[1][key] = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+            found = table[1][key] = super().get_term(name, form, fallback_locale, zero_padded)
         return found
 
-    def get_date(self: Any, form: str) -> Any:
+    def get_date(self, form: str) -> Any:
         # A localized date format (cs:date form="text"/"numeric") is searched for in every locale
         # of the chain with an XPath query, for each date rendered: kept like the terms.
         root = self.get_root()
         chain = getattr(root, "locales", None)
         if not isinstance(chain, list):
-            return super().get_date(form)  # type: ignore[misc]
+            return super().get_date(form)
         table = root.__dict__.get("_citekit_dates")
         if table is None or table[0] is not chain:
             table = root._citekit_dates = (chain, {})
         found = table[1].get(form, _MISSING)
         if found is _MISSING:
-            found = table[1][form] = super().get_date(form)  # type: ignore[misc]
+            found = table[1][form] = super().get_date(form)
         return found
 
 
-class KeptTermForms:
+class KeptTermForms(Element):
     """For cs:term: its singular and plural text, made once per output formatter. citeproc-py
     searches the term's children and escapes its text each time a term is printed (every
     "et al.", "In:", "p."); the term and the formatter are all the text depends on."""
 
-    def _kept_form(self: Any, form: str) -> Any:
+    _citekit_forms: tuple[Any, dict[str, Any]]  # the formatter, and the forms made for it
+
+    def _kept_form(self, form: str) -> Any:
         formatter = self.get_formatter()
-        kept = self.__dict__.get("_citekit_forms")
+        kept: tuple[Any, dict[str, Any]] | None = self.__dict__.get("_citekit_forms")
         if kept is None or kept[0] is not formatter:
-            kept = self._citekit_forms = (formatter, {})  # type: ignore[var-annotated]
+            kept = self._citekit_forms = (formatter, {})
         if form not in kept[1]:
             kept[1][form] = getattr(super(), form)
         return kept[1][form]
 
     @property
-    def single(self: Any) -> Any:
+    def single(self) -> Any:
         return self._kept_form("single")
 
     @property
-    def multiple(self: Any) -> Any:
+    def multiple(self) -> Any:
         return self._kept_form("multiple")

@@ -10,12 +10,13 @@ from citeproc.source import VariableError
 from citeproc.string import String, join
 
 from citekit.csl.marks import FIELD_BREAK
+from citekit.csl.style.element import Element
 
 
-class SecondFieldAlign:
-    def render_bibliography(self: Any, citation_items: Any) -> list[Any]:
+class SecondFieldAlign(Element):
+    def render_bibliography(self, citation_items: Any) -> list[Any]:
         if not self.getparent().get_option("second-field-align"):
-            return list(super().render_bibliography(citation_items))  # type: ignore[misc]
+            return list(super().render_bibliography(citation_items))
         entries = []
         for item in citation_items:
             self.repressed: dict[str, Any] = {}

@@ -8,13 +8,18 @@ affixes. ``citekit.csl.engine.collapse`` does the grouping."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 
-class GroupableNames:
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+class GroupableNames(Element):
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("sort_options") is not None:
-            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)
         state = item.state
         top = state.names_depth == 0
         if top and state.suppress_names:
@@ -25,7 +30,7 @@ class GroupableNames:
             state.names_content = None
         state.names_depth += 1
         try:
-            output = super().render(item, *args, **kwargs)  # type: ignore[misc]
+            output = super().render(item, *args, **kwargs)
         finally:
             state.names_depth -= 1
         if top and state.first_names is None and output:
@@ -39,17 +44,17 @@ class GroupableNames:
                 state.first_names = str(output)
         return output
 
-    def process(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    def process(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         # what the top cs:names rendered, before its own affixes and formatting
-        content = super().process(item, *args, **kwargs)  # type: ignore[misc]
+        content = super().process(item, *args, **kwargs)
         if item.state.names_depth == 1:
             item.state.names_content = content
         return content
 
 
-class RecordsNameList:
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
-        output = super().render(item, *args, **kwargs)  # type: ignore[misc]
+class RecordsNameList(Element):
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
+        output = super().render(item, *args, **kwargs)
         state = item.state
         if state.names_depth >= 1 and state.name_list is None and output and not isinstance(output, int):
             state.name_list = str(output)

@@ -16,6 +16,7 @@ from typing import Any
 from citeproc.source import Date, DateRange
 
 from citekit.csl.marks import SUFFIX_CLOSE, SUFFIX_OPEN
+from citekit.csl.style.element import Element
 
 _MARKED = re.compile(f"{SUFFIX_OPEN}([^{SUFFIX_CLOSE}]*){SUFFIX_CLOSE}")
 
@@ -31,9 +32,9 @@ class SuffixedDate(Date):  # type: ignore[misc]
         object.__setattr__(self, "year_suffix", suffix)
 
 
-class YearWithSuffix:
-    def process(self: Any, date: Any, context: Any = None) -> Any:
-        text = super().process(date, context)  # type: ignore[misc]
+class YearWithSuffix(Element):
+    def process(self, date: Any, context: Element | None = None) -> Any:
+        text = super().process(date, context)
         if text is not None and isinstance(date, SuffixedDate) and self.get("name") == "year":
             return str(text) + SUFFIX_OPEN + date.year_suffix + SUFFIX_CLOSE
         return text

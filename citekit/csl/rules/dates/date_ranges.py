@@ -9,6 +9,8 @@ from typing import Any
 
 from citeproc.source import VariableError
 
+from citekit.csl.style.element import Element
+
 ORDER = ("year", "month", "day")
 EN_DASH = "\u2013"
 
@@ -19,7 +21,7 @@ def _value(date: Any, part: str) -> Any:
     return date.get(part)
 
 
-def _era_at_the_end(element: Any, texts_begin: list[str], texts_end: list[str], at: int) -> None:
+def _era_at_the_end(element: Element, texts_begin: list[str], texts_end: list[str], at: int) -> None:
     """The era (``AD``, ``BC``) of a range of years written once, after the end, and as the start's
     era (``15–5 AD``, ``50–20 BC``): citeproc-js writes it so; CSL 1.0.2 says nothing of it."""
     eras = [str(element.get_single_term(name=name) or "") for name in ("ad", "bc")]
@@ -35,8 +37,10 @@ def _era_at_the_end(element: Any, texts_begin: list[str], texts_end: list[str], 
     texts_begin[at], texts_end[at] = start, end + era
 
 
-class DateRanges:
-    def render_date_range(self: Any, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
+class DateRanges(Element):
+    def render_date_range(
+        self, date_range: Any, show_parts: Any = None, context: Element | None = None
+    ) -> Any:
         begin, end = date_range.begin, date_range.get("end")
         if end is None or end.is_nil():
             single = self.render_single_date(begin, show_parts, context)
@@ -71,7 +75,7 @@ class DateRanges:
         middle = start + delimiter + finish
         return joined([before, middle, after])
 
-    def _part_texts(self: Any, parts: list[Any], date: Any, context: Any) -> list[str]:
+    def _part_texts(self, parts: list[Any], date: Any, context: Element | None) -> list[str]:
         texts = []
         for part in parts:
             try:
@@ -81,7 +85,7 @@ class DateRanges:
             texts.append(str(text) if text else "")
         return texts
 
-    def _range_delimiter(self: Any, part: Any, context: Any) -> str:
+    def _range_delimiter(self, part: Any, context: Element | None) -> str:
         name = part.get("name") if part is not None else None
         if context is not None and context is not self and name:
             for override in context.iterfind("{http://purl.org/net/xbiblio/csl}date-part"):

@@ -7,20 +7,30 @@ month-and-day date ("(20xx, 20xx)" with citeproc-py).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.source import LiteralDate, VariableError
 
+from citekit.csl.style.element import Element
 
-class LiteralDateWithYear:
-    def _shows_year(self: Any, show_parts: Any) -> bool:
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
+
+
+class LiteralDateWithYear(Element):
+    def _shows_year(self, show_parts: Any) -> bool:
         if not self.is_locale_date() and self.get("form") is not None:
             return "year" in str(self.get("date-parts", "year-month-day")).split("-")
         names = {child.get("name") for child in self.iterchildren()}
         return "year" in names and (show_parts is None or "year" in show_parts)
 
     def process(
-        self: Any, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None, **kwargs: Any
+        self: Any,
+        item: CitationItem,
+        variable: Any = None,
+        show_parts: Any = None,
+        context: Element | None = None,
+        **kwargs: Any,
     ) -> Any:
         name = variable or self.get("variable")
         try:
@@ -29,7 +39,7 @@ class LiteralDateWithYear:
             value = None
         if isinstance(value, LiteralDate) and not self._shows_year(show_parts):
             return None
-        return super().process(item, variable, show_parts, context, **kwargs)  # type: ignore[misc]
+        return super().process(item, variable, show_parts, context, **kwargs)
 
 
 ELEMENTS = {"date": LiteralDateWithYear}

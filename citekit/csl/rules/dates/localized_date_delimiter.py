@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from citekit.csl.style.element import Element
 
-class LocalizedDateDelimiter:
-    def render_single_date(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+
+class LocalizedDateDelimiter(Element):
+    def render_single_date(self, date: Any, show_parts: Any = None, context: Element | None = None) -> Any:
         if not self.is_locale_date():
-            return super().render_single_date(date, show_parts, context)  # type: ignore[misc]
+            return super().render_single_date(date, show_parts, context)
         parts = self.parts(date, show_parts, context)
         return self.join(parts) if parts else None
 

@@ -9,17 +9,18 @@ from typing import Any
 from citeproc.string import String
 
 from citekit.csl.formatters import MARKUPS
+from citekit.csl.style.element import Element
 
 DISPLAYS = frozenset({"block", "left-margin", "right-inline", "indent"})
 
 
-class Displayed:
+class Displayed(Element):
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return element.get("display") in DISPLAYS
 
-    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
-        output = super().render(*args, **kwargs)  # type: ignore[misc]
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        output = super().render(*args, **kwargs)
         display = self.get("display")
         if not output or display not in DISPLAYS or kwargs.get("sort_options") is not None:
             return output

@@ -15,6 +15,7 @@ from typing import Any
 from citeproc.formatter.html import TagWrapper
 
 from citekit.csl.formatters import escape_html
+from citekit.csl.style.element import Element
 
 
 def _marker(name: str) -> type[TagWrapper]:
@@ -30,18 +31,18 @@ MARKERS = {
 }
 
 
-class NormalFormatting:
+class NormalFormatting(Element):
     """For elements with formatting attributes: the undoing values wrapped in a marker (HTML)."""
 
     # Text of an element without font attributes is left as it is (``citekit.csl.style.lookups``).
     PLAIN_TEXT_AS_IS = True
 
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return any(element.get(attribute) == value for attribute, value in MARKERS)
 
-    def format(self: Any, string: Any) -> Any:
-        text = super().format(string)  # type: ignore[misc]
+    def format(self, string: Any) -> Any:
+        text = super().format(string)
         if not text or getattr(self.get_formatter(), "preformat", None) is not escape_html:
             return text
         for (attribute, value), marker in MARKERS.items():
@@ -50,7 +51,7 @@ class NormalFormatting:
         return text
 
 
-def _enclosed(element: Any, attribute: str) -> bool:
+def _enclosed(element: Element, attribute: str) -> bool:
     """Whether an enclosing element of the style sets ``attribute`` to a value it undoes."""
     parent = element.getparent()
     while parent is not None:

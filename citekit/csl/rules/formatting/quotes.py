@@ -8,9 +8,10 @@ from typing import Any
 
 from citekit.csl.items import richtext
 from citekit.csl.marks import QUOTE_END
+from citekit.csl.style.element import Element
 
 
-def quote_terms(element: Any) -> tuple[tuple[str, str], tuple[str, str]]:
+def quote_terms(element: Element) -> tuple[tuple[str, str], tuple[str, str]]:
     def term(name: str) -> str:
         return str(element.get_single_term(name=name))
 
@@ -35,10 +36,10 @@ def _flipped(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
     return "".join(chars)
 
 
-class NestedQuotes:
+class NestedQuotes(Element):
     # Kept on every cs:text: citeproc-py's own ``quote`` asks the locale for its
     # punctuation-in-quote option first, even when there is nothing to quote.
-    def quote(self: Any, string: Any) -> Any:
+    def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
             return string
         outer, inner = quote_terms(self)

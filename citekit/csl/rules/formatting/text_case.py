@@ -15,6 +15,7 @@ from typing import Any
 from citeproc.string import MixedString, NoCase, String
 
 from citekit.csl.marks import CLOSE_MARK, OPEN_MARK
+from citekit.csl.style.element import Element
 
 STOP_WORDS = frozenset(
     [
@@ -258,14 +259,14 @@ def apply_case(text: Any, case: str | None, language: str | None) -> Any:
     return text
 
 
-class TextCase:
+class TextCase(Element):
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         # a locale's cs:date-part takes the attributes of the style's while it renders (citeproc-py
         # copies them over), so it may gain a text-case later
         return element.get("text-case") is not None or str(element.tag).endswith("}date-part")
 
-    def case(self: Any, text: Any, language: Any = None) -> Any:
+    def case(self, text: Any, language: Any = None) -> Any:
         if language is None:
             language = str(self.get_root().get("default-locale", "en"))[:2]
         return apply_case(text, self.get("text-case"), language)

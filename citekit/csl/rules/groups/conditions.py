@@ -14,12 +14,16 @@ and cs:choose asks its branches whether they pass instead of letting each failin
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.model import ConditionFailed, Else
 from citeproc.source import VariableError
 
 from citekit.csl.engine.children import kept_children, render_in_turn
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 # A number, possibly with letters attached (2a, A3), or several joined by ranges and lists.
 _NUMERIC = re.compile(r"^\s*[a-z]*\d+[a-z]*(\s*(?:[-–,&]|and)\s*[a-z]*\d+[a-z]*)*\s*$", re.IGNORECASE)
@@ -38,7 +42,7 @@ def is_numeric(value: Any) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
-def _prepared(element: Any) -> tuple[str, list[Test]]:
+def _prepared(element: Element) -> tuple[str, list[Test]]:
     """The ``match`` of a cs:if / cs:else-if and its tests, one per value of each test attribute."""
     tests: list[Test] = []
     for attribute in _TESTS:
@@ -58,17 +62,21 @@ def _prepared(element: Any) -> tuple[str, list[Test]]:
     return element.get("match", "all"), tests
 
 
-def _type(element: Any, item: Any, context: Any, kind: Any, match: str) -> bool:
+def _type(element: Element, item: CitationItem, context: Element | None, kind: Any, match: str) -> bool:
     return bool(kind == item.reference.get("type"))
 
 
-def _variable(element: Any, item: Any, context: Any, variable: Any, match: str) -> bool:
+def _variable(
+    element: Element, item: CitationItem, context: Element | None, variable: Any, match: str
+) -> bool:
     if variable == "locator":
         return "locator" in item
     return item.reference.get(variable.replace("-", "_")) not in _EMPTY
 
 
-def _numeric(element: Any, item: Any, context: Any, variable: Any, match: str) -> bool:
+def _numeric(
+    element: Element, item: CitationItem, context: Element | None, variable: Any, match: str
+) -> bool:
     if variable == "locator":
         return "locator" in item and is_numeric(item["locator"].identifier)
     try:
@@ -78,22 +86,27 @@ def _numeric(element: Any, item: Any, context: Any, variable: Any, match: str) -
     return is_numeric(value)
 
 
-def _uncertain(element: Any, item: Any, context: Any, variable: Any, match: str) -> bool:
+def _uncertain(
+    element: Element, item: CitationItem, context: Element | None, variable: Any, match: str
+) -> bool:
     date = item.reference.get(variable.replace("-", "_"))
     return bool(isinstance(date, dict) and date.get("circa"))
 
 
-def _locator(element: Any, item: Any, context: Any, label: Any, match: str) -> bool:
+def _locator(element: Element, item: CitationItem, context: Element | None, label: Any, match: str) -> bool:
     return bool(label == (str(item["locator"].label) if "locator" in item else None))
 
 
-def _position(element: Any, item: Any, context: Any, _: Any, match: str) -> bool:
-    # the rule tests every listed position at once; ``match`` applies to them as to other tests
+def _position(element: Any, item: CitationItem, context: Element | None, _: Any, match: str) -> bool:
+    # the position rule (``position``, a mixin of the same elements: ``element`` has its method)
+    # tests every listed position at once; ``match`` applies to them as to other tests
     results = element._position(item, context)
     return all(results) if match == "all" else any(results)
 
 
-def _disambiguate(element: Any, item: Any, context: Any, wanted: Any, match: str) -> bool:
+def _disambiguate(
+    element: Element, item: CitationItem, context: Element | None, wanted: Any, match: str
+) -> bool:
     return item.state.disambiguation.disambiguate is wanted
 
 
@@ -108,8 +121,8 @@ _CHECKS = {
 }
 
 
-class Conditions:
-    def passes(self: Any, item: Any, context: Any = None) -> bool:
+class Conditions(Element):
+    def passes(self, item: CitationItem, context: Element | None = None) -> bool:
         """Whether the branch is taken (the tests stop as soon as the answer is known)."""
         prepared: tuple[str, list[Test]] | None = self.__dict__.get("_citekit_conditions")
         if prepared is None:
@@ -126,18 +139,22 @@ class Conditions:
                 return match == "any"
         return match != "any"
 
-    def render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    def render(
+        self, item: CitationItem, context: Element | None = None, delimiter: str = "", **kwargs: Any
+    ) -> Any:
         if not self.passes(item, context):
             raise ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
 
-class QuietChoose:
+class QuietChoose(Element):
     """For cs:choose: the first branch that passes renders. A branch with citekit's tests is asked
     (``passes``) rather than rendered to raise ``ConditionFailed`` when it fails; a raised
     exception costs more than the tests of most branches."""
 
-    def render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    def render(
+        self, item: CitationItem, context: Element | None = None, delimiter: str = "", **kwargs: Any
+    ) -> Any:
         for branch, _, _ in kept_children(self):
             kind = type(branch).render
             if kind is Conditions.render or kind is Else.render:

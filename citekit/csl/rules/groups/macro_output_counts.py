@@ -6,16 +6,21 @@ title; for a chapter with neither, citeproc-js still prints ``… Films. In. p. 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 
-class MacroOutputCounts:
+class MacroOutputCounts(Element):
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return element.get("macro") is not None
 
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
-        output = super().render(item, *args, **kwargs)  # type: ignore[misc]
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
+        output = super().render(item, *args, **kwargs)
         if output and self.get("macro") is not None:
             item.state.tally.count(output)
         return output

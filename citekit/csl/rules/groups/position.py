@@ -8,11 +8,16 @@ position test is false.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 
-class PositionCondition:
-    def _position(self: Any, item: Any, context: Any) -> list[bool]:
+class PositionCondition(Element):
+    def _position(self, item: CitationItem, context: Element | None) -> list[bool]:
         position = item.state.position
         if position is None or self.xpath_search("./ancestor::cs:bibliography"):
             return [False]

@@ -4,16 +4,21 @@ plural when the number is above one (NLM's ``400 p.``); citeproc-py failed on th
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from citeproc.source import VariableError
 
+from citekit.csl.style.element import Element
 
-class LabelPlural:
-    def _is_plural(self: Any, item: Any) -> bool:
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
+
+
+class LabelPlural(Element):
+    def _is_plural(self, item: CitationItem) -> bool:
         variable = self.get("variable") or ""
         if not variable.startswith("number-of-"):
-            return bool(super()._is_plural(item))  # type: ignore[misc]
+            return bool(super()._is_plural(item))
         try:
             value = str(item.reference[variable.replace("-", "_")])
         except VariableError:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from citekit.csl.style.element import Element
 
-class LabelTextCase:
-    def markup(self: Any, text: Any) -> Any:
+
+class LabelTextCase(Element):
+    def markup(self, text: Any) -> Any:
         if not text:
             return None
         language = getattr(self.get_root(), "output_locale", "en")[:2]

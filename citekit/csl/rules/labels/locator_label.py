@@ -7,7 +7,12 @@ a locator label of its own (``vol. 1, fol. 186``) gets no label either (``names_
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 # CSL 1.0.2 locator types (the "Locators" term list)
 LOCATOR_TERMS = (
@@ -19,7 +24,7 @@ LOCATOR_TERMS = (
 _OPENING_WORD = re.compile(r"(\S+)\s+\d")
 
 
-def own_label(element: Any, text: str) -> str | None:
+def own_label(element: Element, text: str) -> str | None:
     """The locator term a text opens with, by its short form and followed by a number (``vol. 1,
     fol. 186``), or None."""
     opening = _OPENING_WORD.match(text)
@@ -36,14 +41,14 @@ def own_label(element: Any, text: str) -> str | None:
     return None
 
 
-def names_own_label(element: Any, locator: str) -> bool:
+def names_own_label(element: Element, locator: str) -> bool:
     """Whether a locator opens with a label of its own: citeproc-js then prints no label before
     it. The specification does not say; the fixtures follow citeproc-js, and so do we."""
     return own_label(element, locator) is not None
 
 
-class LocatorLabel:
-    def process(self: Any, item: Any, variable: Any = None, *args: Any, **kwargs: Any) -> Any:
+class LocatorLabel(Element):
+    def process(self, item: CitationItem, variable: Any = None, *args: Any, **kwargs: Any) -> Any:
         own = self.get("variable")
         if variable is None and own == "locator" and "locator" not in item:
             return None
@@ -56,7 +61,7 @@ class LocatorLabel:
             value = item.reference.get(own.replace("-", "_"))
             if value in (None, "", []):
                 return None
-        return super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+        return super().process(item, variable, *args, **kwargs)
 
 
 ELEMENTS = {"label": LocatorLabel}

@@ -11,11 +11,15 @@ Escaped hyphens (``\\-``) join nothing, in a locator too (``page 327\\-30``).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from citeproc.source import VariableError
 
 from citekit.csl.marks import KEEP_APART
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 _JOINERS = re.compile(r"\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*(?<!\\)[-\u2013]+\s*")
 _PARTICLE = re.compile(r"^[0-9]*[a-zA-Z]+0*(?=[0-9])")
@@ -35,14 +39,14 @@ def page_is_plural(value: str) -> bool:
     return first[:1].isdigit() or bool(_ROMAN.fullmatch(first))
 
 
-class PageLabelPlural:
-    def _is_plural(self: Any, item: Any) -> bool:
+class PageLabelPlural(Element):
+    def _is_plural(self, item: CitationItem) -> bool:
         if self.get("variable") == "locator" and "locator" in item:
             locator = str(item.locator.identifier)
             if "\\-" in locator:  # ``327\-30``: an escaped hyphen joins nothing, one number remains
                 return bool(self.RE_MULTIPLE_NUMBERS.search(locator.replace("\\-", "")))
         if self.get("variable") != "page":
-            return bool(super()._is_plural(item))  # type: ignore[misc]
+            return bool(super()._is_plural(item))
         try:
             value = item.reference["page"]
         except VariableError:

@@ -3,13 +3,12 @@ locale files (dialect, the language's primary dialect), ending with en-US; all p
 
 from __future__ import annotations
 
-from typing import Any
-
 from citekit.csl.style import locales
+from citekit.csl.style.element import Element
 
 
-class LocaleFallback:
-    def set_locale_list(self: Any, output_locale: str, validate: bool = True) -> None:
+class LocaleFallback(Element):
+    def set_locale_list(self, output_locale: str, validate: bool = True) -> None:
         self.output_locale = output_locale
         self.locales = locales.fallback_chain(self, output_locale)
         for locale in self.locales:

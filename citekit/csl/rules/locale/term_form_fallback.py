@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from citekit.csl.style.element import Element
+
 FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
 
 
-class TermFormFallback:
+class TermFormFallback(Element):
     """For cs:locale: the last locale of a style's chain retries a missing form as its fallback
     form, through the whole chain again."""
 
-    def get_term(self: Any, name: str, form: Any = None, zero_padded: bool = False) -> Any:
+    def get_term(self, name: str, form: Any = None, zero_padded: bool = False) -> Any:
         try:
-            return super().get_term(name, form, zero_padded=zero_padded)  # type: ignore[misc]
+            return super().get_term(name, form, zero_padded=zero_padded)
         except IndexError:
             style = getattr(self, "style", None)
             chain = getattr(style, "locales", None)

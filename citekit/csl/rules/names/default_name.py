@@ -12,11 +12,15 @@ its own (no citekit name rule applies to either).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 
+from citekit.csl.style.element import Element
 from citekit.csl.style.lookups import CachedLookups
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 CSL = "{http://purl.org/net/xbiblio/csl}"
 
@@ -24,19 +28,19 @@ CSL = "{http://purl.org/net/xbiblio/csl}"
 BareName: type[Any] = type("Name", (CachedLookups, model.Name), {"TAG": f"{CSL}name"})
 
 
-class DefaultName:
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
-        target = kwargs.get("names_context")
+class DefaultName(Element):
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
+        target: Any = kwargs.get("names_context")
         if target is None:
             target = self
         if target.find(f"{CSL}name") is not None:
-            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)
         bare = target.__dict__.get("_citekit_bare_name")
         if bare is None:
             bare = target._citekit_bare_name = BareName()
         target.insert(0, bare)  # first, as citeproc-py puts its own
         try:
-            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)
         finally:
             target.remove(bare)
 

@@ -16,11 +16,18 @@ in the rendering's state (``citekit.csl.engine.state``).
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from citeproc.string import String
 
 from citekit.csl.rules.names.initials import initialized_with_markup
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
+    from citekit.csl.engine.state import RenderState
 
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -30,6 +37,9 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Greek, Cyrillic, Armenian, other Hebrew letters, Arabic) keeps its spaces.
 _TIGHT_TERM = re.compile(r"[\u05d5\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPACED_TERM = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u058f\u05d0-\u05d4\u05d6-\u05ea\u0600-\u06ff]")
+Option = Callable[[str], Any]
+"""A name option (``et-al-min``, ``delimiter`` …) as it applies to the name being rendered."""
+
 _CONTAINER = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
 _INHERITED_AS = {"form": "name-form", "delimiter": "name-delimiter"}
 _DEFAULTS = {
@@ -79,8 +89,8 @@ def _join(*parts: Any, sep: str = " ") -> Any:
     return out
 
 
-class NameFormatting:
-    def _name_option(self: Any, name: str, context: Any, sort_options: Any) -> Any:
+class NameFormatting(Element):
+    def _name_option(self, name: str, context: Element | None, sort_options: Any) -> Any:
         if sort_options and name in sort_options:
             return sort_options[name]
         # The answer depends only on attributes of the style, which never change once loaded: kept
@@ -94,7 +104,7 @@ class NameFormatting:
             kept[key] = self._style_option(name, context)
         return kept[key]
 
-    def _style_option(self: Any, name: str, context: Any) -> Any:
+    def _style_option(self, name: str, context: Element | None) -> Any:
         if name in self.attrib:
             return self.get(name)
         found = (context if context is not None else self).xpath_search(_CONTAINER)
@@ -105,73 +115,72 @@ class NameFormatting:
         return _DEFAULTS.get(name)
 
     def process(
-        self: Any, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
+        self,
+        item: CitationItem,
+        variable: str,
+        context: Element | None = None,
+        sort_options: Any = None,
+        **kwargs: Any,
     ) -> Any:
         def option(name: str) -> Any:
             return self._name_option(name, context, sort_options)
 
         names = list(item.reference.get(variable.replace("-", "_"), []) or [])
-        form = option("form")
-        et_al_min, use_first = option("et-al-min"), option("et-al-use-first")
-        state = item.state
-        position = state.position
-        subsequent = (position is not None and not position.first) or state.etal_subsequent
-        if subsequent and sort_options is None:
-            et_al_min = option("et-al-subsequent-min") or et_al_min
-            use_first = option("et-al-subsequent-use-first") or use_first
-        # et-al abbreviation needs both attributes (citeproc-js: et-al-min alone abbreviates nothing)
-        et_al_min = int(et_al_min) if et_al_min and use_first is not None else 0
-        use_first = int(use_first) if use_first is not None else len(names)
-        use_first += state.disambiguation.add_names if sort_options is None else 0
-        truncate = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
-        if truncate and use_first <= 0:
+        in_key = sort_options is not None  # a sort key: names only, no "and" nor "et al."
+        cut = _abbreviation(item.state, names, option, in_key)
+        if cut.truncated and cut.shown <= 0:
             return None  # et-al-use-first="0": no names at all
-        shown = names[:use_first] if truncate else names
-        if form == "count":
+        shown = names[: cut.shown] if cut.truncated else names
+        if option("form") == "count":
             return len(shown)
-        use_last = (
-            str(option("et-al-use-last")).lower() == "true" and truncate and len(names) - use_first >= 2
-        )
-        givens = state.disambiguation.givens if sort_options is None else {}
+        givens = {} if in_key else item.state.disambiguation.givens
         texts = [self._one_name(item, name, i, variable, option, givens) for i, name in enumerate(shown)]
         # an institution (a literal name) is never written inverted
         inverted = [self._inverted(i, option) and "literal" not in name for i, name in enumerate(shown)]
         delimiter = option("delimiter")
-        if use_last:
+        if cut.last:
             last = self._one_name(item, names[-1], len(names) - 1, variable, option, givens)
             return _join(*self._joined(texts, delimiter), sep="") + delimiter + "… " + last
-        if truncate:
+        if cut.truncated:
             # in a sort key only the names shown count, not the "et al." after them (citeproc-js)
-            et_al = self.et_al() if sort_options is None else None
-            if not et_al:
-                return self._join_with_delimiter(texts, delimiter)
-            rule = option("delimiter-precedes-et-al")
-            use = _precedes(rule, len(texts), inverted[-1] if inverted else False)
-            glue = delimiter if use else _term_space(et_al)
-            return self._join_with_delimiter(texts, delimiter) + glue + et_al
+            return self._with_et_al(texts, inverted, option, None if in_key else self.et_al())
         # in a sort key only the names count, not the "and" between them
-        and_ = option("and") if sort_options is None else None
-        if and_ and len(texts) > 1:
-            term = self.get_single_term("and") if and_ == "text" else self.preformat("&")
-            rule = option("delimiter-precedes-last")
-            use = _precedes(rule, len(texts) - 1, inverted[-2])
-            head = self._join_with_delimiter(texts[:-1], delimiter)
-            space = _term_space(term)
-            return head + (delimiter if use else space) + term + space + texts[-1]
-        return self._join_with_delimiter(texts, delimiter)
+        return self._with_and(texts, inverted, option, None if in_key else option("and"))
 
-    def markup(self: Any, text: Any) -> Any:
+    def _with_et_al(self, texts: list[Any], inverted: list[bool], option: Option, et_al: Any) -> Any:
+        """The names shown, then the "et al." term (cs:et-al), if there is one."""
+        delimiter = option("delimiter")
+        if not et_al:
+            return self._join_with_delimiter(texts, delimiter)
+        rule = option("delimiter-precedes-et-al")
+        use = _precedes(rule, len(texts), inverted[-1] if inverted else False)
+        glue = delimiter if use else _term_space(et_al)
+        return self._join_with_delimiter(texts, delimiter) + glue + et_al
+
+    def _with_and(self, texts: list[Any], inverted: list[bool], option: Option, and_: Any) -> Any:
+        """The names joined, the last after "and" (the term, or ``&`` for ``and="symbol"``)."""
+        delimiter = option("delimiter")
+        if not and_ or len(texts) < 2:
+            return self._join_with_delimiter(texts, delimiter)
+        term = self.get_single_term("and") if and_ == "text" else self.preformat("&")
+        rule = option("delimiter-precedes-last")
+        use = _precedes(rule, len(texts) - 1, inverted[-2])
+        head = self._join_with_delimiter(texts[:-1], delimiter)
+        space = _term_space(term)
+        return head + (delimiter if use else space) + term + space + texts[-1]
+
+    def markup(self, text: Any) -> Any:
         if isinstance(text, int):  # form="count": cs:names adds the counts of its variables
             return text
-        return super().markup(text)  # type: ignore[misc]
+        return super().markup(text)
 
-    def _joined(self: Any, texts: list[Any], delimiter: str) -> list[Any]:
+    def _joined(self, texts: list[Any], delimiter: str) -> list[Any]:
         out: list[Any] = []
         for text in texts:
             out += [text, delimiter]
         return out[:-1]
 
-    def _join_with_delimiter(self: Any, texts: list[Any], delimiter: str) -> Any:
+    def _join_with_delimiter(self, texts: list[Any], delimiter: str) -> Any:
         if not texts:
             return String("")
         out = texts[0]
@@ -179,24 +188,24 @@ class NameFormatting:
             out = out + delimiter + text
         return out
 
-    def _inverted(self: Any, index: int, option: Any) -> bool:
+    def _inverted(self, index: int, option: Option) -> bool:
         order = option("name-as-sort-order")
         return option("form") != "short" and (order == "all" or (order == "first" and index == 0))
 
-    def _name_part(self: Any, which: str) -> Any:
+    def _name_part(self, which: str) -> Any:
         for part in self.iterfind("{http://purl.org/net/xbiblio/csl}name-part"):
             if part.get("name") == which:
                 return part
         return None
 
-    def _part(self: Any, which: str, text: Any) -> Any:
+    def _part(self, which: str, text: Any) -> Any:
         """``text`` with the formatting and affixes of this name's cs:name-part for ``which``."""
         part = self._name_part(which)
         if not text or part is None:
             return text
         return part.wrap(part.format(part.case(String(str(text)))))
 
-    def _styled(self: Any, which: str, text: Any) -> Any:
+    def _styled(self, which: str, text: Any) -> Any:
         """``text`` with the font and case (not the affixes) of the cs:name-part ``which``: each
         piece of a name (particle, family name) is styled on its own."""
         part = self._name_part(which)
@@ -204,12 +213,12 @@ class NameFormatting:
             return text
         return part.format(part.case(String(str(text))))
 
-    def _affixed(self: Any, which: str, text: Any) -> Any:
+    def _affixed(self, which: str, text: Any) -> Any:
         part = self._name_part(which)
         return part.wrap(text) if text and part is not None else text
 
     def _one_name(
-        self: Any, item: Any, name: Any, index: int, variable: str, option: Any, givens: Any
+        self, item: CitationItem, name: Any, index: int, variable: str, option: Option, givens: Any
     ) -> Any:
         if "literal" in name:
             return self._part("family", String(str(name["literal"])))
@@ -256,6 +265,31 @@ class NameFormatting:
         if suffix:
             family_block = family_block + (", " if comma_suffix else " ") + suffix
         return _join(self._affixed("given", given_text), self._affixed("family", family_block))
+
+
+@dataclass(frozen=True)
+class _Abbreviation:
+    """How a list of names is cut short (CSL 1.0.2 "et-al" options)."""
+
+    shown: int  # names shown before "et al." (et-al-use-first, and the names disambiguation adds)
+    truncated: bool  # the list is cut (et-al-min reached, and names left over)
+    last: bool  # et-al-use-last: the last name follows an ellipsis instead of "et al."
+
+
+def _abbreviation(state: RenderState, names: list[Any], option: Option, in_key: bool) -> _Abbreviation:
+    minimum, use_first = option("et-al-min"), option("et-al-use-first")
+    position = state.position
+    subsequent = (position is not None and not position.first) or state.etal_subsequent
+    if subsequent and not in_key:
+        minimum = option("et-al-subsequent-min") or minimum
+        use_first = option("et-al-subsequent-use-first") or use_first
+    # et-al abbreviation needs both attributes (citeproc-js: et-al-min alone abbreviates nothing)
+    minimum = int(minimum) if minimum and use_first is not None else 0
+    shown = int(use_first) if use_first is not None else len(names)
+    shown += 0 if in_key else state.disambiguation.add_names
+    truncated = bool(minimum) and len(names) >= minimum and shown < len(names)
+    last = str(option("et-al-use-last")).lower() == "true" and truncated and len(names) - shown >= 2
+    return _Abbreviation(shown, truncated, last)
 
 
 def _precedes(rule: str, count: int, after_inverted: bool) -> bool:

@@ -10,17 +10,21 @@ variables of the substitute that rendered are kept, for the current item, in the
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.source import VariableError
 
 from citekit.csl.engine.state import RenderState
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 # Key of citekit's entry in citeproc-py's per-item ``layout.repressed`` table.
 SUPPRESSED = "citekit:substituted"
 
 
-def _suppressed(element: Any, context: Any) -> set[str]:
+def _suppressed(element: Element, context: Element | None) -> set[str]:
     try:
         layout = (context if context is not None else element).get_layout()
     except IndexError:  # an element of a locale (localized dates) has no layout
@@ -36,8 +40,8 @@ def _rendered(state: RenderState, variables: list[str]) -> None:
         capture.update(variables)
 
 
-class SubstituteSuppression:
-    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+class SubstituteSuppression(Element):
+    def render(self, item: CitationItem, context: Element | None = None, **kwargs: Any) -> Any:
         captures = item.state.captures
         for child in self.iterchildren():
             captures.append(set())
@@ -63,31 +67,31 @@ class SubstituteSuppression:
         return None
 
 
-class VariableSuppression:
+class VariableSuppression(Element):
     """For cs:text, cs:number and cs:date: a substituted variable renders as empty."""
 
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return element.get("variable") is not None
 
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         variable = self.get("variable")
         if variable is None or (self.tag.endswith("}date") and self.is_locale_date()):
-            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)
         context = kwargs.get("context")
         if variable in _suppressed(self, context):
             return None
-        output = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        output = super().render(item, *args, **kwargs)
         if output:
             _rendered(item.state, [variable])
         return output
 
 
-class NamesSuppression:
+class NamesSuppression(Element):
     """For cs:names: substituted variables are left out; when all were, it renders nothing (and
     no substitute)."""
 
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         listed = self.get("variable", "")
         variables = listed.split()
         suppressed = _suppressed(self, kwargs.get("context"))
@@ -101,7 +105,7 @@ class NamesSuppression:
         if len(kept) < len(variables):
             self.set("variable", " ".join(kept))  # citeproc-py reads the list from the attribute
         try:
-            output = super().render(item, *args, **kwargs)  # type: ignore[misc]
+            output = super().render(item, *args, **kwargs)
         finally:
             self.set("variable", listed)
         if output:

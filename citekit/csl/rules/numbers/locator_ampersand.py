@@ -5,22 +5,27 @@ citeproc-py printed the raw ``&``, unescaped in HTML."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.string import String
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 _AMPERSAND = re.compile(r"\s*&\s*")
 
 
-class LocatorAmpersand:
+class LocatorAmpersand(Element):
     """For cs:text: the ``&`` of a locator becomes the "and" symbol term."""
 
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return bool(element.get("variable") == "locator")
 
-    def _variable(self: Any, item: Any, context: Any) -> Any:
-        text = super()._variable(item, context)  # type: ignore[misc]
+    def _variable(self, item: CitationItem, context: Element | None) -> Any:
+        text = super()._variable(item, context)
         if self.get("variable") != "locator" or text is None or "&" not in str(text):
             return text
         symbol = self.get_single_term(name="and", form="symbol") or "&"

@@ -13,11 +13,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.string import String
 
 from citekit.csl.rules.labels.locator_label import own_label
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 EN_DASH = "\u2013"
 _PARTS = re.compile(r"\s*,\s*")
@@ -25,23 +29,23 @@ _SEVERAL = re.compile(r"\d\s*(?:[-\u2013,&]|and)\s*\d")
 _RANGE_HYPHEN = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
 
 
-class HyphenatedNumberVariables:
-    def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+class HyphenatedNumberVariables(Element):
+    def process(self, item: CitationItem, context: Element | None = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         if "-" not in variable or variable.startswith("page"):
-            return super().process(item, context=context, **kwargs)  # type: ignore[misc]
+            return super().process(item, context=context, **kwargs)
         # a missing variable raises citeproc-py's VariableError, as for any other variable
         return self._process(item.reference[variable.replace("-", "_")], variable)
 
-    def _process(self: Any, value: Any, variable: str) -> Any:
+    def _process(self, value: Any, variable: str) -> Any:
         parts = _PARTS.split(str(value).strip())
         labels = [own_label(self, part) for part in parts]
         if not any(labels):
-            return super()._process(value, variable)  # type: ignore[misc]
+            return super()._process(value, variable)
         out = []
         for part, label in zip(parts, labels, strict=True):
             if label is None:
-                out.append(str(super()._process(part, variable)))  # type: ignore[misc]
+                out.append(str(super()._process(part, variable)))
                 continue
             numbers = part.split(None, 1)[1]
             plural = _SEVERAL.search(numbers) is not None

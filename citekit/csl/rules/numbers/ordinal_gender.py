@@ -18,13 +18,15 @@ from typing import Any
 from citeproc.model import Locale, to_ordinal
 from citeproc.source import VariableError
 
+from citekit.csl.style.element import Element
+
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 _ORDINAL_NAME = re.compile(r"ordinal(?:-\d\d)?")
 # how a term matches when it does not say: by the digits its name has
 _DEFAULT_MATCH = {True: "last-two-digits", False: "last-digit"}
 
 
-def _ordinal_terms(element: Any) -> list[Any]:
+def _ordinal_terms(element: Element) -> list[Any]:
     """The ordinal terms of the first locale that defines any."""
     for locale in element.get_root().locales:
         terms = locale.find(f"{_CSL}terms")
@@ -48,7 +50,7 @@ def _matches(name: str, match: str | None, number: int) -> bool:
     return number % 10 == digits
 
 
-def ordinal_suffix(element: Any, number: int, gender: str | None) -> Any:
+def ordinal_suffix(element: Element, number: int, gender: str | None) -> Any:
     """The ordinal suffix of ``number`` for a noun of ``gender``; None when no term fits."""
     terms = [t for t in _ordinal_terms(element) if t.get("form") in (None, "long")]
     names = [f"ordinal-{number % 100:02}"] if number % 100 >= 10 else []
@@ -62,20 +64,20 @@ def ordinal_suffix(element: Any, number: int, gender: str | None) -> Any:
     return None
 
 
-def term_gender(element: Any, name: str) -> str | None:
+def term_gender(element: Element, name: str) -> str | None:
     term = element.get_term(name)
     return None if term is None else term.get("gender")
 
 
-class GenderedOrdinalNumber:
+class GenderedOrdinalNumber(Element):
     """For cs:number in ordinal form: the suffix agrees with the variable's term."""
 
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return element.get("form") in ("ordinal", "long-ordinal")
 
-    def format_number(self: Any, number: Any) -> Any:
-        text = super().format_number(number)  # type: ignore[misc]
+    def format_number(self, number: Any) -> Any:
+        text = super().format_number(number)
         try:
             value = int(number)
         except ValueError:
@@ -86,15 +88,15 @@ class GenderedOrdinalNumber:
         return text if suffix is None else str(value) + suffix
 
 
-class GenderedOrdinalDay:
+class GenderedOrdinalDay(Element):
     """For cs:date-part name="day" in ordinal form: the suffix agrees with the month term."""
 
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return bool(element.get("name") == "day")
 
-    def process(self: Any, date: Any, context: Any = None) -> Any:
-        text = super().process(date, context)  # type: ignore[misc]
+    def process(self, date: Any, context: Element | None = None) -> Any:
+        text = super().process(date, context)
         if self.get("name") != "day" or text is None:
             return text
         host = self if context is None else context  # a locale's date-part looks terms up in the style

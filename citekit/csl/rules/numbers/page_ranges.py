@@ -12,9 +12,14 @@ in another number variable (a report number ``99-02``) gets an en dash.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.string import String
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 NUMBER_VARIABLES = frozenset(
     {"number", "volume", "issue", "edition", "chapter-number", "collection-number", "number-of-volumes"}
@@ -162,22 +167,22 @@ def format_pages(value: str, variable: str, range_format: str | None, delimiter:
     return "".join(out)
 
 
-class PageRanges:
+class PageRanges(Element):
     """For cs:text and cs:number: page values and numeric ranges formatted as above."""
 
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return element.get("variable") is not None
 
-    def _process(self: Any, value: Any, variable: str) -> Any:
+    def _process(self, value: Any, variable: str) -> Any:
         if not variable.startswith("page"):
-            return super()._process(value, variable)  # type: ignore[misc]
+            return super()._process(value, variable)
         delimiter = self.get_single_term(name="page-range-delimiter") or "\u2013"
         range_format = self.get_root().get_option("page-range-format")
         return String(format_pages(str(value), variable, range_format, str(self.preformat(delimiter))))
 
-    def _variable(self: Any, item: Any, context: Any) -> Any:
-        text = super()._variable(item, context)  # type: ignore[misc]
+    def _variable(self, item: CitationItem, context: Element | None) -> Any:
+        text = super()._variable(item, context)
         if self.get("variable") == "locator" and text is not None and item.locator.label == "page":
             return self._page_locator(str(text))
         if self.get("variable") in NUMBER_VARIABLES and text is not None:
@@ -186,7 +191,7 @@ class PageRanges:
                 return String(f"{match.group(1)}\u2013{match.group(2)}")
         return text
 
-    def _page_locator(self: Any, text: str) -> Any:
+    def _page_locator(self, text: str) -> Any:
         """CSL 1.0.2 applies page-range-format to a locator whose label is ``page`` as to the
         ``page`` variable. citeproc-py wrote every hyphen as an en dash; it is read back as one."""
         range_format = self.get_root().get_option("page-range-format")

@@ -14,9 +14,13 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citekit.csl.rules.sorting.sorting import date_key
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 CSL = "{http://purl.org/net/xbiblio/csl}"
 
@@ -36,28 +40,28 @@ def _collated(value: Any) -> Any:
     return value
 
 
-class SortCollation:
-    def sort_key(self: Any, item: Any, context: Any) -> Any:
+class SortCollation(Element):
+    def sort_key(self, item: CitationItem, context: Element | None) -> Any:
         state = item.state
         previous = state.sort_key_options
         state.sort_key_options = {"name-as-sort-order": "all"}
         try:
-            value = super().sort_key(item, context)  # type: ignore[misc]
+            value = super().sort_key(item, context)
         finally:
             state.sort_key_options = previous
         return _collated(value)
 
 
-class DateSortValue:
+class DateSortValue(Element):
     """A date in a macro sort key (at any depth) is its value, written as a fixed-width number:
     year + 50000 (so that years BC order too) in six digits, then month and day in two each, the
     parts the element does not show as 00; ``1988`` is ``0519880000`` wherever it comes from."""
 
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         in_key = kwargs.get("sort_options") is not None or item.state.sort_key_options is not None
         variable = self.get("variable")
         if not in_key or variable is None:
-            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)
         python = variable.replace("-", "_")
         value = date_key(item.reference[python]) if python in item.reference else None
         if not value:
@@ -75,21 +79,21 @@ class DateSortValue:
         return "".join(out)
 
 
-class NoNamesLabelInKeys:
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+class NoNamesLabelInKeys(Element):
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         if item.state.sort_key_options is not None and self.getparent().tag.endswith("}names"):
             return None
-        return super().render(item, *args, **kwargs)  # type: ignore[misc]
+        return super().render(item, *args, **kwargs)
 
 
-class DemotedParticlesInKeys:
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+class DemotedParticlesInKeys(Element):
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         root = self.get_root()
         if item.state.sort_key_options is None or root.get("demote-non-dropping-particle") != "sort-only":
-            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)
         root.set("demote-non-dropping-particle", "display-and-sort")  # for this key only
         try:
-            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+            return super().render(item, *args, **kwargs)
         finally:
             root.set("demote-non-dropping-particle", "sort-only")
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cmp_to_key
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.source import VariableError
 
 from citekit import model
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 NAME_VARIABLES = frozenset(model.NAME_VARIABLES)
 # citeproc-py also knows a "container" date.
@@ -98,8 +102,8 @@ def number_key(value: Any) -> tuple[int, str] | None:
     return (int(match.group(0)), text.casefold()) if match else (10**12, text.casefold())
 
 
-class SortingKey:
-    def sort_key(self: Any, item: Any, context: Any) -> Any:
+class SortingKey(Element):
+    def sort_key(self, item: CitationItem, context: Element) -> Any:
         """The value of this key for one item (None when empty)."""
         variable = self.get("variable")
         if variable is None:
@@ -120,7 +124,7 @@ class SortingKey:
             return number_key(value)
         return text_key(value)
 
-    def _macro_key(self: Any, item: Any, context: Any) -> Any:
+    def _macro_key(self, item: CitationItem, context: Element) -> Any:
         options = {"name-as-sort-order": "all"}
         for option in ("names-min", "names-use-first", "names-use-last"):
             if option in self.attrib:
@@ -143,7 +147,7 @@ def _compare(left: Any, right: Any) -> int:
     return (left_s > right_s) - (left_s < right_s)
 
 
-def sort_items(sort: Any, items: list[Any], context: Any) -> list[Any]:
+def sort_items(sort: Any, items: list[CitationItem], context: Element | None) -> list[Any]:
     """``items`` in the order of ``sort``'s keys (stable: ties keep their order)."""
     keys = list(sort.iterfind("{http://purl.org/net/xbiblio/csl}key"))
     # A key is rendered only when the keys before it tie: most items are told apart by the first
@@ -151,7 +155,7 @@ def sort_items(sort: Any, items: list[Any], context: Any) -> list[Any]:
     values: dict[int, list[Any]] = {id(item): [] for item in items}
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
 
-    def value(item: Any, index: int) -> Any:
+    def value(item: CitationItem, index: int) -> Any:
         known = values[id(item)]
         while len(known) <= index:
             known.append(keys[len(known)].sort_key(item, context))
@@ -172,8 +176,8 @@ def sort_items(sort: Any, items: list[Any], context: Any) -> list[Any]:
     return sorted(items, key=cmp_to_key(compare))
 
 
-class Sorting:
-    def sort(self: Any, items: Any, context: Any) -> list[Any]:
+class Sorting(Element):
+    def sort(self, items: Any, context: Element | None) -> list[Any]:
         return sort_items(self, list(items), context)
 
 

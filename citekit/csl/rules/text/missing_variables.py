@@ -10,14 +10,19 @@ reference. Variables that come from the cite rather than the item are left to ci
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc.source import VariableError
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 FROM_CITE = frozenset({"citation-number", "locator"})
 
 
-def lacks(item: Any, element: Any, variable: str) -> bool:
+def lacks(item: CitationItem, element: Element, variable: str) -> bool:
     reference = item.reference
     if variable.startswith("page"):
         return "page" not in reference
@@ -26,16 +31,16 @@ def lacks(item: Any, element: Any, variable: str) -> bool:
     return not (element.get("form") == "short" and f"{variable}_short".replace("-", "_") in reference)
 
 
-class MissingVariable:
+class MissingVariable(Element):
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return element.get("variable") not in (None, *FROM_CITE)
 
-    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         variable = self.get("variable")
         if variable is not None and variable not in FROM_CITE and lacks(item, self, variable):
             raise VariableError
-        return super().render(item, *args, **kwargs)  # type: ignore[misc]
+        return super().render(item, *args, **kwargs)
 
 
 ELEMENTS = {"text": MissingVariable}

@@ -9,16 +9,21 @@ begins with one and capitalizes it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 
-class RecordsTerms:
+class RecordsTerms(Element):
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return element.get("term") is not None
 
-    def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        result = super().process(item, context, **kwargs)  # type: ignore[misc]
+    def process(self, item: CitationItem, context: Element | None = None, **kwargs: Any) -> Any:
+        result = super().process(item, context, **kwargs)
         if "term" in self.attrib and result[0]:
             item.state.terms.append(str(result[0]))
         return result

@@ -5,32 +5,36 @@ tags escaped and the quote marks straight."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citekit.csl.items import richtext
+from citekit.csl.style.element import Element
+
+if TYPE_CHECKING:
+    from citekit.csl.engine.cites import CitationItem
 
 _RICH = ("<", '"', "'")
 
 
-class ValueRichText:
+class ValueRichText(Element):
     """For cs:text: a ``value`` holding tags or quote marks is read as rich text."""
 
     @staticmethod
-    def applies_to(element: Any) -> bool:
+    def applies_to(element: Element) -> bool:
         return _is_rich_value(element)
 
-    def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    def process(self, item: CitationItem, context: Element | None = None, **kwargs: Any) -> Any:
         rich = self.__dict__.get("_citekit_rich_value")  # styles never change once loaded
         if rich is None:
             rich = self._citekit_rich_value = _is_rich_value(self)
         if not rich:
-            return super().process(item, context, **kwargs)  # type: ignore[misc]
+            return super().process(item, context, **kwargs)
         value = self.get("value")
-        _, language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        _, language = super().process(item, context, **kwargs)
         return richtext.parse(value, self.preformat), language
 
 
-def _is_rich_value(element: Any) -> bool:
+def _is_rich_value(element: Element) -> bool:
     if any(a in element.attrib for a in ("variable", "macro", "term")):
         return False
     value = element.get("value")
