@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,34 +41,42 @@ def _with_cached_lookups(name: str, cls: type[Any]) -> type[Any]:
 def element_class(name: str) -> type[Any]:
     """The class an element of that name is parsed into, with every rule's mixin (before
     ``elements.specialize`` leaves out those that do not apply to it)."""
-    return _element_classes()[name]
+    return _class_table()[name]
 
 
 def element_names() -> set[str]:
     """The CSL element names citekit can render."""
-    return set(_element_classes())
+    return set(_class_table())
 
 
-_PARSER: etree.XMLParser | None = None
+_PARSERS = threading.local()  # lxml parsers are not to be shared between threads
+
+
+@cache
+def _class_table() -> dict[str, type[Any]]:
+    """The element classes, made once: every parser of every thread hands out the same ones."""
+    return _element_classes()
 
 
 def parser() -> etree.XMLParser:
-    """One parser for every style and locale: no DTDs, no entities, no network, no huge trees."""
-    global _PARSER
-    if _PARSER is None:
+    """The parser for every style and locale (one per thread): no DTDs, no entities, no network,
+    no huge trees."""
+    found: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if found is None:
         lookup = etree.ElementNamespaceClassLookup()
         namespace = lookup.get_namespace(CSL_NAMESPACE)
         namespace[None] = citeproc_model.CitationStylesElement
-        namespace.update(_element_classes())
-        _PARSER = etree.XMLParser(
+        namespace.update(_class_table())
+        found = etree.XMLParser(
             remove_comments=True,
             resolve_entities=False,
             load_dtd=False,
             no_network=True,
             huge_tree=False,
         )
-        _PARSER.set_element_class_lookup(lookup)
-    return _PARSER
+        found.set_element_class_lookup(lookup)
+        _PARSERS.parser = found
+    return found
 
 
 def parse_csl(path: Path | str, what: str = "style") -> Any:
