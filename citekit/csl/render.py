@@ -36,7 +36,7 @@ def bibliography_of_items(
     items: Sequence[dict[str, Any]], style: str, locale: str | None = None, markup: str = "text"
 ) -> list[str]:
     """The bibliography of CSL-JSON ``items`` (as citeproc-js takes them) in ``style``, rendered by
-    a processing session (sorting, disambiguation, rich text and quotes: ``citekit.csl.engine.session``)."""
+    a processing session (sorting, disambiguation, rich text and quotes: ``citekit.csl.engine``)."""
     if markup not in MARKUPS:
         raise StyleError(f"unknown markup {markup!r}; use one of {', '.join(MARKUPS)}")
     loaded = load_style(style, locale)

@@ -89,7 +89,7 @@ def _group_text(
     mode: str | None,
     cite_delimiter: str,
     suffix_delimiter: str,
-    short: Callable[[Any], str],
+    short: Callable[[CitationItem], str],
     after_collapse: str = "",
     after_locator: str = "",
 ) -> str:
@@ -177,7 +177,7 @@ def _plain_join(cites: list[RenderedCite], delimiter: str) -> str:
     return out
 
 
-def join(citation: Any, cites: list[RenderedCite], short: Callable[[Any], str]) -> str:
+def join(citation: Any, cites: list[RenderedCite], short: Callable[[CitationItem], str]) -> str:
     """The cites of one citation joined, grouped and collapsed as ``citation`` says; ``short``
     renders a cite without its names."""
     layout_delimiter = str(citation.layout.get("delimiter", ""))

@@ -17,7 +17,7 @@ from citeproc import Citation
 from citeproc.source import VariableError
 
 from citekit.csl.engine.cites import CitationItem
-from citekit.csl.engine.state import Disambiguation, Position, RenderState
+from citekit.csl.engine.state import Disambiguation, NameKey, Position, RenderState
 from citekit.csl.rules.citations import year_suffix
 from citekit.csl.rules.citations.year_suffix import first_suffix_only
 from citekit.csl.rules.sorting.sorting import NAME_VARIABLES
@@ -64,7 +64,7 @@ class Disambiguator:
         self.bibliography = bibliography
         self.keys: list[str] = list(dict.fromkeys(item.key for item in bibliography.items))
         self.states = {key: Disambiguation() for key in self.keys}
-        self.cache: dict[Any, str] = {}
+        self.cache: dict[tuple[object, ...], str] = {}
         self.uses_condition = _uses_condition(style_root)
 
     def option(self, name: str) -> bool:
@@ -163,7 +163,7 @@ class Disambiguator:
                     out.append((variable, index, family, str(name.get("given") or "")))
         return out
 
-    def _by_cite_levels(self, key: str, group: list[str], level: int) -> dict[Any, int]:
+    def _by_cite_levels(self, key: str, group: list[str], level: int) -> dict[NameKey, int]:
         """Given-name levels for the names of ``key`` that share a family name, at the same place,
         with a different person in another item of the group."""
         if not level:

@@ -4,7 +4,7 @@ the next cites pass (first, subsequent, ibid, ibid-with-locator, near-note)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from citekit.csl.engine.state import Position
 
@@ -30,20 +30,20 @@ class Tracker:
     first_note: dict[str, int] = field(default_factory=dict)
     # the citation before, kept apart for citations in notes and in the text (note number 0):
     # an in-text citation is ibid of the in-text citation before it, whatever notes came between
-    previous: dict[bool, list[Any]] = field(default_factory=dict)
+    previous: dict[bool, list[CitationItem]] = field(default_factory=dict)
     in_text = False
     previous_note: dict[bool, int] = field(default_factory=dict)
-    previous_note_cites: dict[bool, list[Any]] = field(default_factory=dict)
+    previous_note_cites: dict[bool, list[CitationItem]] = field(default_factory=dict)
 
     @property
-    def previous_citation(self) -> list[Any]:
+    def previous_citation(self) -> list[CitationItem]:
         return self.previous.get(self.in_text, [])
 
     @previous_citation.setter
     def previous_citation(self, items: list[CitationItem]) -> None:
         self.previous[self.in_text] = items
 
-    def position(self, item: CitationItem, before: Any, note: int) -> Position:
+    def position(self, item: CitationItem, before: CitationItem | None, note: int) -> Position:
         key = item.key
         if key not in self.last_note:
             return Position()
@@ -66,7 +66,7 @@ class Tracker:
                 pos.ibid = True
         return pos
 
-    def explicit(self, code: Any) -> Position:
+    def explicit(self, code: int) -> Position:
         name = EXPLICIT_POSITIONS.get(int(code), "first")
         return Position(first=name == "first", ibid=name == "ibid", with_locator=name == "ibid-with-locator")
 

@@ -4,11 +4,15 @@ put in the bibliography's order (CSL 1.0.2 "Sorting"); citation numbers follow t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc import Citation, CitationStylesBibliography
 
 from citekit.csl.engine.cites import CitationItem
+
+if TYPE_CHECKING:
+    from citekit.csl.items.source import RecordSource
+    from citekit.csl.style.load import Style
 
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 
@@ -21,7 +25,11 @@ def _sorts_by_citation_number(bibliography: Any) -> bool:
 
 
 def registered(
-    style: Any, source: Any, formatter: Any, citations: Sequence[Any], extra_ids: Sequence[str] = ()
+    style: Style,
+    source: RecordSource,
+    formatter: Any,
+    citations: Sequence[Any],
+    extra_ids: Sequence[str] = (),
 ) -> Any:
     """citeproc-py's registry (``CitationStylesBibliography``) of the items of ``citations``
     (citeproc-py ``Citation`` objects) and of ``extra_ids``, sorted as the bibliography sorts."""
