@@ -77,3 +77,20 @@ def flip_flopped(html: str) -> str:
             out.append(match.group(0))
     out.append(html[position:])
     return "".join(out)
+
+
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "decorations_Baseline",
+    "decorations_NoNormalWithoutDecoration",
+    "decorations_SimpleFlipFlop",
+    "flipflop_BoldfaceNodeLevelMarkup",
+    "flipflop_ItalicsFlipped",
+    "flipflop_ItalicsSimple",
+    "flipflop_SmallCaps",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_formatting.py::test_baseline_inside_superscript",
+    "tests/csl/test_rules_formatting.py::test_normal_inside_italic_is_set_upright",
+    "tests/csl/test_rules_value_rich_text.py::test_tags_in_a_value_are_markup",
+)

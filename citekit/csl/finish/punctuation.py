@@ -41,3 +41,11 @@ def _joined(match: re.Match[str]) -> str:
 def without_doubled_periods(text: str) -> str:
     """``text`` with colliding punctuation resolved by ``COLLISIONS`` (marks kept apart stay)."""
     return _SEAM.sub(_joined, text)
+
+
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "punctuation_FullMontyQuotesIn",
+    "punctuation_FullMontyQuotesOut",
+)
+TESTS: tuple[str, ...] = ()

@@ -30,3 +30,15 @@ def _pattern() -> re.Pattern[str]:
 
 def superscripts_as_tags(html: str) -> str:
     return _pattern().sub(lambda m: f"<sup>{_table()[m.group(0)]}</sup>", html)
+
+
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_NumberAffixEscape",
+    "magic_SuperscriptChars",
+    "number_LimitOrdinalsToDayOne",
+    "number_NewOrdinalsEdition",
+    "number_NewOrdinalsWithGenderChange",
+    "number_SeparateOrdinalNamespaces",
+)
+TESTS: tuple[str, ...] = ()

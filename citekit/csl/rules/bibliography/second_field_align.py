@@ -35,4 +35,22 @@ class SecondFieldAlign(Element):
         return entries
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_AsmJournals",
+    "bugreports_DuplicateSpaces",
+    "bugreports_IeeePunctuation",
+    "bugreports_SingleQuote",
+    "bugreports_UndefinedNotString",
+    "bugreports_UndefinedStr",
+    "display_SecondFieldAlignMigratePunctuation",
+    "magic_CitationLabelInBibliography",
+    "magic_SecondFieldAlign",
+    "sort_DateMacroSortWithSecondFieldAlign",
+    "variables_ContainerTitleShort",
+    "variables_ContainerTitleShort2",
+)
+TESTS: tuple[str, ...] = ("tests/csl/test_rules.py::test_second_field_align_sets_the_number_apart",)
+
+
 ELEMENTS = {"layout": SecondFieldAlign}

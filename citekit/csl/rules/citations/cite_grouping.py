@@ -61,4 +61,52 @@ class RecordsNameList(Element):
         return output
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_CitationSortsWithEtAl",
+    "bugreports_CollapseFailure",
+    "bugreports_DisambiguationAddNames",
+    "bugreports_SortSecondaryKey",
+    "bugreports_disambigHang",
+    "collapse_AuthorCollapse",
+    "collapse_AuthorCollapseNoDate",
+    "collapse_AuthorCollapseNoDateSorted",
+    "collapse_ChicagoAfterCollapse",
+    "collapse_TrailingDelimiter",
+    "collapse_YearSuffixCollapse",
+    "collapse_YearSuffixCollapseNoRange",
+    "collapse_YearSuffixCollapseNoYearSuffixDelimiter",
+    "collapse_YearSuffixImplicitCollapseNoYearSuffixDelimiter",
+    "date_YearSuffixDelimiter",
+    "disambiguate_YearCollapseWithInstitution",
+    "disambiguate_YearSuffixWithEtAlSubsequent",
+    "magic_SubsequentAuthorSubstitute",
+    "magic_SubsequentAuthorSubstituteOfTitleField",
+    "name_CiteGroupDelimiterWithYearCollapse",
+    "name_EtAlWithCombined",
+    "name_SubsequentAuthorSubstituteMultipleNames",
+    "name_SubsequentAuthorSubstituteSingleField",
+    "name_SubstitutePartialEach",
+    "sort_AuthorDateWithYearSuffix",
+    "sort_ChicagoYearSuffix1",
+    "sort_ChicagoYearSuffix2",
+    "sort_DropNameLabelInSort",
+    "sort_GroupedByAuthorstring",
+    "sort_SeparateAuthorsAndOthers",
+    "sort_WithAndInOneEntry",
+    "substitute_SharedMacro",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_bibliography.py::test_repeated_names_are_substituted",
+    "tests/csl/test_rules_bibliography.py::test_substitute_keeps_the_names_affixes",
+    "tests/csl/test_rules_bibliography.py::test_substitute_replaces_names_not_their_label",
+    "tests/csl/test_rules_collapse.py::test_after_collapsed_suffixes_the_layout_delimiter_follows",
+    "tests/csl/test_rules_collapse.py::test_collapse_by_year_groups_cites_of_one_author",
+    "tests/csl/test_rules_collapse.py::test_collapse_by_year_suffix_ranged",
+    "tests/csl/test_rules_collapse.py::test_unsorted_citation_groups_only_neighbours",
+    "tests/csl/test_rules_collapse_delimiters.py::test_explicit_after_collapse_delimiter_follows_locators_and_groups",
+    "tests/csl/test_rules_collapse_delimiters.py::test_note_style_groups_by_the_layout_delimiter",
+)
+
+
 ELEMENTS = {"names": GroupableNames, "name": RecordsNameList}

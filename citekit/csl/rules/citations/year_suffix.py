@@ -82,4 +82,51 @@ def _suffixed(date: Any, suffix: str | None) -> Any:
     return SuffixedDate(plain, suffix) if suffix else plain
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_BadCitationUpdate",
+    "bugreports_CollapseFailure",
+    "bugreports_DisambiguationAddNames",
+    "bugreports_DisambiguationAddNamesBibliography",
+    "bugreports_MatchedAuthorAndDate",
+    "bugreports_YearSuffixInHarvard1",
+    "bugreports_YearSuffixLingers",
+    "bugreports_disambigHang",
+    "collapse_ChicagoAfterCollapse",
+    "collapse_YearSuffixImplicitCollapseNoYearSuffixDelimiter",
+    "date_LopsidedDataYearSuffixCollapse",
+    "disambiguate_AndreaEg3",
+    "disambiguate_AndreaEg5",
+    "disambiguate_FailWithYearSuffix",
+    "disambiguate_ImplicitYearSuffixOnceOnly",
+    "disambiguate_LastOnlyFailWithByCite",
+    "disambiguate_NoTextElementUsesYearSuffixVariable",
+    "disambiguate_YearCollapseWithInstitution",
+    "disambiguate_YearSuffixAtTwoLevels",
+    "disambiguate_YearSuffixFiftyTwoEntries",
+    "disambiguate_YearSuffixFiftyTwoEntriesByCite",
+    "disambiguate_YearSuffixMidInsert",
+    "disambiguate_YearSuffixMixedDates",
+    "disambiguate_YearSuffixWithEtAlSubsequent",
+    "disambiguate_YearSuffixWithMixedCreatorTypes",
+    "integration_YearSuffixOnOffOn",
+    "magic_ImplicitYearSuffixDelimiter",
+    "magic_ImplicitYearSuffixExplicitDelimiter",
+    "name_CiteGroupDelimiterWithYearCollapse",
+    "name_CiteGroupDelimiterWithYearSuffixCollapse",
+    "name_CiteGroupDelimiterWithYearSuffixCollapse3",
+    "punctuation_DefaultYearSuffixDelimiter",
+    "sort_AuthorDateWithYearSuffix",
+    "sort_ChicagoYearSuffix1",
+    "sort_ChicagoYearSuffix2",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_collapse.py::test_after_collapsed_suffixes_the_layout_delimiter_follows",
+    "tests/csl/test_rules_collapse.py::test_collapse_by_year_suffix_ranged",
+    "tests/csl/test_rules_disambiguation.py::test_ambiguity_is_judged_on_the_subsequent_et_al_form",
+    "tests/csl/test_rules_disambiguation.py::test_implicit_year_suffix_follows_the_first_year_only",
+    "tests/csl/test_rules_disambiguation.py::test_year_suffixes_follow_the_year",
+)
+
+
 ELEMENTS = {"date-part": YearWithSuffix}

@@ -96,4 +96,17 @@ class DateRanges(Element):
         return EN_DASH
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "date_RangeDelimiter",
+    "date_SeasonRange2",
+    "date_SeasonRange3",
+    "number_LimitOrdinalsToDayOne",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_agreement.py::test_a_range_of_years_writes_its_era_once_at_the_end",
+    "tests/csl/test_rules_dates.py::test_range_delimiter_of_the_largest_differing_part",
+)
+
+
 ELEMENTS = {"date": DateRanges}

@@ -42,4 +42,11 @@ class LiteralDateWithYear(Element):
         return super().process(item, variable, show_parts, context, **kwargs)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ()
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_agreement.py::test_a_literal_date_shows_only_where_the_year_is_shown",
+)
+
+
 ELEMENTS = {"date": LiteralDateWithYear}

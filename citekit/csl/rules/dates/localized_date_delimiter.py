@@ -16,4 +16,9 @@ class LocalizedDateDelimiter(Element):
         return self.join(parts) if parts else None
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ()
+TESTS: tuple[str, ...] = ("tests/csl/test_rules.py::test_localized_date_uses_the_locale_delimiter",)
+
+
 ELEMENTS = {"date": LocalizedDateDelimiter}

@@ -38,4 +38,9 @@ class AffixEscaping(Element):
         return text + normalize_seam(text, suffix)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ()
+TESTS: tuple[str, ...] = ("tests/csl/test_rules_affixes.py::test_angle_brackets_in_affixes_are_escaped",)
+
+
 ELEMENTS = dict.fromkeys(("text", "group", "names", "date", "number", "label"), AffixEscaping)

@@ -29,4 +29,12 @@ class Displayed(Element):
         return String(f'<div class="csl-{display}">') + output + String("</div>")
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "display_DisplayBlock",
+    "display_SecondFieldAlignClone",
+)
+TESTS: tuple[str, ...] = ("tests/csl/test_rules_bibliography.py::test_display_blocks_in_html",)
+
+
 ELEMENTS = {name: Displayed for name in ("text", "group", "names", "date", "number", "label")}

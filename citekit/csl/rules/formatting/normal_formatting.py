@@ -61,4 +61,15 @@ def _enclosed(element: Element, attribute: str) -> bool:
     return False
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "decorations_Baseline",
+    "decorations_NoNormalWithoutDecoration",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_formatting.py::test_baseline_inside_superscript",
+    "tests/csl/test_rules_formatting.py::test_normal_inside_italic_is_set_upright",
+)
+
+
 ELEMENTS = dict.fromkeys(("text", "group", "names", "date", "number", "label"), NormalFormatting)

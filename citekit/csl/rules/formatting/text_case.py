@@ -272,6 +272,33 @@ class TextCase(Element):
         return apply_case(text, self.get("text-case"), language)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_TitleCase",
+    "flipflop_Apostrophes",
+    "textcase_AfterQuote",
+    "textcase_ImplicitNocase",
+    "textcase_InQuotes",
+    "textcase_LocaleUnicode",
+    "textcase_Lowercase",
+    "textcase_NonEnglishChars",
+    "textcase_SkipNameParticlesInTitleCase",
+    "textcase_StopWordBeforeHyphen",
+    "textcase_TitleCapitalization2",
+    "textcase_TitleCaseWithFinalNocase",
+    "textcase_TitleCaseWithHyphens",
+    "textcase_TitleCaseWithNonBreakSpace",
+    "textcase_TitleWithEmDash",
+    "textcase_TitleWithEnDash",
+    "textcase_Uppercase",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_richtext.py::test_text_case_leaves_nocase_spans_alone",
+    "tests/csl/test_rules_text_case.py::test_turkish_lowercase_writes_dotless_i",
+    "tests/csl/test_rules_text_case.py::test_turkish_uppercase_keeps_the_dot_on_i",
+)
+
+
 ELEMENTS = {
     "text": TextCase,
     "date-part": TextCase,

@@ -168,4 +168,15 @@ class QuietChoose(Element):
         return None
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_ikeyOne",
+    "disambiguate_DisambiguateTrueAndYearSuffixOne",
+    "disambiguate_DisambiguateTrueReflectedInBibliography",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_disambiguation.py::test_disambiguate_condition_only_for_ambiguous_cites",
+)
+
+
 ELEMENTS = {"if": Conditions, "else-if": Conditions, "choose": QuietChoose}

@@ -92,6 +92,19 @@ class MacroSuppression(Element):
         return output
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_DemoPageFullCiteCruftOnSubsequent",
+    "group_SuppressTermInMacro",
+    "punctuation_SuppressPrefixPeriodForDelimiterSemicolon",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules.py::test_group_with_only_empty_variables_is_suppressed",
+    "tests/csl/test_rules_agreement.py::test_macro_output_keeps_its_group",
+    "tests/csl/test_rules_groups.py::test_macro_with_only_empty_variables_prints_no_term",
+)
+
+
 ELEMENTS = {
     "group": GroupSuppression,
     "macro": MacroSuppression,

@@ -26,4 +26,13 @@ class MacroOutputCounts(Element):
         return output
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_SingleQuoteXml",
+    "bugreports_UndefinedNotString",
+    "bugreports_UndefinedStr",
+)
+TESTS: tuple[str, ...] = ("tests/csl/test_rules_agreement.py::test_macro_output_keeps_its_group",)
+
+
 ELEMENTS = {"text": MacroOutputCounts}

@@ -27,4 +27,15 @@ class LabelPlural(Element):
         return bool(number) and int(number.group(0)) > 1 if number else False
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "label_EditorTranslator1",
+    "label_PluralNumberOfVolumes",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules.py::test_number_of_pages_label",
+    "tests/csl/test_rules_agreement.py::test_number_element_reads_hyphenated_variables",
+)
+
+
 ELEMENTS = {"label": LabelPlural}

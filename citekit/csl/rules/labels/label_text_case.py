@@ -16,4 +16,9 @@ class LabelTextCase(Element):
         return self.wrap(self.format(self.case(self.strip_periods(text), language)))
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ()
+TESTS: tuple[str, ...] = ("tests/csl/test_rules.py::test_label_title_case",)
+
+
 ELEMENTS = {"label": LabelTextCase}

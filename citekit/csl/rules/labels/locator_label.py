@@ -64,4 +64,12 @@ class LocatorLabel(Element):
         return super().process(item, variable, *args, **kwargs)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ("locator_TrickyEntryForPlurals",)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_locator_label.py::test_locator_opening_with_a_term_gets_no_label",
+    "tests/csl/test_rules_punctuation.py::test_label_of_an_empty_variable_is_not_rendered",
+)
+
+
 ELEMENTS = {"label": LocatorLabel}

@@ -54,4 +54,15 @@ class PageLabelPlural(Element):
         return page_is_plural(str(value))
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "label_CollapsedPageNumberPluralDetection",
+    "number_PlainHyphenOrEnDashAlwaysPlural",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_agreement.py::test_page_label_in_a_style",
+    "tests/csl/test_rules_page_ranges.py::test_escaped_hyphen_in_locator_is_no_range",
+)
+
+
 ELEMENTS = {"label": PageLabelPlural}

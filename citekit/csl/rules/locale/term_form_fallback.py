@@ -35,4 +35,16 @@ class TermFormFallback(Element):
         raise IndexError(name)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_ByBy",
+    "bugreports_MovePunctuationInsideQuotesForLocator",
+    "label_NameLabelThroughSubstitute",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_locators.py::test_sub_verbo_label_and_quoted_locator",
+    "tests/csl/test_rules_variables.py::test_reviewed_author_is_a_name_with_a_verb_label",
+)
+
+
 ELEMENTS = {"locale": TermFormFallback}

@@ -45,4 +45,11 @@ class DefaultName(Element):
             target.remove(bare)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ()
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_default_name.py::test_rendering_a_bare_names_leaves_the_style_unchanged",
+)
+
+
 ELEMENTS = {"names": DefaultName}

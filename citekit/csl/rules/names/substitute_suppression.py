@@ -113,6 +113,26 @@ class NamesSuppression(Element):
         return output
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_ByBy",
+    "bugreports_LegislationCrash",
+    "bugreports_NoTitle",
+    "magic_SuppressDuplicateVariableRendering",
+    "sort_DropNameLabelInSort",
+    "sort_SeparateAuthorsAndOthers",
+    "substitute_SubstituteOnlyOnceTermEmpty",
+    "substitute_SuppressOrdinaryVariable",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_agreement.py::test_partly_substituted_names_keep_the_other_variables",
+    "tests/csl/test_rules_agreement.py::test_substituted_editor_is_not_repeated",
+    "tests/csl/test_rules_agreement.py::test_title_substituted_through_a_macro_is_not_repeated",
+    "tests/csl/test_rules_locale_terms.py::test_empty_term_ends_a_substitution",
+    "tests/csl/test_rules_locale_terms.py::test_substituted_names_are_not_repeated_within_the_substitute",
+)
+
+
 ELEMENTS = {
     "substitute": SubstituteSuppression,
     "text": VariableSuppression,

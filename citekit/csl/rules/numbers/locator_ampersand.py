@@ -34,4 +34,15 @@ class LocatorAmpersand(Element):
         return String(joiner.join(str(self.preformat(piece)) for piece in pieces))
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "label_PluralWithAmpersand",
+    "label_PluralWithLocalizedAmpersand",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_locators.py::test_ampersand_in_locator_is_escaped",
+    "tests/csl/test_rules_locators.py::test_ampersand_in_locator_takes_the_locale_symbol",
+)
+
+
 ELEMENTS = {"text": LocatorAmpersand}

@@ -55,4 +55,12 @@ class HyphenatedNumberVariables(Element):
         return String(", ".join(out))
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ("number_OrdinalSpacing",)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_agreement.py::test_number_element_reads_hyphenated_variables",
+    "tests/csl/test_rules_number_labels.py::test_label_in_a_number_is_pluralised_and_its_numbers_left_plain",
+)
+
+
 ELEMENTS = {"number": HyphenatedNumberVariables}

@@ -113,4 +113,17 @@ class GenderedOrdinalDay(Element):
         return text if suffix is None else str(day) + suffix
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "number_LimitOrdinalsToDayOne",
+    "number_SeparateOrdinalNamespaces",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_ordinals.py::test_day_ordinal_agrees_with_the_month_gender",
+    "tests/csl/test_rules_ordinals.py::test_ordinal_suffix_agrees_with_the_gender_of_the_variable_term",
+    "tests/csl/test_rules_ordinals.py::test_ordinal_without_the_gender_falls_back_to_ordinal",
+    "tests/csl/test_rules_ordinals.py::test_style_ordinal_terms_replace_the_locale_files_set",
+)
+
+
 ELEMENTS = {"number": GenderedOrdinalNumber, "date-part": GenderedOrdinalDay}

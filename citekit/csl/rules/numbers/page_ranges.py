@@ -202,4 +202,40 @@ class PageRanges(Element):
         return String(format_pages(text, "page", range_format, str(self.preformat(delimiter))))
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_ContextualPluralWithMainItemFields",
+    "fullstyles_ABdNT",
+    "label_CollapsedPageNumberPluralDetection",
+    "number_MixedPageRange",
+    "number_PlainHyphenOrEnDashAlwaysPlural",
+    "page_Chicago",
+    "page_Chicago16",
+    "page_ChicagoWeird",
+    "page_Expand",
+    "page_ExpandWeirdComposite",
+    "page_Minimal",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_agreement.py::test_a_prefix_before_a_field_starting_with_a_mark_stays",
+    "tests/csl/test_rules_agreement.py::test_number_ranges_get_an_en_dash",
+    "tests/csl/test_rules_agreement.py::test_page_label_in_a_style",
+    "tests/csl/test_rules_agreement.py::test_page_range_format_in_a_style",
+    "tests/csl/test_rules_agreement.py::test_punctuation_inside_a_field_is_never_merged",
+    "tests/csl/test_rules_locators.py::test_page_list_ampersand_is_escaped_once",
+    "tests/csl/test_rules_page_ranges.py::test_escaped_hyphen_in_locator_is_no_range",
+    "tests/csl/test_rules_page_ranges.py::test_page_locator_follows_page_range_format",
+    "tests/csl/test_rules_page_ranges.py::test_pages_with_other_prefixes_keep_their_hyphen[110 - N6-110-N6]",
+    "tests/csl/test_rules_page_ranges.py::test_pages_with_other_prefixes_keep_their_hyphen[123N110 - N5-123N110-N5]",
+    "tests/csl/test_rules_page_ranges.py::test_pages_with_other_prefixes_keep_their_hyphen[N110 - 5-N110-5]",
+    "tests/csl/test_rules_page_ranges.py::test_pages_with_other_prefixes_keep_their_hyphen[N110 - P5-N110-P5]",
+    "tests/csl/test_rules_page_ranges.py::test_range_of_one_page_keeps_both_pages[chicago]",
+    "tests/csl/test_rules_page_ranges.py::test_range_of_one_page_keeps_both_pages[minimal-two]",
+    "tests/csl/test_rules_page_ranges.py::test_range_of_one_page_keeps_both_pages[minimal]",
+    "tests/csl/test_rules_page_ranges.py::test_same_prefix_on_both_pages_is_a_range[8n11564-8n1568-chicago-8n11564\u201368]",
+    "tests/csl/test_rules_page_ranges.py::test_same_prefix_on_both_pages_is_a_range[N110 - N5-expanded-N110\u2013N115]",
+    "tests/csl/test_rules_page_ranges.py::test_same_prefix_on_both_pages_is_a_range[n11564 - n1568-minimal-n11564\u20138]",
+)
+
+
 ELEMENTS = {"text": PageRanges, "number": PageRanges}

@@ -98,6 +98,20 @@ class DemotedParticlesInKeys(Element):
             root.set("demote-non-dropping-particle", "sort-only")
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "date_NegativeDateSortViaMacro",
+    "sort_DropNameLabelInSort",
+    "sort_Quotes",
+    "sort_SeparateAuthorsAndOthers",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_agreement.py::test_names_labels_are_not_part_of_sort_keys",
+    "tests/csl/test_rules_agreement.py::test_sort_only_particles_are_demoted_in_macro_keys",
+    "tests/csl/test_rules_agreement.py::test_sorting_ignores_punctuation_but_not_spaces",
+)
+
+
 ELEMENTS = {
     "key": SortCollation,
     "date": DateSortValue,

@@ -43,4 +43,9 @@ class MissingVariable(Element):
         return super().render(item, *args, **kwargs)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = ()
+TESTS: tuple[str, ...] = ()
+
+
 ELEMENTS = {"text": MissingVariable}

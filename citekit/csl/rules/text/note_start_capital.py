@@ -38,4 +38,23 @@ def capitalized_if_term(text: str, terms: list[str]) -> str:
     return text
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "bugreports_CapsAfterOneWordPrefix",
+    "integration_IbidOnInsert",
+    "magic_CapitalizeFirstOccurringTerm",
+    "magic_TermCapitalizationWithPrefix",
+    "position_FirstTrueOnlyOnce",
+    "position_IbidInText",
+    "position_IbidWithLocator",
+    "position_IbidWithMultipleSoloCitesInBackref",
+    "position_IbidWithPrefixFullStop",
+    "position_IfIbidWithLocatorIsTrueThenIbidIsTrue",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_position.py::test_in_text_citations_are_ibid_of_the_in_text_citation_before",
+    "tests/csl/test_rules_position.py::test_positions_across_citations",
+)
+
+
 ELEMENTS = {"text": RecordsTerms}

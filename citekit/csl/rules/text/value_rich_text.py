@@ -41,4 +41,16 @@ def _is_rich_value(element: Element) -> bool:
     return value is not None and any(mark in value for mark in _RICH)
 
 
+# Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
+FIXTURES: tuple[str, ...] = (
+    "flipflop_BoldfaceNodeLevelMarkup",
+    "flipflop_QuotesInFieldNotOnNode",
+    "flipflop_QuotesNodeLevelMarkup",
+)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_value_rich_text.py::test_straight_quotes_in_a_value_are_typographic",
+    "tests/csl/test_rules_value_rich_text.py::test_tags_in_a_value_are_markup",
+)
+
+
 ELEMENTS = {"text": ValueRichText}
