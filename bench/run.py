@@ -219,8 +219,8 @@ def ris(table: Table, cache: Path, out: Path, runs: int) -> None:
 
 
 def styles(table: Table, cache: Path, out: Path, runs: int) -> None:
-    from citekit.csl import locales
-    from citekit.csl.styles import find
+    from citekit.csl.style import locales
+    from citekit.csl.style.find import find
 
     items = corpus.first_items(cache, 1000)
     tool = pandoc()

@@ -72,15 +72,16 @@ def format_names(writable: bool = True) -> list[str]:
 
 def style_names() -> list[str]:
     """Short style names and every style id: what a typo of a style is compared with."""
-    from citekit.csl import styles
+    from citekit.csl.style import find as styles
+    from citekit.csl.style import index as style_index
 
-    return [*styles.aliases(), *(info.id for info in styles.index())]
+    return [*styles.aliases(), *(info.id for info in style_index.index())]
 
 
 def style(name: str) -> str:
     """``name`` if it is a style citekit can render (a short name, an id, a .csl file), else a
     usage error suggesting the nearest format and style names."""
-    from citekit.csl.styles import find
+    from citekit.csl.style.find import find
 
     try:
         find(name)
@@ -101,9 +102,9 @@ def _unknown_output(name: str) -> str:
 
 def _title_hint(name: str) -> str:
     """For a name close to no id, a word of the style titles it is close to (``citekit styles WORD``)."""
-    from citekit.csl import styles
+    from citekit.csl.style import index as style_index
 
-    words = {word.lower().strip("(),.") for info in styles.index() for word in info.title.split()}
+    words = {word.lower().strip("(),.") for info in style_index.index() for word in info.title.split()}
     found = nearest(name, (w for w in words if len(w) > 3), 1)
     return f"; try `citekit styles {found[0]}`" if found else ""
 
@@ -165,7 +166,7 @@ def locale(code: str | None) -> str | None:
     """A CSL locale code in its usual case (``en-gb`` → ``en-GB``), checked; None stays None."""
     if code is None:
         return None
-    from citekit.csl import locales
+    from citekit.csl.style import locales
 
     known = locales.available()
     by_lower = {c.lower(): c for c in known}

@@ -10,7 +10,7 @@ import typer
 def complete_format(incomplete: str) -> list[str]:
     """Shell completion for ``--format``: the data formats citekit writes and the short style names."""
     from citekit import formats
-    from citekit.csl.styles import aliases
+    from citekit.csl.style.find import aliases
 
     names = [f.name for f in formats.FORMATS.values() if f.writable] + sorted(aliases())
     return [name for name in names if name.startswith(incomplete.lower())]

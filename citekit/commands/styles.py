@@ -37,7 +37,7 @@ def styles(
 
         term = " ".join(search or [])
         if locales:
-            from citekit.csl import locales as csl_locales
+            from citekit.csl.style import locales as csl_locales
 
             lines = [code for code in csl_locales.available() if term.lower() in code.lower()]
         else:
@@ -51,13 +51,14 @@ def styles(
 
 
 def _style_lines(term: str) -> list[str]:
-    from citekit.csl import styles as csl_styles
+    from citekit.csl.style.find import aliases
+    from citekit.csl.style.index import search
 
     short_names: dict[str, list[str]] = {}
-    for alias, target in csl_styles.aliases().items():
+    for alias, target in aliases().items():
         if alias != target:
             short_names.setdefault(target, []).append(alias)
-    found = list(csl_styles.search(term))
+    found = list(search(term))
     width = min(max((len(info.id) for info in found), default=0), 48)
     lines = []
     for info in found:
@@ -75,7 +76,7 @@ def _no_match(term: str, locales: bool) -> str:
     from citekit import choosing
 
     if locales:
-        from citekit.csl import locales as csl_locales
+        from citekit.csl.style import locales as csl_locales
 
         hint = choosing.did_you_mean(term, csl_locales.available())
         return f"no locale matches {term!r}{hint}"

@@ -37,9 +37,9 @@ KINDS = ("bibliography/text", "bibliography/html", "citations/text")
 
 def style_files(style: str) -> dict[str, Path]:
     """The style file and the locale files a style is rendered with (its locale and en-US)."""
-    from citekit.csl import locales
     from citekit.csl.render import load_style
-    from citekit.csl.styles import find
+    from citekit.csl.style import locales
+    from citekit.csl.style.find import find
 
     code = load_style(style).locale
     files = {"style": Path(find(style).path)}

@@ -37,7 +37,7 @@ Document = list[list[str]]
 
 
 def style_path(style_id: str) -> Path:
-    from citekit.csl.styles import find
+    from citekit.csl.style.find import find
 
     return Path(find(style_id).path)
 
@@ -50,7 +50,7 @@ def locale_of(path: Path) -> str:
 
 def locale_files(lang: str) -> list[Path]:
     """The locale files either processor may read for ``lang``: its own and the en-US fallback."""
-    from citekit.csl import locales
+    from citekit.csl.style import locales
 
     names = {f"locales-{lang}.xml", "locales-en-US.xml"}
     base = lang.split("-")[0]
@@ -71,7 +71,7 @@ def citeproc_js(
     """citeproc-js's bibliographies and citation documents (``separately``: each citation a
     document of its own, as citekit.cite renders it); cached under the hash of everything that
     goes in (style file, locale files, items, documents, the driver script)."""
-    from citekit.csl import locales
+    from citekit.csl.style import locales
 
     job = {
         "style": str(path),
@@ -165,8 +165,9 @@ def _session_document(
     path: Path, records: list[Any], document: Document, markup: str, result: dict[str, Any]
 ) -> list[str] | None:
     try:
-        from citekit.csl.formatters import finish_rich_text
         from citekit.csl.processor import Session
+
+        from citekit.csl.formatters import finish_rich_text
         from citekit.csl.render import load_style
     except ImportError:  # the internal session moved: the document figure is not measured
         return None
