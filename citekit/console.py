@@ -203,7 +203,13 @@ def show_references(lines: list[str]) -> None:
 
 # --- citekit show: one record field by field ---------------------------------------------------
 
-_REMARK_STYLES = {"warning": "yellow", "ignored": "dim", "doubtful": "magenta", "cleaned": "green"}
+_REMARK_STYLES = {
+    "warning": "yellow",
+    "ignored": "dim",
+    "doubtful": "magenta",
+    "cleaned": "green",
+    "weak": "magenta",
+}
 
 
 def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[str, str]]) -> None:

@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from citekit.errors import Problem
 from citekit.formats.portal.header import join_author_lines, title_and_authors
 from citekit.formats.portal.labels import (
-    MISSING_BY_TYPE,
     MONTH_WORDS,
     STATUS_DATES,
     STATUS_TERMS,
     TRANSLATED_STATUSES,
 )
-from citekit.formats.portal.scan import Entry, Page, type_of
+from citekit.formats.portal.scan import Entry, Page, breadcrumb_type
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize import pages
 from citekit.normalize.dates import numeric_order, parse_date
@@ -74,8 +73,11 @@ class Built:
     ignored: list[Entry] = field(default_factory=list)
     # The author lines as the page gave them, joined (for the evidence stage to split names with).
     author_text: str = ""
-    # Whether the page named its output type (a breadcrumb), or the type was guessed from its fields.
+    # Whether the page named its output type in full (a breadcrumb whose subtype is known); else the
+    # type is its output type's alone, or guessed from its fields, and an export's type says more.
     type_given: bool = False
+    # The type the breadcrumb's output type says, known subtype or not ("" with no breadcrumb).
+    family_type: str = ""
 
 
 def _date_order(page: Page) -> bool | None:
@@ -93,8 +95,9 @@ def build(page: Page, location: Location) -> Built:
     """Second pass: the record a page describes, what was doubtful, and what went unused."""
     out = Built(Record(id="", type=""))
     values, isbns, notes = _gather(page, out, location)
-    csl_type, genre = type_of(page.breadcrumb[1]) if page.breadcrumb else ("", "")
-    out.type_given = bool(csl_type)
+    csl_type, genre, specific = breadcrumb_type(page.breadcrumb.text) if page.breadcrumb else ("", "", False)
+    out.type_given = bool(csl_type) and specific
+    out.family_type = csl_type
     if not csl_type:
         csl_type = _guess_type(values)
     head = title_and_authors(page)

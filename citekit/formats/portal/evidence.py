@@ -30,7 +30,7 @@ from citekit.normalize.names import parse_name_list
 # Sources, strongest first where nothing else is said; "page" is the page's table and header.
 DEFAULT_ORDER = ("ris", "bibtex", "page", "listing", "meta", "frontmatter", "rendering", "links")
 ORDER: dict[str, tuple[str, ...]] = {
-    "title": ("bibtex", "page", "listing", "meta", "frontmatter", "ris", "rendering"),
+    "title": ("bibtex", "page", "listing", "meta", "frontmatter", "ris", "fingerprint", "rendering", "links"),
     "event-title": ("page", "listing", "ris", "bibtex", "rendering"),
     "event-place": ("page", "listing", "rendering"),
     "publisher-place": ("page", "listing", "ris", "rendering", "bibtex"),
@@ -54,7 +54,12 @@ ORDER: dict[str, tuple[str, ...]] = {
     "available-date": ("page",),
 }
 # Sources whose word alone makes a field weak.
-WEAK_SOURCES = {"rendering": "a Cite-this rendering", "frontmatter": "the front matter", "links": "a link"}
+WEAK_SOURCES = {
+    "rendering": "a Cite-this rendering",
+    "frontmatter": "the front matter",
+    "fingerprint": "the Fingerprint section's sentence",
+    "links": "a link",
+}
 # Sources whose disagreement with the chosen value is worth a problem.
 STRONG_SOURCES = ("ris", "bibtex", "page", "listing", "meta")
 COMPARED_FIELDS = ("title", "container-title", "volume", "issue", "page", "publisher")
@@ -65,6 +70,13 @@ _SOURCE_NAMES = {
     "listing": "the list entry",
     "meta": "the meta tags",
 }
+_OUTPUT_PAGE = re.compile(r"/publications?/[^/?#]+", re.IGNORECASE)
+# A site's name after a page title in a link to it (``Title - CEU Research Pure Portal``).
+_SITE_SUFFIX = re.compile(
+    r"\s+[-–—|]\s+[^-–—|]*\b(?:Research|Portal|Pure|Explorer|Database|Repository|Orbit|Experts?|Scholars?|"
+    r"University|Universit\w*)\b[^-–—|]*$",
+    re.IGNORECASE,
+)
 _DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
 
@@ -77,8 +89,11 @@ class Evidence:
     listing: Record | None = None
     exports: list[Export] = field(default_factory=list)
     renderings: list[Rendering] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
+    # (text, target) of the page's links.
+    links: list[tuple[str, str]] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    # The title the Fingerprint section quotes ("Dive into the research topics of '…'").
+    fingerprint: str = ""
 
 
 @dataclass
@@ -104,12 +119,27 @@ def claims(evidence: Evidence) -> dict[str, Record]:
         out["meta"] = meta
     if title := evidence.meta.get("title", ""):
         out["frontmatter"] = Record("", "", {"title": title})
-    if dois := tuple(dict.fromkeys(m.group(1).rstrip(".") for t in evidence.links if (m := _DOI_LINK.match(t)))):
-        out["links"] = Record("", "", {"DOI": dois[0]}, dois=dois)
+    if evidence.fingerprint:
+        out["fingerprint"] = Record("", "", {"title": evidence.fingerprint})
+    if linked := _linked_record(evidence.links):
+        out["links"] = linked
     rendered = _rendering_record(evidence.renderings)
     if rendered.fields or rendered.names:
         out["rendering"] = rendered
     return out
+
+
+def _linked_record(links: list[tuple[str, str]]) -> Record | None:
+    """What the page's links say: the DOIs of its doi.org links, and a title in the text of a link
+    to the output's own page (a search result's, its site's name cut off)."""
+    dois = tuple(dict.fromkeys(m.group(1).rstrip(".") for _, t in links if (m := _DOI_LINK.match(t))))
+    fields = {"DOI": dois[0]} if dois else {}
+    for text, target in links:
+        title = _SITE_SUFFIX.sub("", " ".join(text.split()))
+        if _OUTPUT_PAGE.search(target) and len(title) > 10 and not furniture.reason("title", title):
+            fields["title"] = title
+            break
+    return Record("", "", fields, dois=dois) if fields else None
 
 
 def _meta_record(meta: dict[str, str], prefix: str) -> Record | None:
@@ -137,7 +167,9 @@ def _meta_record(meta: dict[str, str], prefix: str) -> Record | None:
     if first := get.get("firstpage"):
         fields["page"] = "-".join(p for p in (first, get.get("lastpage", "")) if p)
     dois = find_dois(get.get("doi", ""))
-    names = {"author": tuple(parse_name_list(a)[0][0] for a in get.get("author", "").split("\n") if a.strip())}
+    names = {
+        "author": tuple(parse_name_list(a)[0][0] for a in get.get("author", "").split("\n") if a.strip())
+    }
     dates = {}
     if date_text := get.get("publication_date") or get.get("date"):
         from citekit.normalize.dates import parse_date
@@ -173,7 +205,8 @@ def weigh(evidence: Evidence, location: Location) -> Outcome:
         source, value = _choose(sources, var, abstract, out, location)
         if value:
             fields[var] = value
-            _note_weak(out, var, source)
+            if not _corroborated(sources, var, source, value):
+                _note_weak(out, var, source)
     _places(evidence, fields, out)
     names, et_al = _people(sources, page, evidence, out, location)
     dates = _dates(sources, out, location)
@@ -206,11 +239,23 @@ def _choose(
         value = sources[source].fields.get(var, "") if source in sources else ""
         if not value:
             continue
-        if var in ("title", "container-title", "event-title") and (why := furniture.reason(var, value, abstract)):
-            out.problems.append(Problem(location, f"{var} {_short(value)} from {_name(source)} refused: {why}"))
+        if var in ("title", "container-title", "event-title") and (
+            why := furniture.reason(var, value, abstract)
+        ):
+            out.problems.append(
+                Problem(location, f"{var} {_short(value)} from {_name(source)} refused: {why}")
+            )
             continue
         return source, value
     return "", ""
+
+
+def _corroborated(sources: dict[str, Record], var: str, source: str, value: str) -> bool:
+    """Whether another source says the same as a weak one (the front matter's title and the
+    Fingerprint's sentence quoting it): two independent witnesses make it no longer weak."""
+    return any(
+        other != source and _same(record.fields.get(var, ""), value, "") for other, record in sources.items()
+    )
 
 
 def _note_weak(out: Outcome, var: str, source: str) -> None:
@@ -250,7 +295,9 @@ def _people(
             for person in people:
                 text = person.literal or " ".join(p for p in (person.given, person.family) if p)
                 if why := furniture.reason("author", text):
-                    out.problems.append(Problem(location, f"{var} {_short(text)} from {_name(source)} refused: {why}"))
+                    out.problems.append(
+                        Problem(location, f"{var} {_short(text)} from {_name(source)} refused: {why}")
+                    )
                 else:
                     kept.append(person)
             if kept:
@@ -272,9 +319,12 @@ def refine_splits(people: list[Name], witnesses: tuple[Name, ...]) -> list[Name]
         witness = witnesses[k] if k < len(witnesses) else None
         words = " ".join(p for p in (person.given, person.non_dropping_particle, person.family) if p).split()
         family = witness.family.split() if witness else []
-        if family and not person.literal and [w.lower() for w in words[-len(family) :]] == [
-            w.lower() for w in family
-        ] and len(family) < len(words):
+        if (
+            family
+            and not person.literal
+            and [w.lower() for w in words[-len(family) :]] == [w.lower() for w in family]
+            and len(family) < len(words)
+        ):
             person = Name(family=" ".join(words[-len(family) :]), given=" ".join(words[: -len(family)]))
         out.append(person)
     return out
@@ -308,9 +358,9 @@ def _extends(longer: Date, shorter: Date) -> bool:
     """Whether ``longer`` says all ``shorter`` says, and more."""
     if len(longer.parts) != len(shorter.parts) or not longer.parts:
         return False
-    return all(a[: len(b)] == b and len(a) >= len(b) for a, b in zip(longer.parts, shorter.parts, strict=True)) and (
-        longer != shorter
-    )
+    return all(
+        a[: len(b)] == b and len(a) >= len(b) for a, b in zip(longer.parts, shorter.parts, strict=True)
+    ) and (longer != shorter)
 
 
 def _dois(sources: dict[str, Record], out: Outcome, location: Location) -> tuple[str, ...]:
@@ -327,13 +377,17 @@ def _dois(sources: dict[str, Record], out: Outcome, location: Location) -> tuple
     return ()
 
 
-def _type(sources: dict[str, Record], page: Built | None, fields: dict[str, str], out: Outcome, location: Location) -> str:
+def _type(
+    sources: dict[str, Record], page: Built | None, fields: dict[str, str], out: Outcome, location: Location
+) -> str:
     """The CSL type: the breadcrumb's, else an export's, else a guess from the fields (reported)."""
     if page is not None and page.type_given:
         return page.record.type
     for source in ("ris", "bibtex", "listing"):
         if source in sources and sources[source].type:
             return sources[source].type
+    if page is not None and page.family_type:
+        return page.family_type  # the breadcrumb's output type, its subtype unknown
     guess = page.record.type if page is not None else _guess(fields)
     out.problems.append(Problem(location, f"no output type given; read as {guess}"))
     return guess
@@ -345,7 +399,9 @@ def _guess(fields: dict[str, str]) -> str:
     return "article-journal" if fields.get("container-title") else "article"
 
 
-def _report_disagreement(sources: dict[str, Record], var: str, kept: str, out: Outcome, location: Location) -> None:
+def _report_disagreement(
+    sources: dict[str, Record], var: str, kept: str, out: Outcome, location: Location
+) -> None:
     """A problem when a strong source gives ``var`` otherwise than the value kept (a RIS title cut
     at its colon and differences of case, space and punctuation are no disagreement)."""
     if not kept:

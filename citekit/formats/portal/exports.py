@@ -148,7 +148,12 @@ def _ris_end(lines: list[Line], start: int) -> int:
         nxt = lines[k + 1].text
         if _RIS_LINE.match(nxt):
             k += 1
-        elif tag and tag.group(1) in ("N2", "AB", "N1") and k + 2 < len(lines) and _RIS_LINE.match(lines[k + 2].text):
+        elif (
+            tag
+            and tag.group(1) in ("N2", "AB", "N1")
+            and k + 2 < len(lines)
+            and _RIS_LINE.match(lines[k + 2].text)
+        ):
             k += 2  # a wrapped abstract
         else:
             break

@@ -51,7 +51,9 @@ def is_organisation(line: Line) -> bool:
     """Whether a header line is an organisation unit (a department, a university), never a person."""
     if any(_ORGANISATION_LINK.search(t) for t in line.targets):
         return True
-    return not any(_PERSON_LINK.search(t) for t in line.targets) and bool(ORGANISATION_WORDS.search(line.text))
+    return not any(_PERSON_LINK.search(t) for t in line.targets) and bool(
+        ORGANISATION_WORDS.search(line.text)
+    )
 
 
 def is_author_line(line: Line) -> bool:
@@ -61,7 +63,8 @@ def is_author_line(line: Line) -> bool:
     text = _NAME_MARK.sub(" ", line.text).strip()
     if any(_PERSON_LINK.search(t) for t in line.targets) or _LEADING_SEPARATOR.match(text):
         return True
-    return looks_like_names(text)
+    # A list of names has separators, or is one short name: a long capitalised line is a title.
+    return looks_like_names(text) and (bool(re.search(r"[,;&]|\sand\s", text)) or len(text.split()) <= 4)
 
 
 def is_sentence(text: str) -> bool:
@@ -122,7 +125,7 @@ def _title_above_authors(lines: list[Line]) -> tuple[Line | None, list[Line]]:
     k = len(lines)
     while k > 0 and is_author_line(lines[k - 1]) and not looks_like_a_title(lines, k - 1):
         k -= 1
-    if 0 < k:
+    if k > 0:
         return lines[k - 1], lines[k:]
     if len(lines) >= 2:
         return lines[-2], lines[-1:]

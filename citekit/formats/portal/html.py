@@ -130,9 +130,7 @@ def _broken_lines(element: Any, no: int) -> Iterator[Line]:
     for node in element.iter():
         if _tag(node) == "br":
             text += "\n"
-        if node is not element and node.text and _tag(node) != "br":
-            text += node.text
-        elif node is element and node.text:
+        if (node is not element and node.text and _tag(node) != "br") or (node is element and node.text):
             text += node.text
         if node is not element and node.tail:
             text += node.tail

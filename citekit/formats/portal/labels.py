@@ -189,7 +189,14 @@ BLOCK_LABELS: dict[str, dict[str, str]] = {
 }
 # Block labels in the other languages: label -> the English label.
 TRANSLATED_BLOCK_LABELS: dict[str, dict[str, str]] = {
-    "series": {"Navn": "Name", "Naam": "Name", "Namn": "Name", "Nimi": "Name", "Bind": "Volume", "Band": "Volume"},
+    "series": {
+        "Navn": "Name",
+        "Naam": "Name",
+        "Namn": "Name",
+        "Nimi": "Name",
+        "Bind": "Volume",
+        "Band": "Volume",
+    },
     "conference": {
         "Konference": "Conference",
         "Congres": "Conference",
@@ -248,6 +255,10 @@ OUTPUT_TYPES: dict[str, str] = {
     "workingpaper": "report",
     "thesis": "thesis",
     "otherreport": "report",
+    "chapterinbookconferenceproceedingreport": "chapter",
+    "chapterinbookconferenceproceeding": "chapter",
+    "chaptersconferencepaperscreativeandliteraryworks": "chapter",
+    "publicationsinrefereedjournal": "article-journal",
     "contributiontospecialistpublication": "article-magazine",
     "contributiontonewspaper": "article-newspaper",
     "chaptersandconferencepaperswithproceedings": "paper-conference",
@@ -298,6 +309,12 @@ OUTPUT_SUBTYPES: dict[str, tuple[str, str]] = {
     "doctoralthesis": ("thesis", "Doctoral thesis"),
     "mastersthesis": ("thesis", "Master's thesis"),
     "chapterorsection": ("chapter", ""),
+    "conferencearticlepublishedinproceedingorbook": ("paper-conference", ""),
+    "conferencepaperpublishedinproceeding": ("paper-conference", ""),
+    "rgc32refereedconferencepaperwithhostpublication": ("paper-conference", ""),
+    "rgc21publicationinrefereedjournal": ("article-journal", ""),
+    "journalarticle": ("article-journal", ""),
+    "conferencepaper": ("paper-conference", ""),
     "conferencepaperpublishedinabook": ("paper-conference", ""),
     "conferencepaperpublishedinconferenceproceedings": ("paper-conference", ""),
     "conferencepaperpublishedinproceedings": ("paper-conference", ""),
@@ -578,7 +595,32 @@ ORGANISATION_WORDS = re.compile(
 
 # Keys of the front matter that saving tools write; a line ``key: value`` of these is never a title or a name.
 FRONT_MATTER_KEYS = frozenset(
-    """title date url extractor author authors description resource tags type source fetched_at content_hash
-lang language sitename hostname categories license id fingerprint filedate image pagetype
-published modified""".split()
+    [
+        "title",
+        "date",
+        "url",
+        "extractor",
+        "author",
+        "authors",
+        "description",
+        "resource",
+        "tags",
+        "type",
+        "source",
+        "fetched_at",
+        "content_hash",
+        "lang",
+        "language",
+        "sitename",
+        "hostname",
+        "categories",
+        "license",
+        "id",
+        "fingerprint",
+        "filedate",
+        "image",
+        "pagetype",
+        "published",
+        "modified",
+    ]
 )

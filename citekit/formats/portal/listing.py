@@ -63,7 +63,9 @@ def _starts_byline(lines: list[Line], k: int) -> bool:
 def _is_type_line(text: str) -> bool:
     """A complete type line (one wrapped over two lines is complete on its second)."""
     return "›" in text and (
-        bool(breadcrumb_text(text)) or bool(re.match(r"^(?:Contribution to|Chapter|Book|Thesis)\b[^›]*›", text)) or text.index("›") < 40
+        bool(breadcrumb_text(text))
+        or bool(re.match(r"^(?:Contribution to|Chapter|Book|Thesis)\b[^›]*›", text))
+        or text.index("›") < 40
     )
 
 
@@ -175,6 +177,8 @@ def where(rest: str, names: dict[str, tuple[Name, ...]]) -> dict[str, str]:
     if m := _PLACE.match(rest):
         fields["publisher-place"], fields["publisher"] = m["place"].strip(), m["publisher"].strip()
     elif m := _MAGAZINE.match(rest):
-        fields |= {k: v.strip() for k, v in m.groupdict().items() if v} | {"container-title": m["host"].strip()}
+        fields |= {k: v.strip() for k, v in m.groupdict().items() if v} | {
+            "container-title": m["host"].strip()
+        }
         fields.pop("host", None)
     return fields

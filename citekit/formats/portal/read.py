@@ -12,6 +12,8 @@ so that ``--raw`` can show the page's own text.
 
 from __future__ import annotations
 
+import re
+
 from citekit.errors import ParseError, Problem
 from citekit.formats.base import ReadResult, Remarks
 from citekit.formats.portal.build import build
@@ -70,14 +72,24 @@ def read_capture(capture: Capture, source: str) -> ReadResult:
     for number, page_lines in enumerate(pages):
         first = page_lines[0].no if page_lines else 1
         end = pages[number + 1][0].no if number + 1 < len(pages) and pages[number + 1] else 1 << 62
-        mine = [e for e in exports if first <= lines[e.first].no < end or (number == 0 and lines[e.first].no < first)]
-        shown = [r for r in found if first <= lines[r.first].no < end or (number == 0 and lines[r.first].no < first)]
+        mine = [
+            e
+            for e in exports
+            if first <= lines[e.first].no < end or (number == 0 and lines[e.first].no < first)
+        ]
+        shown = [
+            r
+            for r in found
+            if first <= lines[r.first].no < end or (number == 0 and lines[r.first].no < first)
+        ]
         location = Location(source, first)
         page = scan(page_lines, source)
-        links = [target for no, _, target in capture.links if first <= no < end]
+        links = [(text, target) for no, text, target in capture.links if first <= no < end]
         listed = []
         if not mine and all(e.slot == "DOI" for e in page.entries):
-            listed = read_listing(list(page_lines), [link for link in capture.links if first <= link[0] < end])
+            listed = read_listing(
+                list(page_lines), [link for link in capture.links if first <= link[0] < end]
+            )
         for record in listed:
             _add(result, weigh(Evidence(None, record, renderings=shown, links=links), location))
         if listed:
@@ -87,11 +99,24 @@ def read_capture(capture: Capture, source: str) -> ReadResult:
             raise ParseError(_NO_FIELDS, location)
         for group in _records(built, mine):
             where = Location(source, lines[group[0].first].no) if built is None and group else location
-            evidence = Evidence(built, None, group, shown, links, capture.meta)
+            evidence = Evidence(built, None, group, shown, links, capture.meta, _fingerprint(page_lines))
             _add(result, weigh(evidence, where))
     if not result.records:
         raise ParseError(_NO_FIELDS, Location(source, lines[0].no if lines else 1))
     return result
+
+
+_FINGERPRINT = re.compile(
+    r"Dive into the research topics of ['‘’\"](?P<title>.+?)['‘’\"]\s*\.\s*Together they form"
+)
+
+
+def _fingerprint(lines: list[Line]) -> str:
+    """The title the Fingerprint section's sentence quotes, if the page has it."""
+    for line in lines:
+        if match := _FINGERPRINT.search(line.text):
+            return match["title"]
+    return ""
 
 
 def _records(built: object, exports: list[Export]) -> list[list[Export]]:
@@ -115,11 +140,12 @@ def _same_work(a: Export, b: Export) -> bool:
         return "".join(ch for ch in export.record.get("title").casefold() if ch.isalnum())[:40]
 
     doi_a, doi_b = a.record.get("DOI").lower(), b.record.get("DOI").lower()
-    return bool(doi_a and doi_a == doi_b) or bool(key(a) and key(b) and (key(a).startswith(key(b)) or key(b).startswith(key(a))))
+    return bool(doi_a and doi_a == doi_b) or bool(
+        key(a) and key(b) and (key(a).startswith(key(b)) or key(b).startswith(key(a)))
+    )
 
 
 def _add(result: ReadResult, outcome: Outcome) -> None:
     result.remarks[len(result.records)] = Remarks(outcome.problems, outcome.unused, outcome.weak)
     result.records.append(outcome.record)
     result.problems.extend(outcome.problems)
-

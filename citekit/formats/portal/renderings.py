@@ -24,7 +24,9 @@ _HARVARD = re.compile(r"^(?P<authors>.+?)\s(?P<year>\d{4})[a-z]?,\s(?P<rest>.+)$
 _HARVARD_NAME = r"[^,&\d]+,\s?[A-ZÀ-Þ][A-ZÀ-Þ-]{0,5}"
 _HARVARD_AUTHORS = re.compile(rf"^{_HARVARD_NAME}(?:,\s{_HARVARD_NAME})*(?:\s&\s{_HARVARD_NAME})?$")
 _SLASHED = re.compile(r"^(?P<before>.+?)\.?\s/\s(?P<after>.+)$")
-_VANCOUVER = re.compile(r"^(?P<authors>(?:[^,.;/]+?\s[A-Z]{1,4}(?:,\s|\.\s|\set al\.\s)){1,30})(?P<rest>\S.+)$")
+_VANCOUVER = re.compile(
+    r"^(?P<authors>(?:[^,.;/]+?\s[A-Z]{1,4}(?:,\s|\.\s|\set al\.\s)){1,30})(?P<rest>\S.+)$"
+)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _DOI_URL = re.compile(r"\s*(?:https?://(?:dx\.)?doi\.org/\S+|doi:\s*\S+)\s*$", re.IGNORECASE)
 _PERIOD_END = re.compile(r",\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\.?\s*$")

@@ -183,13 +183,14 @@ class _Scan:
         """The label of an ordinary line, in the layouts the scan's place allows: a glued or
         spaced label inside the table; in the header, a glued label whose value plainly starts
         (``Pages (from-to)977``), as pages without a breadcrumb have; prose (a title, an abstract)
-        starts with words such as "Published" or "Journal" too often for more."""
+        starts with words such as "Published" or "Journal" too often for more (a glued label in
+        the abstract ends it, as it does in the header: ``Original languageEnglish``)."""
         if self.mode == "table":
             return match_label(text, self.block, glued=True, spaced="any")
         if self.mode == "header" and self.page.breadcrumb is not None:
             return match_label(text, self.block, glued=True, spaced="words")
         found = match_label(text, self.block, glued=False, spaced="words")
-        if found is None and self.mode == "header":
+        if found is None and self.mode in ("header", "abstract"):
             found = match_label(text, self.block, glued=True)
             if found and not (found[2] or " ")[0].isupper() and not (found[2] or " ")[0].isdigit():
                 found = None
@@ -212,7 +213,12 @@ class _Scan:
         if not line.mark.startswith("h"):
             return False
         found = match_label(text, self.block, glued=False)
-        if self.mode == "abstract" and found is None and not is_furniture(text) and low not in FURNITURE_SECTIONS:
+        if (
+            self.mode == "abstract"
+            and found is None
+            and not is_furniture(text)
+            and low not in FURNITURE_SECTIONS
+        ):
             if not page.abstract:
                 return True  # a heading over the abstract (its own title) is not its text
             self.mode = "furniture"  # a heading after the abstract ends it
@@ -222,10 +228,12 @@ class _Scan:
             self.page.entries.append(Entry(found[0], found[1], "", line.no))
             self.mode = "section"  # a section heading whose value is the lines below it
             return True
-        if found is None and (low in FURNITURE_SECTIONS or is_furniture(text) or page.breadcrumb is not None):
-            if line.mark != "h1" or page.breadcrumb is not None:
-                self.mode, self.block = "furniture", None
-                return True
+        furniture = low in FURNITURE_SECTIONS or is_furniture(text)
+        # An unknown heading after the breadcrumb (or a furniture one anywhere but a page's title)
+        # opens furniture: "Online availability", "Projects", "UN SDGs" …
+        if found is None and (page.breadcrumb is not None or (furniture and line.mark != "h1")):
+            self.mode, self.block = "furniture", None
+            return True
         return False
 
     def unlabelled(self, line: Line) -> None:
@@ -328,6 +336,13 @@ def _key(text: str) -> str:
 
 def type_of(breadcrumb: str) -> tuple[str, str]:
     """(CSL type, genre) for a breadcrumb such as ``Contribution to journalArticle``, or ("", "")."""
+    csl_type, genre, _ = breadcrumb_type(breadcrumb)
+    return csl_type, genre
+
+
+def breadcrumb_type(breadcrumb: str) -> tuple[str, str, bool]:
+    """(CSL type, genre, whether the subtype was known) for a breadcrumb: an output type whose
+    subtype is not known says less than an export's type does."""
     text = breadcrumb_text(breadcrumb) or breadcrumb
     key = _key(text)
     for _ in range(3):
@@ -341,12 +356,12 @@ def type_of(breadcrumb: str) -> tuple[str, str]:
                 family = OUTPUT_TYPES[output_type]
                 # An article in a magazine or a newspaper stays one (the subtype says only "article").
                 if csl_type == "article-journal" and family.startswith("article-"):
-                    return family, genre
-                return csl_type, genre
+                    return family, genre, True
+                return csl_type, genre, True
             if output_type in THESIS_TYPES:
-                return THESIS_TYPES[output_type]
-            return OUTPUT_TYPES[output_type], ""
-    return "", ""
+                return (*THESIS_TYPES[output_type], True)
+            return OUTPUT_TYPES[output_type], "", not subtype
+    return "", "", False
 
 
 def subtype_of(text: str) -> tuple[str, str]:
@@ -362,11 +377,15 @@ def _has_fields(lines: list[Line]) -> bool:
 def split_pages(lines: list[Line]) -> list[list[Line]]:
     """Several pages pasted into one file: a new page starts before each further breadcrumb,
     taking the title (and site lines) just above it with it."""
-    crumbs = [k for k, line in enumerate(lines) if breadcrumb_text(line.text)]
-    # A breadcrumb starts a page of its own only when a field table follows it before the next
-    # one (the breadcrumb is repeated under the Standard rendering of the page's Cite-this menu).
-    ends = [*crumbs[1:], len(lines)]
-    crumbs = [k for n, k in enumerate(crumbs) if n == 0 or _has_fields(lines[k + 1 : ends[n]])]
+    found = [k for k, line in enumerate(lines) if breadcrumb_text(line.text)]
+    # The breadcrumb is repeated under the Standard rendering of a page's Cite-this menu: one after
+    # a "Cite this" line with no field table of its own after it starts no page.
+    ends = [*found[1:], len(lines)]
+    crumbs = found[:1]
+    for n, k in enumerate(found[1:], start=1):
+        cited = any("cite this" in line.text.lower() for line in lines[crumbs[-1] : k])
+        if not cited or _has_fields(lines[k + 1 : ends[n]]):
+            crumbs.append(k)
     if len(crumbs) <= 1:
         return [lines]
     starts = [0]

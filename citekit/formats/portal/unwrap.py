@@ -72,7 +72,9 @@ _QUOTE = re.compile(r"^(?:>\s?)+")
 _RULE = re.compile(r"^(?:[-=_*]\s*){3,}$")
 _FENCE = re.compile(r"^(?:```|~~~)")
 _STRONG = re.compile(r"\*\*|__")
-_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_EMPHASIS = re.compile(
+    r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"
+)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 # A text browser's link list (``lynx -dump``): ``[3]text`` in the page, ``References`` and
@@ -110,7 +112,7 @@ def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
         if match:
             key = match.group(1).lower()
             meta[key] = match.group(2).strip().strip("\"'")
-        elif key and (text.startswith((" ", "\t")) or not text.strip()):
+        elif key and (text.startswith((" ", "\t", "- ")) or not text.strip()):
             meta[key] = (meta[key] + " " + text.strip()).strip()
         else:
             return {}, 0
@@ -130,7 +132,9 @@ def strip_comment_prefixes(lines: list[str]) -> list[str]:
         prefix, end = match.group(1), k
         while end < len(lines) and (m := _COMMENT_PREFIX.match(lines[end])) and m.group(1) == prefix:
             end += 1
-        if end - k >= _MIN_COMMENT_RUN and not (prefix.startswith("#") and _looks_like_markdown(lines[k:end])):
+        if end - k >= _MIN_COMMENT_RUN and not (
+            prefix.startswith("#") and _looks_like_markdown(lines[k:end])
+        ):
             for j in range(k, end):
                 out[j] = _COMMENT_PREFIX.sub("", lines[j], count=1)
         k = end
@@ -188,7 +192,9 @@ def _text_browser_links(lines: list[str], links: list[tuple[int, str, str]]) -> 
         for k in range(1, len(pieces), 2):
             if pieces[k] in targets:
                 links.append((no, " ".join(pieces[k + 1].split()), targets[pieces[k]]))
-        out.append("".join(pieces[::2]) if any(pieces[k] in targets for k in range(1, len(pieces), 2)) else text)
+        out.append(
+            "".join(pieces[::2]) if any(pieces[k] in targets for k in range(1, len(pieces), 2)) else text
+        )
     return out + [""] * (len(lines) - start)
 
 
@@ -197,7 +203,9 @@ def _unwrap_wrapped_links(text: str, links: list[tuple[int, str, str]]) -> str:
     line keeps its number)."""
 
     def keep(match: re.Match[str]) -> str:
-        links.append((text.count("\n", 0, match.start()) + 1, " ".join(match.group(1).split()), match.group(2)))
+        links.append(
+            (text.count("\n", 0, match.start()) + 1, " ".join(match.group(1).split()), match.group(2))
+        )
         return match.group(1)
 
     return _WRAPPED_LINK.sub(keep, text) if "]\n" in text or "[" in text else text
