@@ -91,8 +91,9 @@ def _date_order(page: Page) -> bool | None:
     return votes.pop() if len(votes) == 1 else None
 
 
-def build(page: Page, location: Location) -> Built:
-    """Second pass: the record a page describes, what was doubtful, and what went unused."""
+def build(page: Page, location: Location, authors: bool = True) -> Built:
+    """Second pass: the record a page describes, what was doubtful, and what went unused.
+    ``authors=False`` leaves the header's author lines unsplit (an export names them better)."""
     out = Built(Record(id="", type=""))
     values, isbns, notes = _gather(page, out, location)
     csl_type, genre, specific = breadcrumb_type(page.breadcrumb.text) if page.breadcrumb else ("", "", False)
@@ -104,7 +105,7 @@ def build(page: Page, location: Location) -> Built:
     title = head.title.text if head.title else ""
     out.author_text = join_author_lines([line.text for line in head.authors])
     fields = {"title": title} if title else {}
-    names, et_al = _names(out.author_text, values)
+    names, et_al = _names(out.author_text if authors else "", values)
     fields |= _plain_fields(values)
     fields |= _identifiers(values, isbns, out.problems, location)
     fields |= _more_fields(page.abstract or head.abstract, values, genre)
@@ -272,7 +273,7 @@ def parse_period(text: str, order: bool | None) -> Date | None:
     that would end before it starts (or last more than a year) read so is written year first
     (``25/3/30 → 25/4/3``, as some portals print it) when that reading is a short period."""
     date = parse_date(english_months(text), order)
-    if date is None or _plausible(date):
+    if date is not None and _plausible(date):
         return date
     ends = [e.strip() for e in re.split(r"→|->|–|—|\s-\s", text.removeprefix("Duration:")) if e.strip()]
     parts = []

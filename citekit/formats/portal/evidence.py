@@ -123,9 +123,12 @@ def claims(evidence: Evidence) -> dict[str, Record]:
         out["fingerprint"] = Record("", "", {"title": evidence.fingerprint})
     if linked := _linked_record(evidence.links):
         out["links"] = linked
-    rendered = _rendering_record(evidence.renderings)
-    if rendered.fields or rendered.names:
-        out["rendering"] = rendered
+    if not any(record.names.get("author") for record in out.values()) or any(
+        record.names.get("author") for source, record in out.items() if source == "page"
+    ):  # the APA names are read only when no better source names the authors, or to split the page's
+        rendered = _rendering_record(evidence.renderings)
+        if rendered.fields or rendered.names:
+            out["rendering"] = rendered
     return out
 
 
@@ -205,7 +208,7 @@ def weigh(evidence: Evidence, location: Location) -> Outcome:
         source, value = _choose(sources, var, abstract, out, location)
         if value:
             fields[var] = value
-            if not _corroborated(sources, var, source, value):
+            if source in WEAK_SOURCES and not _corroborated(sources, var, source, value):
                 _note_weak(out, var, source)
     _places(evidence, fields, out)
     names, et_al = _people(sources, page, evidence, out, location)

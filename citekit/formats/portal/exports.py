@@ -34,6 +34,8 @@ _RIS_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?:\s+(.*)|\s*)$")
 # A RIS run shorter than this is a coincidence of text, not an export.
 _MIN_RIS_LINES = 3
 _MAX_BIBTEX_LINES = 400
+_ONE_LINE_FIELD = re.compile(r'^\s*(?P<name>title|doi)\s*=\s*[{"](?P<value>.*)["}],?\s*$', re.IGNORECASE)
+_AUTHOR_LINE = re.compile(r'^\s*author\s*=\s*".*",?\s*$', re.IGNORECASE)
 _ESCAPED_BRACE = re.compile(r"\\([{}_\[\]])")
 _DOUBLED_BACKSLASHES = re.compile(r"\\\\([^\\\n{}\"]+?)\\\\")
 _CONFERENCE_NOTE = re.compile(
@@ -58,25 +60,37 @@ class Export:
 
 
 def find_exports(lines: list[Line], source: str) -> list[Export]:
-    """Every BibTeX entry and RIS record in a page's lines, read."""
-    found: list[Export] = []
+    """Every BibTeX entry and RIS record in a page's lines, read. A BibTeX entry whose work a RIS
+    record with authors already gives is read without its author list (RIS names each author
+    ``Family, Given`` and is the better witness: a long list is not split twice)."""
+    spans: list[tuple[str, int, int]] = []
     k = 0
     while k < len(lines):
-        if _BIBTEX_START.search(lines[k].raw or lines[k].text):
-            end = _bibtex_end(lines, k)
-            if export := _read_bibtex(lines, k, end, source):
-                found.append(export)
+        text = lines[k].text
+        if "@" in text and _BIBTEX_START.search(lines[k].raw or text):
+            spans.append(("bibtex", k, end := _bibtex_end(lines, k)))
             k = end + 1
-        elif _RIS_LINE.match(lines[k].text):
-            end = _ris_end(lines, k)
-            if end - k + 1 >= _MIN_RIS_LINES and (export := _read_ris(lines, k, end, source)):
-                found.append(export)
-                k = end + 1
-            else:
-                k += 1
+        elif (
+            text[2:3] == " "
+            and _RIS_LINE.match(text)
+            and (end := _ris_end(lines, k)) - k + 1 >= _MIN_RIS_LINES
+        ):
+            spans.append(("ris", k, end))
+            k = end + 1
         else:
             k += 1
-    return found
+    ris = [e for kind, a, b in spans if kind == "ris" and (e := _read_ris(lines, a, b, source))]
+    named = {_work(e.record.get("title"), e.record.get("DOI")) for e in ris if e.record.names.get("author")}
+    found = list(ris)
+    for kind, a, b in spans:
+        if kind == "bibtex" and (export := _read_bibtex(lines, a, b, source, named)):
+            found.append(export)
+    return sorted(found, key=lambda e: e.first)
+
+
+def _work(title: str, doi: str) -> str:
+    """What tells two exports of one work: the DOI, else the title's first words."""
+    return doi.lower() if doi else re.sub(r"\W+", "", title.split(":")[0].casefold())[:40]
 
 
 def _bibtex_end(lines: list[Line], start: int) -> int:
@@ -103,11 +117,14 @@ def _unescape(text: str) -> str:
     return _DOUBLED_BACKSLASHES.sub(r"{\1}", _ESCAPED_BRACE.sub(r"\1", text))
 
 
-def _read_bibtex(lines: list[Line], first: int, last: int, source: str) -> Export | None:
+def _read_bibtex(lines: list[Line], first: int, last: int, source: str, named: set[str]) -> Export | None:
     from citekit import formats
 
     texts = [_unescape(line.raw or line.text) for line in lines[first : last + 1]]
     texts[0] = texts[0][_BIBTEX_START.search(texts[0]).start() :]  # type: ignore[union-attr]
+    fields = {m["name"].lower(): m["value"] for t in texts if (m := _ONE_LINE_FIELD.match(t))}
+    if _work(fields.get("title", ""), fields.get("doi", "")) in named:
+        texts = [t for t in texts if not _AUTHOR_LINE.match(t)]
     try:
         text = "\n".join(texts)
         result = formats.get("bibtex").read(text + "\n}" * max(0, text.count("{") - text.count("}")), source)

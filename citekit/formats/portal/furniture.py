@@ -25,10 +25,17 @@ _BULLET_REMNANT = re.compile(r"^\s*(?:[-*•+>|]\s|[,;&])")
 _COUNTER = re.compile(r"^\s*\d+\s+(?:\w+\s+){0,3}(?:citations?|downloads?|captures|mentions|readers)\b", re.I)
 _NEW_TAB = re.compile(r"link opens in a new tab", re.IGNORECASE)
 _BREADCRUMB_PIECE = re.compile(r"›|^research output:", re.IGNORECASE)
+# A name as most are written: letters, spaces, initials' full stops, hyphens and apostrophes.
+_PLAIN_NAME = re.compile(r"[^\W\d_][\w'’.\- ]{0,80}")
 _LABELS = frozenset(label.lower() for label in ALL_LABELS)
 # The whole-line furniture patterns that hold for a value too (anchored ones: "©" or "cookie" may
 # stand in a real title).
-_VALUE_PATTERNS = tuple(p for p in FURNITURE_PATTERNS if p.pattern.startswith("^") or "author" in p.pattern)
+_VALUE_FURNITURE = re.compile(
+    "|".join(
+        f"(?:{p.pattern})" for p in FURNITURE_PATTERNS if p.pattern.startswith("^") or "author" in p.pattern
+    ),
+    re.IGNORECASE,
+)
 
 
 def reason(field: str, value: str, abstract: str = "") -> str:
@@ -37,6 +44,10 @@ def reason(field: str, value: str, abstract: str = "") -> str:
     text, which a title must not be a sentence of."""
     text = " ".join(value.split())
     low = text.lower().strip(" .:")
+    if field == "author" and _PLAIN_NAME.fullmatch(text):  # most names: only words a unit or a menu has
+        if ORGANISATION_WORDS.search(text):
+            return "an organisation unit"
+        return "menu or section text" if low in FURNITURE_LINES or low in _LABELS else ""
     if not text or _ONLY_MARKS.match(text):
         return "only punctuation or table pipes"
     if _NEW_TAB.search(text) or _COUNTER.match(text):
@@ -49,7 +60,7 @@ def reason(field: str, value: str, abstract: str = "") -> str:
         return "menu or section text"
     if low in _LABELS and field in ("title", "author"):  # a journal may be called "Issue"
         return "a field label"
-    if any(p.search(text) for p in _VALUE_PATTERNS) or _BREADCRUMB_PIECE.search(text):
+    if _VALUE_FURNITURE.search(text) or _BREADCRUMB_PIECE.search(text):
         return "page furniture"
     if field == "author" and ORGANISATION_WORDS.search(text):
         return "an organisation unit"

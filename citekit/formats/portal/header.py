@@ -93,11 +93,10 @@ def title_and_authors(page: Page) -> Header:
     """The page's title line and author lines, found relative to its breadcrumb."""
     header = Header()
     lines = [line for line in page.header if not is_furniture(line.text)]
-    for line in list(lines):
-        if is_sentence(line.text):
-            header.abstract.append(line.text)
-            lines.remove(line)
-    split = sum(1 for line in page.header[: page.header_before_breadcrumb] if line in lines)
+    header.abstract = [line.text for line in lines if is_sentence(line.text)]
+    lines = [line for line in lines if not is_sentence(line.text)]
+    kept = {id(line) for line in lines}
+    split = sum(1 for line in page.header[: page.header_before_breadcrumb] if id(line) in kept)
     before, after = lines[:split], lines[split:]
     if page.breadcrumb is None:
         before, after = lines, []

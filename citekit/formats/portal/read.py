@@ -94,7 +94,10 @@ def read_capture(capture: Capture, source: str) -> ReadResult:
             _add(result, weigh(Evidence(None, record, renderings=shown, links=links), location))
         if listed:
             continue
-        built = build(page, location) if page.entries or page.breadcrumb is not None else None
+        named = any(export.record.names.get("author") for export in mine)
+        built = (
+            build(page, location, authors=not named) if page.entries or page.breadcrumb is not None else None
+        )
         if built is None and not mine:
             raise ParseError(_NO_FIELDS, location)
         for group in _records(built, mine):
@@ -114,7 +117,7 @@ _FINGERPRINT = re.compile(
 def _fingerprint(lines: list[Line]) -> str:
     """The title the Fingerprint section's sentence quotes, if the page has it."""
     for line in lines:
-        if match := _FINGERPRINT.search(line.text):
+        if "research topics" in line.text and (match := _FINGERPRINT.search(line.text)):
             return match["title"]
     return ""
 

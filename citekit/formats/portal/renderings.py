@@ -27,6 +27,8 @@ _SLASHED = re.compile(r"^(?P<before>.+?)\.?\s/\s(?P<after>.+)$")
 _VANCOUVER = re.compile(
     r"^(?P<authors>(?:[^,.;/]+?\s[A-Z]{1,4}(?:,\s|\.\s|\set al\.\s)){1,30})(?P<rest>\S.+)$"
 )
+# No rendering is shorter than this (names, a title, a year).
+_SHORTEST = 20
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _DOI_URL = re.compile(r"\s*(?:https?://(?:dx\.)?doi\.org/\S+|doi:\s*\S+)\s*$", re.IGNORECASE)
 _PERIOD_END = re.compile(r",\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\.?\s*$")
@@ -42,9 +44,9 @@ class Rendering:
     text: str
 
 
-def apa_names(text: str) -> list[Name]:
+def apa_names(text: str, enough: int = 0) -> list[Name]:
     """The names of an APA author list (``Wang, X., Tian, C., & Huang, F. P.``), or [] when the
-    text is not one."""
+    text is not one. ``enough``: stop once that many names have been read (to tell the style)."""
     names = []
     position = 0
     text = text.strip()
@@ -54,6 +56,8 @@ def apa_names(text: str) -> list[Name]:
         family, given = " ".join(match.group(1).split()), " ".join(match.group(2).split())
         names.append(Name(family=family.strip(" ,"), given=given))
         position = match.end()
+        if enough and len(names) >= enough:
+            return names
     return names if position == len(text) and names else []
 
 
@@ -63,7 +67,7 @@ def _harvard_authors(text: str) -> bool:
 
 def style_of(text: str) -> str:
     """The rendering style a line is written in, or "" when it is none of them."""
-    if (m := _APA.match(text)) and apa_names(m["authors"]):
+    if (m := _APA.match(text)) and apa_names(m["authors"], enough=20):
         return "apa"
     if (m := _HARVARD.match(text)) and _harvard_authors(m["authors"]):
         return "harvard"
@@ -87,9 +91,13 @@ def find_renderings(lines: list[Line], taken: set[int]) -> list[Rendering]:
     cited = False  # past the "Cite this" menu: the other styles are looked for only there
     while k < len(lines):
         text = lines[k].raw or lines[k].text
-        cited = cited or "cite this" in lines[k].text.lower()
+        cited = cited or ("ite" in text and "cite this" in text.lower())
+        if len(text) < _SHORTEST:  # a menu item, a keyword, a fingerprint line
+            k += 1
+            continue
         after = lines[k + 1].text if k + 1 < len(lines) else ""
-        style = "" if k in taken or not _YEAR.search(f"{text} {after}") else style_of(_plain(text))
+        dated = _YEAR.search(text) or _YEAR.search(after)
+        style = "" if k in taken or not dated else style_of(_plain(text))
         if style not in ("", "apa") and not cited:
             style = ""
         if not style:
@@ -144,5 +152,5 @@ def standard_place(text: str, publisher: str) -> str:
     match = re.search(r"([^.:]+?)\s?:\s?" + re.escape(publisher), text)
     if not match:
         return ""
-    place = re.sub(r"^(?:Vol\.|vol\.)\s*\S+\s+", "", match.group(1).strip())
+    place = re.sub(r"^(?:[Vv]ol\.\s*)?\d[\w-]*\s+", "", match.group(1).strip())  # the volume before it
     return place.strip(" ,") if 0 < len(place) < 80 else ""

@@ -36,6 +36,15 @@ _BY_START: dict[str, tuple[str, ...]] = {}
 for _label in ALL_LABELS:
     _BY_START[_label[:2]] = (*_BY_START.get(_label[:2], ()), _label)
 _SPACES = re.compile(r"\s{2,}")
+# How the lines that can end a furniture section start: labels, table rows, abstract headings, breadcrumbs.
+_STARTS = tuple(
+    {*ALL_LABELS, "|"}
+    | {
+        form
+        for word in (*ABSTRACT_HEADINGS, *BREADCRUMB_HEADS)
+        for form in (word, word.capitalize(), word.upper())
+    }
+)
 # A line that is only a web address (perhaps after a word and a colon): never abstract text.
 _LINK_LINE = re.compile(r"^(?:[\w ]{1,20}:\s*)?(?:https?://|www\.)\S+$")
 
@@ -66,14 +75,26 @@ class Page:
     extra: list[Entry] = field(default_factory=list)
 
 
+# Every furniture pattern in one expression, searched once a line.
+_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in FURNITURE_PATTERNS), re.IGNORECASE)
+# Furniture is short: a longer line (an abstract, a rendering) is never tested against the patterns.
+_LONGEST_FURNITURE = 600
+
+
 def is_furniture(text: str) -> bool:
     """Whether a whole line is page furniture (menus, counters, section titles, footers)."""
-    low = text.lower().strip(" :")
-    return low in FURNITURE_LINES or any(p.search(text) for p in FURNITURE_PATTERNS)
+    if len(text) > _LONGEST_FURNITURE:
+        return False
+    return text.lower().strip(" :") in FURNITURE_LINES or _FURNITURE.search(text) is not None
+
+
+_HEAD_STARTS = frozenset(head[:4] for head in BREADCRUMB_HEADS)
 
 
 def breadcrumb_text(text: str) -> str | None:
     """The type path of a breadcrumb line (``Contribution to journal › Article``), else None."""
+    if text[:4].lower() not in _HEAD_STARTS:
+        return None
     match = _BREADCRUMB.match(text)
     return match.group(1) if match else None
 
@@ -156,6 +177,8 @@ class _Scan:
 
     def line(self, line: Line) -> None:
         text = line.text
+        if self.mode == "furniture" and not line.mark.startswith("h") and not text.startswith(_STARTS):
+            return  # furniture goes on until a heading, a label, a table row or a breadcrumb
         cells = _markdown_cells(text)
         if cells is not None:
             found = _markdown_entry(cells, self.block, self.page, line.no) if cells else None
@@ -205,7 +228,7 @@ class _Scan:
             return True
         page = self.page
         if page.breadcrumb is None and (
-            breadcrumb_text(text) or (type_of(text)[0] and self.mode == "header" and not line.mark)
+            breadcrumb_text(text) or (self.mode == "header" and not line.mark and type_of(text)[0])
         ):
             page.breadcrumb = line
             page.header_before_breadcrumb = len(page.header)
@@ -330,6 +353,10 @@ def _continue_value(page: Page, no: int, text: str) -> None:
         page.unknown.append((no, text))
 
 
+# Output types, longest first (the longest that starts a breadcrumb is its type).
+_OUTPUT_TYPE_KEYS = tuple(sorted(OUTPUT_TYPES, key=len, reverse=True))
+
+
 def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower().replace("æ", "ae").replace("ø", "o"))
 
@@ -345,10 +372,12 @@ def breadcrumb_type(breadcrumb: str) -> tuple[str, str, bool]:
     subtype is not known says less than an export's type does."""
     text = breadcrumb_text(breadcrumb) or breadcrumb
     key = _key(text)
+    if not key.startswith(_OUTPUT_TYPE_KEYS):
+        return "", "", False
     for _ in range(3):
         for tail in BREADCRUMB_TAILS:
             key = key.removesuffix(tail)
-    for output_type in sorted(OUTPUT_TYPES, key=len, reverse=True):
+    for output_type in _OUTPUT_TYPE_KEYS:
         if key.startswith(output_type):
             subtype = key[len(output_type) :]
             if subtype in OUTPUT_SUBTYPES:

@@ -58,6 +58,7 @@ _TOOL_MARKERS = re.compile(r"cite\d+†|【[^】]*】|citeturn\w+|†[^\s†]*")
 # Comment prefixes a pasted page may carry on every line of a run (a script, a quoted block).
 _COMMENT_PREFIX = re.compile(r"^\s*(#+|//|%+|;+|>+)(?:\s|$)")
 _MIN_COMMENT_RUN = 5
+_COMMENT_STARTS = frozenset("#/%;> \t")
 # Markdown: images, links (the target may hold one level of parentheses, as DOIs do, and a title),
 # autolinks, headings, list bullets, quotes and rules.
 _IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -66,11 +67,14 @@ _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 # A link whose text runs over a line break (a list of search results wraps its titles).
 _WRAPPED_LINK = re.compile(r"\[([^\[\]]*\n[^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
 _HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
-_BULLETS = re.compile(r"^(?:(?:[-*+•‣◦]|\d{1,3}[.)](?=\s))\s+)+")
-_BARE_BULLET = re.compile(r"^(?:[-*+•‣◦]\s*)+$")
+# What may lead a line: a rule, a fence, a bare bullet (nothing after it) or the bullets of an item.
+_LEAD = re.compile(
+    r"^(?:(?P<rule>(?:[-=_*]\s*){3,}$)|(?P<fence>```|~~~)|(?P<bare>(?:[-*+•‣◦]\s*)+$)"
+    r"|(?P<bullet>(?:(?:[-*+•‣◦]|\d{1,3}[.)](?=\s))\s+)+))"
+)
+# The first characters of a bullet, a rule or a fence.
+_MARK_STARTS = frozenset("-*+•‣◦=_`~")
 _QUOTE = re.compile(r"^(?:>\s?)+")
-_RULE = re.compile(r"^(?:[-=_*]\s*){3,}$")
-_FENCE = re.compile(r"^(?:```|~~~)")
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"
@@ -125,7 +129,7 @@ def strip_comment_prefixes(lines: list[str]) -> list[str]:
     out = list(lines)
     k = 0
     while k < len(lines):
-        match = _COMMENT_PREFIX.match(lines[k])
+        match = _COMMENT_PREFIX.match(lines[k]) if lines[k][:1] in _COMMENT_STARTS else None
         if not match:
             k += 1
             continue
@@ -149,7 +153,7 @@ def _looks_like_markdown(run: list[str]) -> bool:
 
 def _numbered(lines: list[str], first: int) -> list[tuple[int, str]]:
     """(line number, text) pieces: a browsing tool's view with line numbers is cut at each one."""
-    marked = sum(1 for t in lines if _LINE_NUMBER.search(t))
+    marked = sum(1 for t in lines if ":" in t and _LINE_NUMBER.search(t))
     if marked < 3:
         return [(first + k, t) for k, t in enumerate(lines)]
     out = []
@@ -160,6 +164,8 @@ def _numbered(lines: list[str], first: int) -> list[tuple[int, str]]:
 
 def _drop_links(text: str, links: list[tuple[int, str, str]], no: int) -> str:
     """Images gone, links as their text (targets noted in ``links``), autolinks as their URL."""
+    if "](" not in text and "<http" not in text:
+        return text
     text = _IMAGE.sub("", text)
 
     def keep(match: re.Match[str]) -> str:
@@ -214,21 +220,30 @@ def _unwrap_wrapped_links(text: str, links: list[tuple[int, str, str]]) -> str:
 def plain(text: str, markdown: bool = True) -> tuple[str, str]:
     """(mark, plain text) of one raw line: heading, bullet and quote marks, emphasis, escapes and
     entities undone (``markdown=False``: only the spaces and ``<br>``)."""
-    text = _NEW_TAB.sub(" ", text.translate(_SPACES)).strip()
+    text = (text if text.isascii() else text.translate(_SPACES)).strip()
+    if "tab" in text and "new tab" in text.lower():
+        text = _NEW_TAB.sub(" ", text).strip()
     if not markdown:
         return "", text
     mark = ""
-    text = _QUOTE.sub("", text)
-    if heading := _HEADING.match(text):
+    first = text[:1]
+    if first == ">":
+        text = _QUOTE.sub("", text)
+        first = text[:1]
+    if first == "#" and (heading := _HEADING.match(text)):
         mark, text = f"h{len(heading.group(1))}", text[heading.end() :]
-    elif _BARE_BULLET.match(text) or _RULE.match(text) or _FENCE.match(text):
-        return "", ""
-    elif bullet := _BULLETS.match(text):
-        mark, text = "item", text[bullet.end() :]
-    text = _STRONG.sub("", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _ESCAPE.sub(r"\1", text)
-    if _ENTITY.search(text):
+    elif (first in _MARK_STARTS or first.isdigit()) and (lead := _LEAD.match(text)):
+        if lead.lastgroup != "bullet":
+            return "", ""  # a rule, a fence or a bullet with nothing after it
+        mark, text = "item", text[lead.end() :]
+    # Each clean-up only where its characters are (a long line costs only what it needs).
+    if "**" in text or "__" in text:
+        text = _STRONG.sub("", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "&" in text and _ENTITY.search(text):
         text = html.unescape(text).translate(_SPACES)
     return mark, text.strip()  # tabs and runs of spaces stay: they part labels from values
 
@@ -245,19 +260,22 @@ def unwrap(text: str) -> Capture:
     body = strip_comment_prefixes(lines[skip:])
     tool = _TOOL_SIGN.search(text) is not None
     out: list[Line] = []
+    links = capture.links
     for no, piece in _numbered(body, skip + 1):
         if tool:
             piece = _TOOL_MARKERS.sub("", piece)
-        for part in _BREAK.split(piece):
-            known = len(capture.links)
-            raw = _drop_links(part, capture.links, no)
-            if _LOST_TABLE.match(raw.strip()):
+        for part in _BREAK.split(piece) if "<" in piece else (piece,):
+            known = len(links)
+            raw = _drop_links(part, links, no).strip()
+            if not raw:
+                continue
+            if raw == "[TABLE]":
                 capture.lost_tables.append(no)
                 continue
             mark, clean = plain(raw)
             if clean:
-                targets = tuple(target for _, _, target in capture.links[known:])
-                out.append(Line(no, clean, mark, raw.strip(), targets))
+                targets = tuple(target for _, _, target in links[known:]) if len(links) > known else ()
+                out.append(Line(no, clean, mark, raw, targets))
     capture.lines = join_spilled_rows(out)
     return capture
 
@@ -266,6 +284,8 @@ def join_spilled_rows(lines: list[Line]) -> list[Line]:
     """A Markdown row whose cell spills over several lines (``| DOIs | 10.1/a``, ``10.1/b |``)
     becomes one row again, the spilled lines joined by newlines inside the cell. A row that
     never closes (a table written without closing pipes) is left as it was."""
+    if not any(line.text.startswith("|") and not line.text.endswith("|") for line in lines):
+        return lines
     out: list[Line] = []
     k = 0
     while k < len(lines):
