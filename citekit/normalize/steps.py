@@ -32,10 +32,11 @@ def whitespace(record: Record) -> Record:
 
 def _clean_name(name: Name) -> Name:
     """A name with its parts on one line (the same object when nothing changes: long author lists)."""
-    parts = {part: clean_line(getattr(name, part)) for part in ("family", "given", "suffix", "literal")}
-    return (
-        name if all(getattr(name, part) == value for part, value in parts.items()) else replace(name, **parts)
-    )
+    before = (name.family, name.given, name.suffix, name.literal)
+    after = tuple(clean_line(part) if part else part for part in before)
+    if after == before:
+        return name
+    return replace(name, family=after[0], given=after[1], suffix=after[2], literal=after[3])
 
 
 def name_case(record: Record) -> Record:

@@ -49,7 +49,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     "author": ("ris", "bibtex", "page", "listing", "meta", "rendering"),
     "editor": ("page", "listing", "bibtex", "ris", "meta"),
     "DOI": ("page", "listing", "ris", "bibtex", "meta", "links"),
-    "issued": ("ris", "bibtex", "page", "listing", "meta"),
+    "issued": ("ris", "bibtex", "page", "listing", "meta", "rendering"),
     "event-date": ("ris", "bibtex", "page", "listing"),
     "available-date": ("page",),
 }
@@ -123,9 +123,9 @@ def claims(evidence: Evidence) -> dict[str, Record]:
         out["fingerprint"] = Record("", "", {"title": evidence.fingerprint})
     if linked := _linked_record(evidence.links):
         out["links"] = linked
-    if not any(record.names.get("author") for record in out.values()) or any(
+    if not any(source in ("ris", "bibtex") for source in out) or any(
         record.names.get("author") for source, record in out.items() if source == "page"
-    ):  # the APA names are read only when no better source names the authors, or to split the page's
+    ):  # the APA rendering is read only with no export beside it, or to split the page's names
         rendered = _rendering_record(evidence.renderings)
         if rendered.fields or rendered.names:
             out["rendering"] = rendered
@@ -183,12 +183,15 @@ def _meta_record(meta: dict[str, str], prefix: str) -> Record | None:
 
 
 def _rendering_record(found: list[Rendering]) -> Record:
-    """What the APA rendering says of the authors (its names are cut to initials)."""
+    """What the APA rendering says: the authors (cut to initials), the host or journal, its
+    volume, issue and pages, the publisher."""
     for rendering in found:
         if rendering.style == "apa":
-            names, _ = renderings.apa_parts(rendering.text)
-            if names:
-                return Record("", "", {}, {"author": tuple(names)})
+            names, year = renderings.apa_parts(rendering.text)
+            fields = renderings.apa_fields(rendering.raw or rendering.text)
+            dates = {"issued": Date(parts=((int(year),),))} if year else {}
+            if names or fields:
+                return Record("", "", fields, {"author": tuple(names)} if names else {}, dates)
     return Record("", "")
 
 
@@ -344,6 +347,8 @@ def _dates(sources: dict[str, Record], out: Outcome, location: Location) -> dict
             continue
         source, date = found[0]
         for other, later in found[1:]:
+            if later == date:
+                continue
             if _extends(later, date):
                 date = later
             elif not _extends(date, later) and other in STRONG_SOURCES and var == "issued":
@@ -354,6 +359,7 @@ def _dates(sources: dict[str, Record], out: Outcome, location: Location) -> dict
                     )
                 )
         dates[var] = date
+        _note_weak(out, var, source)
     return dates
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from citekit.formats import case_protection
 from citekit.formats.portal.scan import subtype_of
 from citekit.formats.portal.unwrap import Line
 from citekit.model import Date, Record
@@ -139,7 +140,8 @@ def _read_bibtex(lines: list[Line], first: int, last: int, source: str, named: s
 
 def pure_bibtex(record: Record, line: int) -> tuple[Record, list[tuple[str, int]]]:
     """A BibTeX record read as Pure writes it: the conference out of ``note``, ``note`` and ``url`` unused."""
-    fields = dict(record.fields)
+    # Braces in a Pure export protect case for BibTeX, not for the record: the page's text is plain.
+    fields = {var: case_protection.strip(value) for var, value in record.fields.items()}
     dates = dict(record.dates)
     unused = []
     note = fields.pop("note", "")
@@ -222,10 +224,15 @@ def pure_ris(record: Record, tags: list[tuple[str, str]], line: int) -> tuple[Re
     fields.pop("genre", None)
     if genre:
         fields["genre"] = genre
+    conference = csl_type == "paper-conference" or first.get("TY", "").upper() in ("GEN", "CONF", "CPAPER")
     if first.get("BT"):
         fields["container-title"] = first["BT"]
         if first.get("T2") and first["T2"] != first["BT"]:
             fields["event-title"] = first["T2"]
+    elif conference and first.get("T2") and (csl_type == "paper-conference" or first.get("Y2")):
+        # Pure's T2 of a conference contribution is the conference, even with no BT for the host.
+        fields["event-title"] = first["T2"]
+        fields.pop("container-title", None)
     if first.get("Y2") and (period := parse_date(re.sub(r"\s+through\s+", " → ", first["Y2"], flags=re.I))):
         dates["event-date"] = period
     if first.get("M1"):

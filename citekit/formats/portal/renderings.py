@@ -42,6 +42,8 @@ class Rendering:
     first: int
     last: int
     text: str
+    # The first line as the page wrote it, emphasis kept (APA's host is in italics).
+    raw: str = ""
 
 
 def apa_names(text: str, enough: int = 0) -> list[Name]:
@@ -111,7 +113,7 @@ def find_renderings(lines: list[Line], taken: set[int]) -> list[Rendering]:
                 last, body = k + 1, f"{body} {nxt}"
         if last + 1 < len(lines) and lines[last + 1].text.lower().startswith("research output"):
             last += 1
-        found.append(Rendering(style, k, last, body))
+        found.append(Rendering(style, k, last, body, text))
         k = last + 1
     return found
 
@@ -119,6 +121,44 @@ def find_renderings(lines: list[Line], taken: set[int]) -> list[Rendering]:
 def _plain(text: str) -> str:
     """Rendering text without Markdown emphasis."""
     return " ".join(re.sub(r"\*\*|(?<!\w)[*_]|[*_](?!\w)", "", text).split())
+
+
+_APA_HOST = re.compile(
+    r"\bIn (?:(?P<editors>[^*]+?) \(Eds?\.\), )?\*(?P<host>[^*]+?)\.?\*(?: \((?P<details>[^)]*)\))?"
+)
+_APA_JOURNAL = re.compile(
+    r"\*(?P<journal>[^*]+?)\*,\s*(?:\*(?P<volume>[^*]+)\*)?(?:\((?P<issue>[^)]+)\))?(?:,\s*(?P<pages>[^.,]+))?\."
+)
+_APA_PAGES = re.compile(r"pp?\.\s*(?P<pages>[\w]+(?:[-–][\w]+)?)")
+_APA_VOLUME = re.compile(r"Vol\.\s*(?P<volume>[^,]+)")
+_APA_PUBLISHER = re.compile(r"\.\s+(?P<publisher>[^.]+?\.?)\.?\s*(?:https?://\S+)?\s*$")
+
+
+def apa_fields(raw: str) -> dict[str, str]:
+    """The host, volume, issue, pages and publisher an APA rendering gives (its host in italics:
+    ``In *Host* (Vol. 1, pp. 463-477). (Series). Publisher.``, ``*Journal*, *2023*(7), 1-9.``)."""
+    match = _APA.match(" ".join(raw.split()))
+    if not match:
+        return {}
+    rest = match["rest"]
+    fields: dict[str, str] = {}
+    if host := _APA_HOST.search(rest):
+        fields["container-title"] = host["host"].strip()
+        details = host["details"] or ""
+        if pages_match := _APA_PAGES.search(details):
+            fields["page"] = pages_match["pages"].replace("–", "-")
+        if volume := _APA_VOLUME.search(details):
+            fields["volume"] = volume["volume"].strip()
+        if publisher := _APA_PUBLISHER.search(rest[host.end() :]):
+            name = publisher["publisher"].strip()
+            # Portals write "Inc.." (the name's full stop, then the style's): keep the name's own.
+            fields["publisher"] = name if f"{name}." in publisher.group(0) else name.rstrip(".")
+    elif journal := _APA_JOURNAL.search(rest):
+        fields["container-title"] = journal["journal"].strip()
+        fields |= {k: journal[k].strip() for k in ("volume", "issue") if journal[k]}
+        if journal["pages"] and re.fullmatch(r"\s*\w+(?:[-–]\w+)?\s*", journal["pages"]):
+            fields["page"] = journal["pages"].strip().replace("–", "-")
+    return fields
 
 
 def apa_parts(text: str) -> tuple[list[Name], str]:

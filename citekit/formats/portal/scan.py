@@ -355,6 +355,7 @@ def _continue_value(page: Page, no: int, text: str) -> None:
 
 # Output types, longest first (the longest that starts a breadcrumb is its type).
 _OUTPUT_TYPE_KEYS = tuple(sorted(OUTPUT_TYPES, key=len, reverse=True))
+_TYPE_STARTS = frozenset(key[:4] for key in OUTPUT_TYPES)
 
 
 def _key(text: str) -> str:
@@ -371,6 +372,8 @@ def breadcrumb_type(breadcrumb: str) -> tuple[str, str, bool]:
     """(CSL type, genre, whether the subtype was known) for a breadcrumb: an output type whose
     subtype is not known says less than an export's type does."""
     text = breadcrumb_text(breadcrumb) or breadcrumb
+    if _key(text[:12])[:4] not in _TYPE_STARTS:  # most lines: no output type starts them
+        return "", "", False
     key = _key(text)
     if not key.startswith(_OUTPUT_TYPE_KEYS):
         return "", "", False
