@@ -117,7 +117,7 @@ def claims(evidence: Evidence) -> dict[str, Record]:
         out.setdefault(export.kind, export.record)
     if meta := _meta_record(evidence.meta, "citation_"):
         out["meta"] = meta
-    if title := evidence.meta.get("title", ""):
+    if title := _SITE_SUFFIX.sub("", evidence.meta.get("title", "")):
         out["frontmatter"] = Record("", "", {"title": title})
     if evidence.fingerprint:
         out["fingerprint"] = Record("", "", {"title": evidence.fingerprint})

@@ -235,6 +235,8 @@ class _Scan:
             return True
         if not line.mark.startswith("h"):
             return False
+        if line.mark == "h1" and page.breadcrumb is None and self.mode == "furniture":
+            self.mode = "header"  # a page's title heading after a furniture section above it
         found = match_label(text, self.block, glued=False)
         if (
             self.mode == "abstract"
@@ -263,7 +265,11 @@ class _Scan:
         """A line with no label: furniture, a header line (title, authors), or more of the table."""
         text = line.text
         if is_furniture(text):
-            if text.lower() in FURNITURE_SECTIONS:
+            # A section title opens furniture; before the breadcrumb the same words are menu items
+            # ("Projects", "Activities") unless they head a section.
+            if text.lower() in FURNITURE_SECTIONS and (
+                self.page.breadcrumb is not None or line.mark.startswith("h")
+            ):
                 self.mode = "furniture"
         elif self.mode == "header" and not _opens_table(self.page, text):
             self.page.header.append(line)
