@@ -273,6 +273,7 @@ _REMARK_STYLES = {
     "ignored": "dim",
     "doubtful": "magenta",
     "cleaned": "green",
+    "weak": "magenta",
 }
 
 

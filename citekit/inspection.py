@@ -2,7 +2,8 @@
 
 This is what ``citekit show`` prints. Each record comes with remarks, (kind, text) pairs: a
 ``warning`` met reading it, a change the clean-up made (``cleaned``), a label the source gave that
-no CSL variable holds (``ignored``), and name splits that were guesses (``doubtful``).
+no CSL variable holds (``ignored``), name splits that were guesses (``doubtful``), and fields only
+weak evidence gave (``weak``: a Cite-this rendering, a converter's front matter, a link's text).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class Inspected:
 
     record: Record
     remarks: list[tuple[str, str]] = field(default_factory=list)
+    # The fields only weak evidence gave (a Cite-this rendering, a converter's front matter).
+    weak: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -65,9 +68,11 @@ def _inspected(result: ReadResult, cleaned: list[Record]) -> list[Inspected]:
         problems = (loose if index == 0 else []) + (found.problems if found else [])
         remarks = [(p.level, _located(p)) for p in problems]
         remarks += [("cleaned", change) for change in changes(before, after)]
+        weak = frozenset(var for var, _ in found.weak) if found else frozenset()
         if found:
             remarks += [("ignored", f"{what} (line {line}; no CSL field)") for what, line in found.unused]
-        out.append(Inspected(after, remarks + doubts(after)))
+            remarks += [("weak", f"{var}: {why}") for var, why in found.weak]
+        out.append(Inspected(after, remarks + doubts(after), weak))
     return out
 
 

@@ -63,7 +63,7 @@ def show(
         for number, entry in enumerate(shown if detail or len(shown) == 1 else []):
             if number:
                 console.show_blank()
-            console.show_record(heading(entry.record), field_rows(entry.record), entry.remarks)
+            console.show_record(heading(entry.record), field_rows(entry.record, entry.weak), entry.remarks)
         for problem in found.problems:
             console.problem(problem)
         if not shown:
@@ -75,7 +75,7 @@ def show(
 
 # The table of many records: column titles, and the remark kinds counted as problems.
 TABLE_COLUMNS = ("source", "key", "type", "year", "first author", "title", "problems")
-PROBLEM_KINDS = ("error", "warning", "doubtful")
+PROBLEM_KINDS = ("error", "warning", "doubtful", "weak")
 
 
 def table_row(entry: Inspected) -> tuple[str, ...]:
@@ -102,8 +102,14 @@ def heading(record: Record) -> str:
     return f"{where}{record.id or '(no key)'}  [{record.type}]"
 
 
-def field_rows(record: Record) -> list[tuple[str, str]]:
-    """(field, value) rows in CSL-JSON order; names one a row, dates as ISO, every DOI."""
+def field_rows(record: Record, weak: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(field, value) rows in CSL-JSON order; names one a row, dates as ISO, every DOI; a field
+    only weak evidence gave is marked ``(weak)``."""
+    rows = _rows(record)
+    return [(f"{name} (weak)" if name in weak else name, value) for name, value in rows]
+
+
+def _rows(record: Record) -> list[tuple[str, str]]:
     from citekit.inspection import name_text
 
     rows: list[tuple[str, str]] = []

@@ -29,6 +29,8 @@ class Remarks:
 
     problems: list[Problem] = field(default_factory=list)
     unused: list[tuple[str, int]] = field(default_factory=list)
+    # Fields only weak evidence gave, as (field, why) pairs: ``citekit show`` marks them.
+    weak: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

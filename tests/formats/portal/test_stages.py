@@ -8,8 +8,20 @@ from tests.conftest import ROOT
 
 PORTAL = ROOT / "citekit" / "formats" / "portal"
 # The stages in the order text goes through them; the vocabulary first, the reader that puts them together last
-# (cite_export: a saved page's embedded portal export, read instead of its text when there is one).
-ORDER = ("labels", "unwrap", "html", "cite_export", "scan", "build", "read")
+ORDER = (
+    "labels",
+    "unwrap",
+    "html",
+    "scan",
+    "header",
+    "build",
+    "exports",
+    "renderings",
+    "listing",
+    "furniture",
+    "evidence",
+    "read",
+)
 
 
 def _portal_imports(module: str) -> set[str]:
