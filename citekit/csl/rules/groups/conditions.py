@@ -30,7 +30,6 @@ _NUMERIC = re.compile(r"^\s*[a-z]*\d+[a-z]*(\s*(?:[-–,&]|and)\s*[a-z]*\d+[a-z]
 _LOCATOR_ALIASES = {"sub-verbo": "sub verbo"}
 # The test attributes, in the order their results are combined.
 _TESTS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate")
-_EMPTY: tuple[Any, ...] = (None, "", [])
 
 Test = tuple[str, Any]
 """One test of a condition: its attribute and what it compares with (prepared once)."""
@@ -71,7 +70,17 @@ def _variable(
 ) -> bool:
     if variable == "locator":
         return "locator" in item
-    return item.reference.get(variable.replace("-", "_")) not in _EMPTY
+    return _present(item.reference.get(variable.replace("-", "_")))
+
+
+def _present(value: Any) -> bool:
+    """Whether a variable holds something. Tested by type, never by ``==``: citeproc-py's date
+    objects (a date range in particular) raise NotImplementedError when compared."""
+    if value is None:
+        return False
+    if isinstance(value, (str, list, tuple)):
+        return len(value) > 0
+    return True
 
 
 def _numeric(
