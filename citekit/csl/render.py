@@ -55,7 +55,9 @@ def _finish(entry: Rendered, markup: str) -> str:
         if entry.margin:
             return (
                 f'<div class="csl-entry"><div class="csl-left-margin">{entry.margin}</div>'
-                f'<div class="csl-right-inline">{entry.body}</div></div>'
+                # citeproc-js trims the last suffix's space from the inline block (the text
+                # output keeps it, as citeproc-js's text output does)
+                f'<div class="csl-right-inline">{entry.body.rstrip()}</div></div>'
             )
         return f'<div class="csl-entry">{entry.body}</div>'
     return entry.text()

@@ -41,3 +41,18 @@ def test_variable_condition_on_a_date_range() -> None:
     undated = {"id": "u", "type": "book", "title": "U"}
     out = citations([ranged, undated], [[{"id": "r"}], [{"id": "u"}]], citation_layout=layout)
     assert out == ["dated", "n.d."]
+
+
+def test_a_list_of_types_passes_for_any_of_them() -> None:
+    """type="thesis manuscript" (match="all" by default) passes for a thesis, as in citeproc-js;
+    match="none" refuses each listed type."""
+    layout = (
+        '<choose><if type="thesis manuscript"><text value="yes"/></if><else><text value="no"/></else></choose>'
+        '<choose><if type="thesis book" match="none"><text value="+"/></if><else><text value="-"/></else></choose>'
+    )
+    thesis = {"id": "t", "type": "thesis", "title": "T"}
+    report = {"id": "r", "type": "report", "title": "R"}
+    assert citations([thesis, report], [[{"id": "t"}], [{"id": "r"}]], citation_layout=layout) == [
+        "yes-",
+        "no+",
+    ]
