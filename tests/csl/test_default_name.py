@@ -34,3 +34,21 @@ def test_rendering_a_bare_names_leaves_the_style_unchanged() -> None:
     before = [child.tag for child in names]
     run.bibliography([item["id"] for item in items])
     assert [child.tag for child in names] == before == [f"{CSL}substitute"]
+
+
+def test_a_bare_names_formats_by_citekits_name_rules() -> None:
+    """A cs:names with no cs:name (AMA's author) initialises as a written cs:name does: an
+    abbreviated given name keeps its letters (citeproc-js: "Fam Elis", "Fam MaT")."""
+    from tests.csl.minimal import citations
+
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "Fam", "given": "Elis."}]},
+        {"id": "b", "type": "book", "author": [{"family": "Fam", "given": "Ma. Teresa"}]},
+    ]
+    out = citations(
+        items,
+        [[{"id": "a"}], [{"id": "b"}]],
+        options='initialize-with="" name-as-sort-order="all" sort-separator=" "',
+        citation_layout='<names variable="author"/>',
+    )
+    assert out == ["Fam Elis", "Fam MaT"]

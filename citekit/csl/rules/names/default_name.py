@@ -14,18 +14,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from citeproc import model
-
 from citekit.csl.style.element import Element
-from citekit.csl.style.lookups import CachedLookups
 
 if TYPE_CHECKING:
     from citekit.csl.engine.cites import CitationItem
 
 CSL = "{http://purl.org/net/xbiblio/csl}"
 
-# citeproc-py's own cs:name, with kept lookups: what citeproc-py would create, made once.
-BareName: type[Any] = type("Name", (CachedLookups, model.Name), {"TAG": f"{CSL}name"})
+
+def _bare_name_class() -> type[Any]:
+    """The class of a cs:name written in the style (citekit's name rules with kept lookups), so
+    that a bare cs:names formats its names by the same rules as one with a cs:name: citeproc-py's
+    own Name left out, for instance, the letters of an abbreviated given name (AMA: Elis. -> E)."""
+    from citekit.csl.style.xml import element_class
+
+    cls = element_class("name")
+    return type("Name", (cls,), {"TAG": f"{CSL}name"})
 
 
 class DefaultName(Element):
@@ -41,7 +45,7 @@ class DefaultName(Element):
             return super().render(item, *args, **kwargs)
         bare = target.__dict__.get("_citekit_bare_name")
         if bare is None:
-            bare = target._citekit_bare_name = BareName()
+            bare = target._citekit_bare_name = _bare_name_class()()
         target.insert(0, bare)  # first, as citeproc-py puts its own
         try:
             return super().render(item, *args, **kwargs)
