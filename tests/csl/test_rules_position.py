@@ -72,3 +72,17 @@ def test_a_note_with_several_citations_is_no_ibid_source() -> None:
         [[{"id": "a"}], [{"id": "b"}], [{"id": "b"}]], [1, 1, 2]
     )
     assert out == ["Alpha", "Beta", "Beta again"]
+
+
+def test_a_term_opening_a_bibliography_entry_is_capitalized() -> None:
+    """An entry that starts with a term, even inside its affixes, starts with a capital, as
+    citeproc-js writes it (APA's "(N.d.)." for an item with neither author nor date); a term
+    after a variable is left as the locale writes it."""
+    from tests.csl.minimal import bibliography
+
+    layout = (
+        '<text term="no date" form="short" prefix="(" suffix="). "/><text variable="title"/>'
+        '<text term="no date" form="short" prefix=" ("  suffix=")"/>'
+    )
+    [entry] = bibliography([{"id": "a", "type": "book", "title": "T"}], bibliography_layout=layout)
+    assert entry == "(N.d.). T (n.d.)"

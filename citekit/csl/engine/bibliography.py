@@ -11,6 +11,7 @@ from citekit.csl.engine.clusters import NO_PRINTED_FORM
 from citekit.csl.engine.state import Disambiguation, RenderState
 from citekit.csl.finish.author_substitute import substituted
 from citekit.csl.rules.citations.year_suffix import first_suffix_only
+from citekit.csl.rules.text.note_start_capital import capitalized_if_term
 
 
 def entries(
@@ -34,7 +35,7 @@ def entries(
                 out.append(f"{item.number}. {NO_PRINTED_FORM}")
             continue
         names = state.first_names
-        entry = first_suffix_only(str(rendered[0]))
+        entry = capitalized_if_term(first_suffix_only(str(rendered[0])), state.terms, opening=True)
         out.append(finish(substituted(entry, names, previous, substitute)))
         previous = names
     return out

@@ -1,6 +1,7 @@
-"""Capitalized terms at the start of a note (CSL 1.0.2, "Terms": terms are stored in lowercase and a
-processor capitalizes one that opens a sentence). In a note style a cite that opens the citation,
-or follows a prefix ending a sentence, starts with a capital when it starts with a term (``Ibid.``).
+"""Capitalized terms at the start of a note or an entry (CSL 1.0.2, "Terms": terms are stored in
+lowercase and a processor capitalizes one that opens a sentence). In a note style a cite that opens
+the citation, or follows a prefix ending a sentence, starts with a capital when it starts with a
+term (``Ibid.``); so does a bibliography entry (``(N.d.).`` in APA for an item with no author).
 
 ``cs:text term=`` records what it rendered (``terms`` of the rendering's state,
 ``citekit.csl.engine.state``); the citation driver (``citekit.csl.engine.clusters``) checks whether the cite
@@ -9,6 +10,7 @@ begins with one and capitalizes it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from citekit.csl.style.element import Element
@@ -29,13 +31,21 @@ class RecordsTerms(Element):
         return result
 
 
-def capitalized_if_term(text: str, terms: list[str]) -> str:
-    """``text`` with its first letter capitalized if it starts with one of the ``terms`` rendered."""
+def capitalized_if_term(text: str, terms: list[str], opening: bool = False) -> str:
+    """``text`` with its first letter capitalized if it starts with one of the ``terms`` rendered;
+    with ``opening``, past the markup and opening punctuation before it (a bibliography entry's
+    ``(n.d.)`` is ``(N.d.)``, as citeproc-js capitalizes a term nothing was rendered before)."""
     plain = text.lstrip()
+    if opening:
+        plain = _OPENING.sub("", plain)
     if plain and plain[0].islower() and any(plain.startswith(t) for t in terms if t):
         at = len(text) - len(plain)
         return text[:at] + plain[0].upper() + plain[1:]
     return text
+
+
+# Markup tags and opening punctuation an entry may start with before its first word.
+_OPENING = re.compile(r"^(?:<[^>]+>|[(\[{“‘«\"'\s])+")
 
 
 # Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
