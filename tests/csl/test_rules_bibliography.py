@@ -56,3 +56,20 @@ def test_substitute_replaces_names_not_their_label() -> None:
 def test_trade_mark_sign_becomes_a_superscript() -> None:
     """™ (a superscript of two letters) becomes <sup>TM</sup>."""
     assert superscripts_as_tags("Brand™") == "Brand<sup>TM</sup>"
+
+
+def test_substitute_keeps_the_period_a_name_initial_stood_for() -> None:
+    """When the names end with an initial's period that also stood for the suffix after them
+    ("Knuth, Donald E."), the substitute keeps that period: MLA's "———. Second" (citeproc-js)."""
+    from tests.csl.minimal import bibliography
+
+    items = [
+        {"id": a, "type": "book", "title": a.upper(), "author": [{"family": "Knuth", "given": "Donald E."}]}
+        for a in ("first", "second")
+    ]
+    layout = (
+        '<group delimiter=" "><names variable="author" suffix="."><name name-as-sort-order="first"/></names>'
+        '<text variable="title"/></group>'
+    )
+    out = bibliography(items, bibliography='subsequent-author-substitute="———"', bibliography_layout=layout)
+    assert out == ["Knuth, Donald E. FIRST", "———. SECOND"]

@@ -11,7 +11,16 @@ from __future__ import annotations
 def substituted(text: str, names: str | None, previous: str | None, substitute: str | None) -> str:
     if substitute is None or not names or names != previous:
         return text
-    return text.replace(names, substitute, 1)
+    at = text.find(names)
+    if at < 0:
+        return text
+    end = at + len(names)
+    replacement = substitute
+    if names.endswith(".") and not substitute.endswith(".") and text[end : end + 1] == " ":
+        # the names' last period also stood for the suffix after them ("Knuth, Donald E." then
+        # "."): the substitute keeps that suffix, as citeproc-js writes "———. “Second Paper.”"
+        replacement += "."
+    return text[:at] + replacement + text[end:]
 
 
 # Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
