@@ -1,23 +1,28 @@
 """``citekit.export``: records from inputs to a data format or a CSL style, on stdout, in a file or
 one file per record in a folder: everything ``citekit export`` does, callable from Python.
 
-How the records go is decided here, once. Data written to one output streams: records are kept
-packed and written a chunk at a time, on ``jobs`` processes (``citekit.pipeline``). One file per
-record, and styled references, need every record at once: they are loaded, then written or rendered.
+How the records go is decided here, once. Data written to one output streams: records are read,
+keyed and written a batch at a time, on ``jobs`` processes (``citekit.pipeline``), in memory that
+does not grow with the input. One file per record, and styled references, need every record at
+once: they are loaded (a styled bibliography keeps of each record only what its style reads), then
+written or rendered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from citekit.errors import CitekitError, Problem
 from citekit.formats import DEFAULT_OUTPUT, Format
 from citekit.formats.losses import Loss
 from citekit.model import Record
+
+if TYPE_CHECKING:
+    from citekit import pipeline
 
 # The file suffix of one styled reference per markup, for ``output_dir``.
 MARKUP_SUFFIXES = {"text": ".txt", "html": ".html", "markdown": ".md"}
@@ -30,12 +35,21 @@ class Advance(Protocol):
 
 # ``progress(label, total)``: a context in which work is counted (``citekit.console.progress``).
 Progress = Callable[[str, int | None], AbstractContextManager[Advance]]
+# ``reading(total_bytes)``: a context that is told (bytes read, records read) as an export reads
+# (``citekit.console.reading``); total_bytes is None for stdin.
+Reading = Callable[[int | None], AbstractContextManager[Callable[[int, int], None]]]
 
 
 @contextmanager
 def no_progress(label: str, total: int | None = None) -> Iterator[Advance]:
     """Progress that shows nothing: the default."""
     yield lambda steps=1: None
+
+
+@contextmanager
+def no_reading(total: int | None = None) -> Iterator[Callable[[int, int], None]]:
+    """Reading progress that shows nothing: the default."""
+    yield lambda done, records: None
 
 
 @dataclass
@@ -49,11 +63,14 @@ class ExportResult:
     losses: list[Loss] = field(default_factory=list)
     # The files written: the output file, or one per record in the folder.
     written: list[Path] = field(default_factory=list)
+    # Problems and errors met, counted also when ``on_problem`` took them (and ``problems`` is empty).
+    problem_count: int = 0
+    error_count: int = 0
 
     @property
     def errors(self) -> bool:
         """Whether something could not be read (a file or a record): the rest was still exported."""
-        return any(p.is_error for p in self.problems)
+        return self.error_count > 0 or any(p.is_error for p in self.problems)
 
 
 def export(
@@ -72,6 +89,9 @@ def export(
     losses: bool = True,
     progress: Progress = no_progress,
     on_read: Callable[[ExportResult], object] | None = None,
+    on_problem: Callable[[Problem], object] | None = None,
+    on_loss: Callable[[Loss], object] | None = None,
+    reading: Reading = no_reading,
 ) -> ExportResult:
     """Export the records of ``inputs`` (files, folders read recursively, or ``"-"`` for stdin).
 
@@ -84,11 +104,14 @@ def export(
     cannot carry. ``progress(label, total)`` is a context counting the work (``console.progress``).
 
     Bad files and records are problems in the result and the rest is still exported; ``on_read`` is
-    called with the result once everything is read, before anything is written. Raises CitekitError
-    for bad options, and with ``strict`` when anything had a problem (nothing is written then).
+    called with the result once everything is read (for data written to one output, which streams:
+    once it is written). ``on_problem`` and ``on_loss`` take each problem and loss as it is met
+    (they are then not kept in the result: a large input may have very many); ``reading(total)``
+    is told how far reading has gone (``console.reading``). Raises CitekitError for bad options,
+    and with ``strict`` when anything had a problem (nothing is written then).
     """
     from citekit import formats, pipeline
-    from citekit import inputs as reading
+    from citekit.inputs import expand
 
     if output is not None and output_dir is not None:
         raise CitekitError("give -o FILE or --output-dir DIR, not both")
@@ -101,7 +124,7 @@ def export(
 
         find(format)  # an unknown style is a usage error, reported before reading anything
         fmt = None
-    files = list(reading.expand([inputs] if isinstance(inputs, str) else inputs))
+    files = list(expand([inputs] if isinstance(inputs, str) else inputs))
     job = _Export(
         files,
         fmt,
@@ -118,6 +141,9 @@ def export(
         losses,
         progress,
         on_read,
+        on_problem,
+        on_loss,
+        reading,
     )
     job.refuse_to_overwrite()
     # Data written to one output streams: records are kept packed and written a chunk at a time.
@@ -143,6 +169,9 @@ class _Export:
     losses: bool
     progress: Progress
     on_read: Callable[[ExportResult], object] | None
+    on_problem: Callable[[Problem], object] | None
+    on_loss: Callable[[Loss], object] | None
+    reading: Reading
 
     def refuse_to_overwrite(self) -> None:
         """Inputs are never modified: an output naming one of them is a usage error."""
@@ -160,47 +189,103 @@ class _Export:
         ``strict`` and a problem."""
         if self.on_read is not None:
             self.on_read(result)
-        if self.strict and result.problems:
-            raise CitekitError(f"{len(result.problems)} problem(s) and --strict given; nothing was written")
+        if self.strict and result.problem_count:
+            raise CitekitError(f"{result.problem_count} problem(s) and --strict given; nothing was written")
         return result.records > 0
 
-    def streamed(self) -> ExportResult:
-        """Data to one output: records kept packed while read, written a chunk at a time."""
-        from citekit import outputs, pipeline
+    def stream(self, out: Format | None, trim: frozenset[str] | None = None) -> pipeline.Stream:
+        from citekit import pipeline
 
-        assert self.fmt is not None
-        with self.progress("reading", len(self.files)) as advance:
-            packed, ids = pipeline.load_packed(
-                self.files,
-                self.from_format,
-                self.fmt if self.losses else None,
-                self.jobs,
-                on_file=lambda _: advance(),
-                raw=self.raw,
-            )
-        result = ExportResult(len(packed), len(self.files), packed.problems, packed.losses)
-        if self.go_on(result):
-            chunks = pipeline.dump_packed(packed, ids, self.fmt, self.ascii, self.jobs)
-            outputs.write_chunks(chunks, self.output, self.fmt)
-            result.written = [] if self.output is None else [self.output]
+        return pipeline.Stream(
+            self.files,
+            self.from_format,
+            self.raw,
+            self.jobs,
+            out=out,
+            ascii=self.ascii,
+            losses=self.losses and out is not None,
+            on_problem=self.on_problem,
+            on_loss=self.on_loss,
+            trim=trim,
+        )
+
+    def result(self, stream: pipeline.Stream) -> ExportResult:
+        result = ExportResult(stream.records, len(self.files), stream.problems, stream.found_losses)
+        result.problem_count, result.error_count = stream.problem_count, stream.errors
         return result
 
+    def streamed(self) -> ExportResult:
+        """Data to one output, written as it is read: nothing is held but a few batches. With
+        ``strict``, what is written waits (in a temporary file) until reading ends well."""
+        from citekit import outputs
+
+        assert self.fmt is not None
+        stream = self.stream(self.fmt)
+        total = (
+            None
+            if STDIN in self.files
+            else sum(Path(f).stat().st_size for f in self.files if Path(f).is_file())
+        )
+        with self.reading(total) as told:
+            stream.on_progress = lambda done, _total, records: told(done, records)
+            chunks = self._checked(stream, (t for t in stream.run() if isinstance(t, str)))
+            if self.strict and self.output is None:
+                chunks = _held(chunks)
+            with suppress(_NothingToWrite):
+                outputs.write_chunks(chunks, self.output, self.fmt)
+        result = self.result(stream)
+        if self.on_read is not None:
+            self.on_read(result)
+        result.written = [] if self.output is None or not result.records else [self.output]
+        return result
+
+    def _checked(self, stream: pipeline.Stream, texts: Iterator[str]) -> Iterator[str]:
+        """The output's text (joined as the format joins it), ending in an error before the last of
+        it when nothing was read, or with ``strict`` when anything had a problem: an output file is
+        then not written at all."""
+        assert self.fmt is not None
+        for piece in self.fmt.join(texts):
+            if not stream.records:
+                raise _NothingToWrite
+            self._refuse_if_strict(stream)
+            yield piece
+        self._refuse_if_strict(stream)
+
+    def _refuse_if_strict(self, stream: pipeline.Stream) -> None:
+        if self.strict and stream.problem_count:
+            raise CitekitError(f"{stream.problem_count} problem(s) and --strict given; nothing was written")
+
     def loaded(self) -> ExportResult:
-        """Styled references, or one file per record: every record loaded first."""
-        from citekit import pipeline
+        """Styled references, or one file per record: every record loaded first (for a style, only
+        what it reads of each)."""
         from citekit.formats.losses import find_losses
 
-        with self.progress("reading", len(self.files)) as advance:
-            loaded = pipeline.load(self.files, self.from_format, self.raw, self.jobs, lambda _: advance())
-        result = ExportResult(len(loaded.records), len(self.files), loaded.problems)
+        trim = _style_variables(self.style) if self.fmt is None else None
+        stream = self.stream(None, trim)
+        total = (
+            None
+            if STDIN in self.files
+            else sum(Path(f).stat().st_size for f in self.files if Path(f).is_file())
+        )
+        records: list[Record] = []
+        with self.reading(total) as told:
+            stream.on_progress = lambda done, _total, count: told(done, count)
+            for batch in stream.run():
+                assert isinstance(batch, list)
+                records += batch
+        result = self.result(stream)
         if not self.go_on(result):
             return result
         if self.folder is None:
-            result.written = self.render(loaded.records)
+            result.written = self.render(records)
             return result
-        result.written = self.to_folder(loaded.records, self.folder)
+        result.written = self.to_folder(records, self.folder)
         if self.fmt is not None and self.losses:
-            result.losses = find_losses(loaded.records, self.fmt)
+            for loss in find_losses(records, self.fmt):
+                if self.on_loss is not None:
+                    self.on_loss(loss)
+                else:
+                    result.losses.append(loss)
         return result
 
     def render(self, records: Sequence[Record]) -> list[Path]:
@@ -242,3 +327,45 @@ class _Export:
                 out.append((name, text))
                 advance()
         return out
+
+
+class _NothingToWrite(Exception):
+    """Nothing was read: no output is written (an output file is left as it was)."""
+
+
+def _held(chunks: Iterator[str]) -> Iterator[str]:
+    """``chunks``, all of them taken (into a temporary file past a few megabytes) before the first
+    is given: an error while taking them leaves nothing written."""
+    import tempfile
+
+    with tempfile.SpooledTemporaryFile(max_size=16 * 2**20, mode="w+", encoding="utf-8") as held:
+        for chunk in chunks:
+            held.write(chunk)
+        held.seek(0)
+        while piece := held.read(1 << 20):
+            yield piece
+
+
+def _style_variables(style: str) -> frozenset[str] | None:
+    """The CSL variables a style's files name (``variable="…"``), with their short forms; None when
+    they cannot be told (the records are then kept whole)."""
+    import re
+
+    from citekit.csl.styles import find
+
+    try:
+        ref = find(style)
+        text = ref.path.read_text(encoding="utf-8")
+        if ref.dependent is not None:
+            text += ref.dependent.read_text(encoding="utf-8")
+    except (OSError, CitekitError, UnicodeError):
+        return None
+    named = {v for found in re.findall(r'variable="([^"]*)"', text) for v in found.split()}
+    return frozenset(named | {f"{v}-short" for v in named} | _ALWAYS_KEPT)
+
+
+# What a CSL processor may read of an item whatever its style names: its kind, how it is sorted
+# and told apart when the style says nothing, and the variables it derives others from.
+_ALWAYS_KEPT = frozenset(
+    {"title", "title-short", "page", "page-first", "issued", "author", "editor", "language"}
+)

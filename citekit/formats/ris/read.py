@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 
 from citekit.errors import Problem
-from citekit.formats.base import ReadResult
+from citekit.formats.base import ReadResult, Remarks
 from citekit.formats.doi import bare_doi
 from citekit.formats.ris import tables as T
+from citekit.lines import separator_note, spaced, split_lines
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.dates import MONTHS
 from citekit.normalize.languages import code_for
@@ -90,12 +91,20 @@ def parse_date(text: str) -> Date | None:
     return Date(parts=(tuple(parts),))
 
 
-def _chunks(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, list[tuple[str, str]]]]:
-    """(first line, [(tag, value)]) of each record; continuation lines are joined to their value."""
+# (first line, [(tag, value)], how many separators other than line ends were read as spaces)
+Chunk = tuple[int, list[tuple[str, str]], int]
+
+
+def _chunks(text: str, source: str, result: ReadResult) -> Iterator[Chunk]:
+    """Each record's lines; continuation lines are joined to their value. Lines end at line ends
+    only (``citekit.lines``): other separators in a value are spaces, and counted."""
     current: list[tuple[str, str]] | None = None
     start = 0
     outside_reported = False
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    separators = 0
+    for number, given in enumerate(split_lines(text.lstrip("\ufeff")), start=1):
+        line, count = spaced(given)
+        separators += count
         if not line.strip():
             continue
         match = _TAG.match(line.rstrip())
@@ -115,12 +124,12 @@ def _chunks(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, l
         if tag == "TY":
             if current:
                 result.problems.append(Problem(Location(source, start), "record ends without ER"))
-                yield start, current
-            current, start, outside_reported = [(tag, value)], number, False
+                yield start, current, separators - count
+            current, start, outside_reported, separators = [(tag, value)], number, False, count
         elif tag == "ER":
             if current:
-                yield start, current
-            current = None
+                yield start, current, separators
+            current, separators = None, 0
         elif current is None:
             if not outside_reported:
                 message = f"{tag} line before any TY line: the record has no type; skipped up to the next TY"
@@ -129,7 +138,7 @@ def _chunks(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, l
         else:
             current.append((tag, value))
     if current:
-        yield start, current
+        yield start, current, separators
 
 
 def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record, list[str]]:
@@ -210,9 +219,14 @@ def _dates(values: dict[str, list[str]], warnings: list[str]) -> dict[str, Date]
 def read(text: str, source: str) -> ReadResult:
     """Every record of a RIS file; a broken record is an error problem, the rest is read."""
     result = ReadResult()
-    for line, lines in _chunks(text, source, result):
+    for line, lines, separators in _chunks(text, source, result):
         location = Location(source, line)
         record, warnings = to_record(lines, location)
+        if separators:
+            warnings.append(separator_note(separators))
+        problems = [Problem(location, w) for w in warnings]
+        if problems:
+            result.remarks[len(result.records)] = Remarks(problems)
         result.records.append(record)
-        result.problems.extend(Problem(location, w) for w in warnings)
+        result.problems.extend(problems)
     return result
