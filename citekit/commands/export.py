@@ -7,7 +7,6 @@ the result is only told: what was read, the problems met, what was written and w
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -96,6 +95,7 @@ def export(
 
         if not inputs and sys.stdin.isatty():
             fail("no input given; name files or folders, or pipe records into `citekit export -`")
+        losses = _Losses(report)
         result = citekit.export(
             inputs or ["-"],
             format,
@@ -112,6 +112,10 @@ def export(
             losses=report or not quiet,
             progress=console.progress,
             on_read=_tell_read,
+            # Problems and losses are told as they are met: a large input may have very many.
+            on_problem=console.problem,
+            on_loss=losses.tell,
+            reading=console.reading,
         )
         if not result.records:
             if result.errors:
@@ -121,31 +125,42 @@ def export(
             console.info(f"wrote {len(result.written)} file(s) to {output_dir}")
         elif output is not None:
             console.info(f"wrote {result.records} record(s) to {output}")
-        _report_losses(result.losses, report)
+        losses.close()
         return ExitStatus.PARTIAL if result.errors else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
 
 
 def _tell_read(result: ExportResult) -> None:
-    """Once everything is read: how much, and every problem met."""
+    """Once everything is read: how much (the problems were told as they were met)."""
     from citekit import console
 
     console.info(f"read {result.records} record(s) from {result.inputs} input(s)")
-    for item in result.problems:
-        console.problem(item)
 
 
 # Without --report, this many records' losses are listed before a count of the rest.
 LOSSES_SHOWN = 5
 
 
-def _report_losses(found: Sequence[Loss], report: bool) -> None:
-    """Warn, on stderr, about the fields the output format cannot carry: never drop one silently."""
-    from citekit import console
+class _Losses:
+    """Warn, on stderr, about the fields the output format cannot carry, as they are found: never
+    drop one silently. Without --report, the first few records, then a count of the rest."""
 
-    shown = found if report else found[:LOSSES_SHOWN]
-    for loss in shown:
-        console.warning(str(loss))
-    if len(found) > len(shown):
-        console.warning(f"{len(found) - len(shown)} more record(s) lost fields; --report lists them all")
+    def __init__(self, report: bool) -> None:
+        self.report = report
+        self.found = 0
+
+    def tell(self, loss: Loss) -> None:
+        from citekit import console
+
+        self.found += 1
+        if self.report or self.found <= LOSSES_SHOWN:
+            console.warning(str(loss))
+
+    def close(self) -> None:
+        from citekit import console
+
+        if self.found > LOSSES_SHOWN and not self.report:
+            console.warning(
+                f"{self.found - LOSSES_SHOWN} more record(s) lost fields; --report lists them all"
+            )

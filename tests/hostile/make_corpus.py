@@ -259,14 +259,19 @@ CASES: list[dict[str, Any]] = [
     dict(
         name="bib_crossref_cycle.bib",
         data="@inproceedings{a, crossref = {b}, title = {A}}\n@proceedings{b, crossref = {a}, title = {B}}\n",
-        outcome="exported",
+        outcome="warnings",
         records=2,
+        stderr=[
+            "bib_crossref_cycle.bib:1: entry a: crossref cycle a -> b -> a",
+            "entry b: crossref cycle b -> a -> b",
+        ],
     ),
     dict(
         name="bib_crossref_self.bib",
         data="@inproceedings{a, crossref = {a}, title = {A}, year = 2020}\n",
-        outcome="exported",
+        outcome="warnings",
         records=1,
+        stderr=["entry a: crossref cycle a -> a"],
     ),
     dict(
         name="bib_bare_percent.bib",
@@ -305,8 +310,10 @@ CASES: list[dict[str, Any]] = [
     dict(
         name="bib_ansi_escapes.bib",
         data=entry("k", "Red \x1b[31mALERT\x1b[0m \x1b]0;pwned\x07 title"),
-        outcome="exported",
+        outcome="warnings",
         records=1,
+        stderr=["control character(s) removed", "U+0007, U+001B"],
+        stdout_not=["\\u001b", "\\u0007"],
     ),
     dict(
         name="bib_rich_markup.bib",
@@ -601,6 +608,72 @@ CASES: list[dict[str, Any]] = [
         args=["-f", "ris", "--strict", "--output-dir", "{out}/dir"],
         absent=["dir"],
         stderr=["--strict given"],
+    ),
+    # --- integrity: no forged records, no control characters written, nothing lost unsaid ---------
+    dict(
+        name="ris_forged_by_line_separators.ris",
+        data="".join(
+            f"TY  - JOUR\nTI  - Real {n}{sep}ER  - {sep}TY  - JOUR{sep}TI  - Forged\nER  - \n"
+            for n, sep in enumerate(["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c"])
+        ),
+        outcome="warnings",
+        records=6,
+        stderr=["line or paragraph separator(s) other than a line end", "read as spaces"],
+    ),
+    dict(
+        name="ris_control_characters.ris",
+        data=RIS.replace("TI  - The", "TI  - The \x1b[2J\x07\x08\x7f\x9b31m\ud800"[:-1] + " x"),
+        outcome="warnings",
+        args=["-f", "ris"],
+        stderr=["control character(s) removed", "U+0007, U+0008, U+001B, U+007F, U+009B"],
+        stdout=["TI  - The [2J31m x effect"],
+        stdout_not=["\x1b", "\x07", "\x08", "\x7f", "\x9b"],
+    ),
+    dict(
+        name="json_control_characters.json",
+        data=js([item(title="Bell \x07 and \x9b escape \x1b[1m")]),
+        outcome="warnings",
+        records=1,
+        stderr=["control character(s) removed"],
+        stdout=["Bell  and  escape [1m"],
+        stdout_not=["\\u0007", "\\u001b", "\x9b"],
+    ),
+    dict(
+        name="json_empty_date_parts.json",
+        data=js([item(issued={"date-parts": []}), item(id="second")]),
+        outcome="warnings",
+        records=2,
+        stderr=["json_empty_date_parts.json:2: item lee2020effect: issued: a date needs date-parts"],
+        stdout=["The effect of small things on large ones"],
+    ),
+    dict(
+        name="json_nan_and_infinity.json",
+        data='[{"id": "a", "type": "book", "title": "Bad", "volume": NaN},\n'
+        '{"id": "b", "type": "book", "title": "Worse", "issue": -Infinity},\n'
+        '{"id": "c", "type": "book", "title": "Good", "volume": 3}]\n',
+        outcome="partial",
+        records=1,
+        stderr=["json_nan_and_infinity.json:1: skipped an item: NaN and Infinity are not JSON numbers"],
+        stdout=["Good"],
+        stdout_not=["nan", "inf"],
+    ),
+    dict(
+        name="bib_dangling_crossref.bib",
+        data="@inproceedings{child,\n  title = {Child},\n  crossref = {nowhere}\n}\n",
+        outcome="warnings",
+        records=1,
+        stderr=["bib_dangling_crossref.bib:1: entry child: crossref nowhere is not in this input"],
+    ),
+    dict(
+        name="bib_crossref_parent_far_below.bib",
+        data=entry("x", "Before") * 3
+        + "@inproceedings{child,\n  title = {Child},\n  crossref = {proc}\n}\n"
+        + "".join(entry(f"k{n}", f"Filler {n}") for n in range(2000))
+        + "@proceedings{proc,\n  title = {The Proceedings},\n  year = {1999}\n}\n",
+        outcome="warnings",
+        records=2005,
+        stderr=["duplicate key x"],
+        stdout=['"container-title": "The Proceedings"'],
     ),
 ]
 
