@@ -30,7 +30,7 @@ def cut(
         limit = MAX_UNIT
     buffer = ""
     line = 1  # the line the buffer starts on
-    last = 0  # the end of the last boundary found in the buffer (0: none)
+    bounds: list[int] = []  # where records end in the buffer
     skipping = False
     for chunk in chunks:
         start = max(buffer.rfind("\n"), 0)  # a boundary may begin on the buffer's last line
@@ -44,18 +44,39 @@ def cut(
                 continue
             line += buffer.count("\n", 0, found.end())
             buffer, skipping, start = buffer[found.end() :], False, 0
-        for match in ends.finditer(buffer, start):
-            last = match.end()
+        bounds += [m.end() for m in ends.finditer(buffer, start) if not bounds or m.end() > bounds[-1]]
         # A short chunk is a stream giving what it has: its records are read as they arrive.
-        if last and (len(buffer) >= target or len(chunk) < target):
-            piece, buffer = buffer[:last], buffer[last:]
-            yield Unit(piece, line)
-            line += piece.count("\n")
-            last = 0  # it was the last boundary in the buffer
-        if len(buffer) > limit and not last:
+        if bounds and (len(buffer) >= target or len(chunk) < target):
+            yield from _split(buffer, bounds, line, limit)
+            line += buffer.count("\n", 0, bounds[-1])
+            buffer, bounds = buffer[bounds[-1] :], []
+        if len(buffer) > limit and not bounds:
             yield Unit("", line, skipped=len(buffer))
             keep = max(buffer.rfind("\n"), 0)
             line += buffer.count("\n", 0, keep)
             buffer, skipping = buffer[keep:], True
-    if buffer and not skipping:
-        yield Unit(buffer, line)
+    if skipping:
+        return
+    if len(buffer) - (bounds[-1] if bounds else 0) > limit:
+        bounds.append(len(buffer))
+    elif buffer and (not bounds or bounds[-1] < len(buffer)):
+        bounds.append(len(buffer))
+    if bounds:
+        yield from _split(buffer, bounds, line, limit)
+
+
+def _split(buffer: str, bounds: list[int], line: int, limit: int) -> Iterator[Unit]:
+    """``buffer`` up to its last boundary as one piece, but for records over ``limit`` between two
+    boundaries, which are skipped (a piece with no text)."""
+    start = previous = 0
+    for bound in bounds:
+        if bound - previous > limit:
+            if previous > start:
+                yield Unit(buffer[start:previous], line)
+                line += buffer.count("\n", start, previous)
+            yield Unit("", line, skipped=bound - previous)
+            line += buffer.count("\n", previous, bound)
+            start = bound
+        previous = bound
+    if previous > start:
+        yield Unit(buffer[start:previous], line)
