@@ -9,11 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import citekit
 from citekit import inputs
-from citekit.cli import app
 from citekit.errors import CitekitError
 
 MEGABYTE_TEXT = "word " * 200_000  # 1,000,000 characters
