@@ -91,7 +91,8 @@ def _work(task: Task, pack: bool = True) -> Done:
     if task.trim is not None:
         records = [_trimmed(r, task.trim) for r in records]
     ids = [r.id for r in records]
-    bases = [base_key(r) for r in records]
+    # Made here, on the worker, only when the records travel pickled; else when asked (``_base``).
+    bases = [base_key(r) for r in records] if pack else []
     lines = [r.location.line if r.location else 0 for r in records]
     done = Done(records, ids, bases, problems, lines)
     out = task.out
@@ -123,6 +124,16 @@ def _trimmed(record: Record, keep: frozenset[str]) -> Record:
         dates={k: v for k, v in record.dates.items() if k in keep},
         dois=record.dois[:1],
     )
+
+
+def _base(done: Done, index: int) -> str:
+    """The base key of a batch's record (made on the worker, or here from the record)."""
+    if done.bases:
+        return done.bases[index]
+    from citekit.normalize.keys import base_key
+
+    assert isinstance(done.records, list)
+    return base_key(done.records[index])
 
 
 def _rewrite(out: Format, records: bytes | list[Record], keys: list[str], ascii: bool) -> str:
@@ -267,7 +278,7 @@ class _InOrder:
             done.problems += check(ids, done.lines)
         for problem in done.problems:
             stream._problem(problem)
-        base = done.bases.__getitem__
+        base = partial(_base, done)
         given = [self.keys.key(i, partial(base, n)) for n, i in enumerate(ids)]
         for n, loss in done.losses:
             stream._loss(replace(loss, record_id=given[n]))
