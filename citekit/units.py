@@ -57,7 +57,9 @@ def cut(
             buffer, skipping = buffer[keep:], True
     if skipping:
         return
-    if len(buffer) - (bounds[-1] if bounds else 0) > limit or (buffer and (not bounds or bounds[-1] < len(buffer))):
+    if len(buffer) - (bounds[-1] if bounds else 0) > limit or (
+        buffer and (not bounds or bounds[-1] < len(buffer))
+    ):
         bounds.append(len(buffer))
     if bounds:
         yield from _split(buffer, bounds, line, limit)

@@ -141,8 +141,6 @@ class Format:
         """Every record in ``text`` (``source`` names it in problems), as its source wrote it."""
         raise CitekitError(f"citekit cannot read {self.title} yet")
 
-    # Whether ``units`` cuts an input into pieces (else the whole input is one, at most MAX_UNIT long).
-    streams: bool = False
     # Whether ``units`` may read the input once more from its start (``again``): stdin is then
     # copied to a temporary file as it is read.
     reads_again: bool = False

@@ -420,8 +420,6 @@ class CslJson(Format):
     def read(self, text: str, source: str) -> ReadResult:
         return read(text, source)
 
-    streams = True
-
     def units(
         self, chunks: Iterable[str], source: str, again: Callable[[], Iterable[str]] | None = None
     ) -> Iterator[Unit]:

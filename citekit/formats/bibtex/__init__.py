@@ -35,7 +35,6 @@ class BibTeX(Format):
 
         return read(text, source)
 
-    streams = True
     # Reading an input again finds crossref and xdata parents (stdin is kept aside for it).
     reads_again = True
 

@@ -31,8 +31,6 @@ class Ris(Format):
 
         return read(text, source)
 
-    streams = True
-
     def units(
         self, chunks: Iterable[str], source: str, again: Callable[[], Iterable[str]] | None = None
     ) -> Iterator[Unit]:
