@@ -219,20 +219,23 @@ def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
         raise json.JSONDecodeError(str(exc).split(";")[0], text, pos) from None
 
 
-def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
-    """(line, item) for each item of a JSON array or a single object, resuming after a broken item."""
+def _items(text: str, inside: bool = False) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
+    """(line, item) for each item of a JSON array or a single object, resuming after a broken item
+    (``inside``: ``text`` is a run of an array's items, its opening bracket before it)."""
     import json
 
     decoder = json.JSONDecoder(parse_constant=_Constant)
-    text = text.lstrip("\ufeff")
-    pos = len(text) - len(text.lstrip())
-    if text[pos : pos + 1] != "[":
-        try:
-            yield text.count("\n", 0, pos) + 1, _decode(decoder, text, pos)[0]
-        except json.JSONDecodeError as exc:
-            yield exc.lineno, exc
-        return
-    pos += 1
+    pos = 0
+    if not inside:
+        text = text.lstrip("\ufeff")
+        pos = len(text) - len(text.lstrip())
+        if text[pos : pos + 1] != "[":
+            try:
+                yield text.count("\n", 0, pos) + 1, _decode(decoder, text, pos)[0]
+            except json.JSONDecodeError as exc:
+                yield exc.lineno, exc
+            return
+        pos += 1
     # Lines are counted on from the last item, not from the start: counting from the start for
     # each item made a file of many items quadratic.
     line, counted = 1, 0
@@ -279,12 +282,13 @@ def _replace_lone_surrogates(value: Any, depth: int = 0) -> tuple[Any, bool]:
     return value, False
 
 
-def read(text: str, source: str) -> ReadResult:
-    """Every item of a CSL-JSON file; a broken item is an error problem, the rest is read."""
+def read(text: str, source: str, inside: bool = False) -> ReadResult:
+    """Every item of a CSL-JSON file (``inside``: of a run of an array's items, as ``units`` cuts
+    them); a broken item is an error problem, the rest is read."""
     import json
 
     result = ReadResult()
-    for line, item in _items(text):
+    for line, item in _items(text, inside):
         location = Location(source, line)
         if isinstance(item, json.JSONDecodeError):
             result.problems.append(
@@ -369,13 +373,22 @@ def _array_units(pieces: Iterator[str], buffer: str, pos: int, limit: int, targe
         try:
             end = _decode(decoder, buffer, pos)[1]
         except json.JSONDecodeError as exc:
-            near_end = exc.pos >= len(buffer) - 64 or exc.msg.startswith("Unterminated string")
-            if more and near_end and len(buffer) - first <= limit:
+            # More text may mend an item cut short: an error at the end, an unterminated string
+            # (told where it starts), or one with no place of its own (nesting, a huge number).
+            mendable = (
+                exc.pos >= len(buffer) - 64 or exc.msg.startswith("Unterminated string") or exc.pos == pos
+            )
+            if more and mendable and len(buffer) - first <= limit:
                 next_chunk = next(pieces, None)
                 more = next_chunk is not None
                 buffer += next_chunk or ""
                 continue
             resume = _RESUME.search(buffer, exc.pos)
+            while resume is None and more and len(buffer) - first <= limit:
+                next_chunk = next(pieces, None)
+                more = next_chunk is not None
+                buffer += next_chunk or ""
+                resume = _RESUME.search(buffer, max(exc.pos, len(buffer) - len(next_chunk or "") - 64))
             end = resume.end() - 1 if resume else len(buffer)
         pos = end
         if pos - first >= target or not more:
@@ -398,8 +411,7 @@ def read_units(units: Sequence[Unit], source: str) -> ReadResult:
 
     result = ReadResult()
     for unit in units:
-        text = f"[{unit.text}]" if unit.context == _ARRAY else unit.text
-        result.extend(shifted(read(text, source), unit.line - 1))
+        result.extend(shifted(read(unit.text, source, inside=unit.context == _ARRAY), unit.line - 1))
     return result
 
 
