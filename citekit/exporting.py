@@ -226,29 +226,40 @@ class _Export:
             if STDIN in self.files
             else sum(Path(f).stat().st_size for f in self.files if Path(f).is_file())
         )
+        told_read: list[ExportResult] = []
         with self.reading(total) as told:
             stream.on_progress = lambda done, _total, records: told(done, records)
-            chunks = self._checked(stream, (t for t in stream.run() if isinstance(t, str)))
+            chunks = self._checked(stream, (t for t in stream.run() if isinstance(t, str)), told_read)
             if self.strict and self.output is None:
                 chunks = _held(chunks)
             with suppress(_NothingToWrite):
                 outputs.write_chunks(chunks, self.output, self.fmt)
-        result = self.result(stream)
-        if self.on_read is not None:
-            self.on_read(result)
+        if not told_read:  # nothing was read: there was no output to wait for
+            self._read_all(stream, told_read)
+        result = told_read[0]
         result.written = [] if self.output is None or not result.records else [self.output]
         return result
 
-    def _checked(self, stream: pipeline.Stream, texts: Iterator[str]) -> Iterator[str]:
+    def _read_all(self, stream: pipeline.Stream, told_read: list[ExportResult]) -> None:
+        """Reading has ended: the result so far, told to ``on_read``."""
+        told_read.append(self.result(stream))
+        if self.on_read is not None:
+            self.on_read(told_read[0])
+
+    def _checked(
+        self, stream: pipeline.Stream, texts: Iterator[str], told_read: list[ExportResult]
+    ) -> Iterator[str]:
         """The output's text (joined as the format joins it), ending in an error before the last of
         it when nothing was read, or with ``strict`` when anything had a problem: an output file is
-        then not written at all."""
+        then not written at all. ``on_read`` is told once reading ends, before an output file is
+        put in place (on stdout, the data has gone out as it was read)."""
         assert self.fmt is not None
         for piece in self.fmt.join(texts):
             if not stream.records:
                 raise _NothingToWrite
             self._refuse_if_strict(stream)
             yield piece
+        self._read_all(stream, told_read)
         self._refuse_if_strict(stream)
 
     def _refuse_if_strict(self, stream: pipeline.Stream) -> None:

@@ -65,9 +65,7 @@ def read_pieces(fmt: Format, units: Sequence[Unit], source: str, raw: bool = Fal
     return result
 
 
-def read_input(
-    item: str, from_format: str | None = None, raw: bool = False
-) -> tuple[ReadResult, Format | None]:
+def read_input(item: str, from_format: str | None = None) -> tuple[ReadResult, Format | None]:
     """One input decoded, its format found and read (``open_input``, ``pieces``, ``read_pieces``,
     the format's ``checker``): records as the source wrote them (cleaned unless ``raw``), with the
     decoding warnings among the problems. A failure to open it is an error problem naming the
@@ -81,7 +79,7 @@ def read_input(
     check = opened.format.checker(source)
     try:
         for units in pieces(opened):
-            piece = checked(read_pieces(opened.format, units, source, raw), check)
+            piece = checked(read_pieces(opened.format, units, source, raw=True), check)
             result.problems += opened.take_problems()
             result.extend(piece)
     except inputs.READ_ERRORS as exc:
@@ -103,8 +101,11 @@ def clean(records: Sequence[Record], fmt: Format, raw: bool = False) -> list[Rec
 
 
 def read(item: str, from_format: str | None = None, raw: bool = False) -> ReadResult:
-    """One input read and cleaned (``read_input``); its records have no keys yet."""
-    return read_input(item, from_format, raw)[0]
+    """One input read (``read_input``) and cleaned (``clean``); its records have no keys yet."""
+    result, fmt = read_input(item, from_format)
+    if fmt is not None:
+        result.records = clean(result.records, fmt, raw)
+    return result
 
 
 def read_text(text: str, fmt: Format, source: str = "<string>", raw: bool = False) -> ReadResult:
