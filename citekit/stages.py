@@ -67,7 +67,7 @@ def read_pieces(fmt: Format, units: Sequence[Unit], source: str, raw: bool = Fal
 
 def read_input(item: str, from_format: str | None = None) -> tuple[ReadResult, Format | None]:
     """One input decoded, its format found and read (``open_input``, ``pieces``, ``read_pieces``,
-    the format's ``checker``): records as the source wrote them (cleaned unless ``raw``), with the
+    the format's ``checker``): records as the source wrote them (not cleaned), with the
     decoding warnings among the problems. A failure to open it is an error problem naming the
     input, and no format; one met later keeps what was read before it."""
     source = inputs.source_name(item)
