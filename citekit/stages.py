@@ -60,7 +60,10 @@ def read_pieces(fmt: Format, units: Sequence[Unit], source: str, raw: bool = Fal
             result.problems.append(
                 Problem(error.location or Location(source), error.message + "; skipped", "error")
             )
-    result.extend(fmt.read_units([u for u in units if not u.skipped], source))
+    try:
+        result.extend(fmt.read_units([u for u in units if not u.skipped], source))
+    except inputs.READ_ERRORS as exc:  # pieces that are not of their format at all (a portal page)
+        result.problems.append(inputs.file_problem(exc, source))
     result.records = clean(result.records, fmt, raw)
     return result
 
