@@ -52,13 +52,32 @@ class Context:
 
     macros: dict[str, str]
     parents: Parents | None = None
+    after: str = ""  # how the next piece starts (``blocks_of``)
 
 
-def blocks_of(text: str, source: str) -> Blocks:
-    """The blocks of one piece: by the fast splitter when it is well formed, else by bibtexparser."""
+def blocks_of(text: str, source: str, after: str = "") -> Blocks:
+    """The blocks of one piece: by the fast splitter when it is well formed, else by bibtexparser.
+    ``after`` is how the next piece starts (``@article{``): bibtexparser is shown it, so that a
+    block the piece leaves open is worded as in the whole file ("Unexpected block start …"), and
+    what it reads of it is dropped."""
     from citekit.formats.bibtex.read import bibtexparser_blocks
 
-    return fast_split(text, source) or bibtexparser_blocks(text, source)
+    fast = fast_split(text, source)
+    if fast is not None:
+        return fast
+    if not after:
+        return bibtexparser_blocks(text, source)
+    last = text.count("\n") + 1
+    found = bibtexparser_blocks(f"{text}\n{after}", source)
+    return Blocks(
+        strings=[s for s in found.strings if s[2] <= last],
+        entries=[e for e in found.entries if e[2] <= last],
+        problems=[p for p in found.problems if p.location.line <= last],
+    )
+
+
+# How a piece starts: what bibtexparser sees of the next block.
+_START = re.compile(r"[^\S\n]*@\w*[ \t]*[{(]")
 
 
 def _pieces(chunks: Iterable[str]) -> Iterator[Unit]:
@@ -94,13 +113,25 @@ def units(
     once more from its start (for crossref parents; without it none are looked for)."""
     macros = dict(DEFAULT_MACROS)
     parents: Parents | None = None
+    held: Unit | None = None  # a piece waits for the next, to be told how it starts
     for piece in _pieces(chunks):
         if parents is None and _INHERITS.search(piece.text):
             parents = index_parents(again, source) if again is not None else {}
-        yield replace(piece, context=Context(macros, parents))
+        if held is not None:
+            yield _told_next(held, piece.text)
+        held = replace(piece, context=Context(macros, parents))
         if _STRING.search(piece.text):
             macros = dict(macros)  # the pieces before keep the macros they were given
             define(macros, blocks_of(piece.text, source))
+    if held is not None:
+        yield held
+
+
+def _told_next(piece: Unit, following: str) -> Unit:
+    start = _START.match(following)
+    if start is None or not isinstance(piece.context, Context):
+        return piece
+    return replace(piece, context=replace(piece.context, after=start.group().strip()))
 
 
 def index_parents(again: Callable[[], Iterable[str]], source: str) -> Parents:
@@ -196,7 +227,7 @@ def _read_piece(unit: Unit, source: str, result: ReadResult) -> None:
     context = unit.context if isinstance(unit.context, Context) else Context(dict(DEFAULT_MACROS))
     shift = unit.line - 1
     text = unit.text.lstrip("\ufeff") if unit.line == 1 else unit.text
-    blocks = blocks_of(text, source)
+    blocks = blocks_of(text, source, context.after)
     result.problems.extend(
         replace(p, location=Location(p.location.source, p.location.line + shift)) for p in blocks.problems
     )
