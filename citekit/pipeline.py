@@ -64,6 +64,8 @@ class Task:
     losses: bool
     # The variables to keep of each record (a style's: ``exporting``); None keeps them all.
     trim: frozenset[str] | None = None
+    # Whether to write the batch with the keys its records came with (``Stream.guess``).
+    write: bool = True
 
 
 @dataclass
@@ -102,7 +104,7 @@ def _work(task: Task, pack: bool = True) -> Done:
 
             numbered = [r.with_id(str(n)) for n, r in enumerate(records)]
             done.losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, out)]
-        if all(ids):  # written with the keys the records came with: most often the final ones
+        if task.write and all(ids):  # with the keys the records came with: most often the final ones
             done.assumed = [out.key_form(i) for i in ids] if out.unique_keys else ids
             done.text = out.write(
                 [r.with_id(k) for r, k in zip(records, done.assumed, strict=True)], task.ascii
@@ -161,6 +163,9 @@ class Stream:
     on_progress: Callable[[int, int | None, int], object] | None = None
     # Called with each input once it has been read.
     on_input: Callable[[str], object] | None = None
+    # Whether batches are written with their records' own keys, to be kept if those are the final
+    # keys: the last batch said so (in a merged library, every key of later copies is taken).
+    guess: bool = True
     records: int = 0
     problem_count: int = 0
     errors: int = 0
@@ -204,6 +209,7 @@ class Stream:
                             self.ascii,
                             self.losses,
                             self.trim,
+                            self.guess,
                         ),
                         opened,
                         checking,
@@ -293,6 +299,10 @@ class _InOrder:
         final = given
         if out.unique_keys:
             final = [self.formed.key(out.key_form(k), partial(base, n)) for n, k in enumerate(given)]
+        if out.unique_keys:
+            stream.guess = final == [out.key_form(i) for i in ids]
+        else:
+            stream.guess = final == ids
         if done.text is not None and done.assumed == final:
             self.out.append(done.text)
         elif self.pool is not None:
