@@ -104,11 +104,12 @@ def _work(task: Task, pack: bool = True) -> Done:
 
             numbered = [r.with_id(str(n)) for n, r in enumerate(records)]
             done.losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, out)]
-        if task.write and all(ids):  # with the keys the records came with: most often the final ones
-            done.assumed = [out.key_form(i) for i in ids] if out.unique_keys else ids
-            done.text = out.write(
-                [r.with_id(k) for r, k in zip(records, done.assumed, strict=True)], task.ascii
-            )
+        # Written with the keys the records came with, most often the final ones: not when a key is
+        # missing or given twice in the batch (it is not final then, and a writer may refuse it).
+        assumed = [out.key_form(i) for i in ids] if out.unique_keys else ids
+        if task.write and all(assumed) and len(set(assumed)) == len(assumed):
+            done.assumed = assumed
+            done.text = out.write([r.with_id(k) for r, k in zip(records, assumed, strict=True)], task.ascii)
     if pack:
         import pickle
 

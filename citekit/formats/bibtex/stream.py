@@ -81,21 +81,27 @@ _START = re.compile(r"[^\S\n]*@\w*[ \t]*[{(]")
 
 
 def _pieces(chunks: Iterable[str]) -> Iterator[Unit]:
-    """The pieces of an input; a piece holding an ``@string`` is cut at every block, so that only
-    the small pieces holding one are parsed to learn their macros."""
+    """The pieces of an input; a piece holding an ``@string`` is cut around the blocks holding one,
+    so that only those small pieces are parsed to learn their macros."""
     from citekit.units import cut
 
     for piece in cut(chunks, _ENDS):
         if not _STRING.search(piece.text):
             yield piece
             continue
+        text = piece.text
         start, line = 0, piece.line
-        for end in [m.end() for m in _ENDS.finditer(piece.text)] + [len(piece.text)]:
-            part = piece.text[start:end]
-            if part:
-                yield Unit(part, line)
-                line += part.count("\n")
-            start = end
+        ends = [m.end() for m in _ENDS.finditer(text)] + [len(text)]
+        for block_start, block_end in zip([0, *ends], ends, strict=False):
+            if not _STRING.search(text, block_start, block_end):
+                continue
+            for part in (text[start:block_start], text[block_start:block_end]):
+                if part:
+                    yield Unit(part, line)
+                    line += part.count("\n")
+            start = block_end
+        if text[start:]:
+            yield Unit(text[start:], line)
 
 
 def define(macros: dict[str, str], blocks: Blocks) -> None:
