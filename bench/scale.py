@@ -79,7 +79,7 @@ def generated(cache: Path, size: int = GB) -> Path:
         with target.open("wb") as handle:
             while written < size:
                 n += 1
-                block = _KEY.sub(lambda m: m.group(1) + m.group(2) + b"-r%d," % n, text)
+                block = _KEY.sub(lambda m, n=n: m.group(1) + m.group(2) + b"-r%d," % n, text)
                 handle.write(block)
                 written += len(block)
     return target
@@ -154,8 +154,8 @@ def stdin_stream(cache: Path, out: Path) -> None:
 
 
 def styles(cache: Path, out: Path, count: int = 100_000) -> None:
-    from citekit.csl import locales
-    from citekit.csl.styles import find
+    from citekit.csl.style import locales
+    from citekit.csl.style.find import find
 
     items_file = cache / f"items-{count}.json"
     if not items_file.exists():

@@ -9,6 +9,7 @@ The public API::
         print(line)
     citekit.export(["refs.bib"], "ris", output="refs.ris")  # what `citekit export` does
     citekit.inspect(["page.txt"]).records[0].remarks          # what `citekit show` says
+    citekit.harvest("https://research.example.ac.uk/ws/oai", "ris", output="all.ris")  # `citekit harvest`
 
 Each is the pipeline's stages put together (``citekit.stages``: read → clean → key → write or
 render). Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first use, not here.
@@ -16,22 +17,62 @@ render). Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first u
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+# Not typing.TYPE_CHECKING: importing typing (and collections.abc) would double what `citekit
+# --version` costs. Type checkers read this block; Python skips it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
 
-from citekit.errors import CitekitError, ExitStatus, Problem
-from citekit.exporting import ExportResult, export
-from citekit.formats.base import ReadResult
-from citekit.formats.losses import Loss
-from citekit.inspection import Inspected, Inspection, inspect
-from citekit.model import Date, Location, Name, Record
+    from citekit.errors import CitekitError, ExitStatus, Problem
+    from citekit.exporting import ExportResult, export
+    from citekit.formats.base import ReadResult
+    from citekit.formats.losses import Loss
+    from citekit.harvesting import HarvestResult, harvest
+    from citekit.inspection import Inspected, Inspection, inspect
+    from citekit.model import Date, Location, Name, Record
 
 __version__ = "0.1.0"
+
+# The public names defined in other modules, imported when first used: `citekit --version` imports
+# this package and nothing else, and a script using one function pays only for that one.
+_LAZY = {
+    "CitekitError": "citekit.errors",
+    "ExitStatus": "citekit.errors",
+    "Problem": "citekit.errors",
+    "ExportResult": "citekit.exporting",
+    "export": "citekit.exporting",
+    "ReadResult": "citekit.formats.base",
+    "Loss": "citekit.formats.losses",
+    "HarvestResult": "citekit.harvesting",
+    "harvest": "citekit.harvesting",
+    "Inspected": "citekit.inspection",
+    "Inspection": "citekit.inspection",
+    "inspect": "citekit.inspection",
+    "Date": "citekit.model",
+    "Location": "citekit.model",
+    "Name": "citekit.model",
+    "Record": "citekit.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'citekit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CitekitError",
     "Date",
     "ExitStatus",
     "ExportResult",
+    "HarvestResult",
     "Inspected",
     "Inspection",
     "Location",
@@ -44,6 +85,7 @@ __all__ = [
     "cite",
     "dump",
     "export",
+    "harvest",
     "inspect",
     "load",
     "loads",

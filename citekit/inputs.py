@@ -1,5 +1,5 @@
-"""Finding inputs (files, folders read recursively, stdin), reading their bytes within limits,
-decoding them and telling their format. ``citekit.stages.read_input`` reads them."""
+"""Finding inputs (files, folders read recursively, stdin, web addresses), reading their bytes within
+limits, decoding them and telling their format. ``citekit.stages.read_input`` reads them."""
 
 from __future__ import annotations
 
@@ -85,15 +85,21 @@ def _line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str]:
-    """Each input as given, with folders replaced by the readable files under them, in sorted order."""
+def expand(inputs: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Each input as given, with folders replaced by the readable files under them, in sorted order.
+    Files in a folder that no format reads (``.pdf``, ``.yaml``) are appended to ``skipped``;
+    hidden files and folders (``.git``) are passed over without a word."""
     for item in inputs:
         path = Path(item)
-        if item != STDIN and path.is_dir():
+        if item != STDIN and not is_url(item) and path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and formats.for_suffix(child.suffix):
+                if not child.is_file() or hidden:
+                    continue
+                if formats.for_suffix(child.suffix):
                     yield str(child)
+                elif skipped is not None:
+                    skipped.append(str(child))
         else:
             yield item
 
@@ -143,7 +149,8 @@ codecs.register_error("citekit-cp1252", _cp1252_for_invalid)
 
 class Opened:
     """One input opened for reading: its format (from ``from_format``, the suffix, or the head of
-    its content), and its text a chunk at a time (``chunks``), decoded with line ends as LF.
+    its content), and its text a chunk at a time (``chunks``), decoded with line ends as LF. A web
+    address is fetched first (``fetched``) and read as the file it names would be.
     ``problems`` gathers the decoding warnings as they are met; ``size`` is the file's size in
     bytes (None for stdin and devices) and ``done`` how many bytes have been read."""
 
@@ -155,6 +162,12 @@ class Opened:
         self._lines = 0  # LF bytes decoded so far (for the line of a decoding warning)
         self._nuls = 0
         self._first_nul = 0
+        name = item  # what tells the format by its suffix
+        if handle is None and is_url(item):
+            import io
+
+            data, name = fetched(item)
+            handle = io.BytesIO(data)
         self._handle: BinaryIO = handle or (sys.stdin.buffer if item == STDIN else open(item, "rb"))  # noqa: SIM115
         self._owned = handle is None and item != STDIN
         self.size: int | None = None
@@ -175,7 +188,7 @@ class Opened:
             self.close()
             raise
         sniffed = self._head_text if self._whole is None else self._whole
-        self.format = formats.get(from_format) if from_format else detect_format(item, sniffed)
+        self.format = formats.get(from_format) if from_format else detect_format(name, sniffed)
 
     _short = False
 
@@ -349,6 +362,54 @@ class _Spool:
     def close(self) -> None:
         self._file.close()
         Path(self.path).unlink(missing_ok=True)
+
+
+def is_url(item: str) -> bool:
+    """Whether an input is a web address (http or https): fetched (``citekit.net``), then read like a file."""
+    return item[:8].lower().startswith(("http://", "https://"))
+
+
+def url_list(path: str | Path) -> list[str]:
+    """The web addresses listed in a file (``--urls``): one a line; blank lines and ``#`` comments skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise CitekitError(f"{path}: no such file; give a file with one URL a line") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CitekitError(f"{path}: cannot read the URL list ({exc})") from None
+    urls = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        if not is_url(text):
+            raise CitekitError(f"{path}:{number}: {text[:60]!r} is not an http(s) address")
+        urls.append(text)
+    return urls
+
+
+# Content types whose answers are read as a file with this suffix would be, whatever the address
+# ends with: a web page is read as a saved page (and so gives the record the saved page gives).
+_CONTENT_SUFFIXES = {"text/html": ".html", "application/xhtml+xml": ".html"}
+
+
+def fetched(url: str) -> tuple[bytes, str]:
+    """The bytes at ``url`` (fetched, or from the cache: ``citekit.net.fetch``), within
+    MAX_UNIT (a page is read whole), and a file name telling their format as a file's name would: a web page's is
+    ``page.html``, anything else's the last part of the address it came from."""
+    from pathlib import PurePosixPath
+    from urllib.parse import urlsplit
+
+    from citekit.net.fetch import read_url
+
+    answer = read_url(url)
+    if len(answer.content) > MAX_UNIT:
+        limit = MAX_UNIT // 2**20
+        raise CitekitError(
+            f"the page is over {limit} MB, more than citekit reads from one input", Location(url)
+        )
+    suffix = _CONTENT_SUFFIXES.get(answer.content_type)
+    return answer.content, f"page{suffix}" if suffix else PurePosixPath(urlsplit(answer.url).path).name
 
 
 def source_name(item: str) -> str:

@@ -2,7 +2,8 @@
 
 This is what ``citekit show`` prints. Each record comes with remarks, (kind, text) pairs: a
 ``warning`` met reading it, a change the clean-up made (``cleaned``), a label the source gave that
-no CSL variable holds (``ignored``), and name splits that were guesses (``doubtful``).
+no CSL variable holds (``ignored``), name splits that were guesses (``doubtful``), and fields only
+weak evidence gave (``weak``: a Cite-this rendering, a converter's front matter, a link's text).
 """
 
 from __future__ import annotations
@@ -21,15 +22,19 @@ class Inspected:
 
     record: Record
     remarks: list[tuple[str, str]] = field(default_factory=list)
+    # The fields only weak evidence gave (a Cite-this rendering, a converter's front matter).
+    weak: frozenset[str] = frozenset()
 
 
 @dataclass
 class Inspection:
-    """Every record of the inputs with its remarks, and the problems of inputs that gave no record
-    (a missing file, a page with no portal fields)."""
+    """Every record of the inputs with its remarks, every problem met reading them (the same as
+    ``citekit.export`` meets: a missing file, a page with no portal fields, a broken entry; those
+    pinned on a record are among its remarks too), and the files in folders no format reads."""
 
     records: list[Inspected] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def inspect(inputs: str | Iterable[str], from_format: str | None = None, raw: bool = False) -> Inspection:
@@ -39,10 +44,10 @@ def inspect(inputs: str | Iterable[str], from_format: str | None = None, raw: bo
     from citekit import stages
 
     out = Inspection()
-    for item in reading.expand([inputs] if isinstance(inputs, str) else inputs):
+    for item in reading.expand([inputs] if isinstance(inputs, str) else inputs, out.skipped):
         result, fmt = stages.read_input(item, from_format)
+        out.problems += result.problems
         if not result.records or fmt is None:
-            out.problems += result.problems
             continue
         cleaned = stages.clean(result.records, fmt, raw)
         out.records += _inspected(result, cleaned)
@@ -61,11 +66,13 @@ def _inspected(result: ReadResult, cleaned: list[Record]) -> list[Inspected]:
     for index, (before, after) in enumerate(zip(result.records, cleaned, strict=True)):
         found = result.remarks.get(index)
         problems = (loose if index == 0 else []) + (found.problems if found else [])
-        remarks = [("warning", _located(p)) for p in problems]
+        remarks = [(p.level, _located(p)) for p in problems]
         remarks += [("cleaned", change) for change in changes(before, after)]
+        weak = frozenset(var for var, _ in found.weak) if found else frozenset()
         if found:
             remarks += [("ignored", f"{what} (line {line}; no CSL field)") for what, line in found.unused]
-        out.append(Inspected(after, remarks + doubts(after)))
+            remarks += [("weak", f"{var}: {why}") for var, why in found.weak]
+        out.append(Inspected(after, remarks + doubts(after), weak))
     return out
 
 

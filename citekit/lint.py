@@ -204,27 +204,87 @@ def _work(record: Record) -> tuple[str, int | None, str] | None:
     return title, date.year, first
 
 
-def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
-    """Each record that repeats an earlier one, by DOI (any of its DOIs) or by title, year and first author."""
-    by_doi: dict[str, Record] = {}
-    by_work: dict[tuple[str, int | None, str], Record] = {}
-    for record in records:
+@dataclass(frozen=True)
+class Identity:
+    """What tells one record from another, kept for each record of a large export (which keeps no
+    records): where it came from, its DOIs (lower case) and its work (title, year, first author)."""
+
+    location: Location | None
+    dois: tuple[str, ...]
+    work: tuple[str, int | None, str] | None
+    # Where in its container it is (volume, issue, first page): recurring titles (a journal's
+    # "Editorial", a column in every issue) are one work only where these do not differ.
+    place: tuple[str, str, str] = ("", "", "")
+
+    def same_place(self, other: Identity) -> bool:
+        return all(not a or not b or a == b for a, b in zip(self.place, other.place, strict=True))
+
+
+def identity(record: Record) -> Identity:
+    dois = record.dois or ((record.get("DOI"),) if record.get("DOI") else ())
+    first_page = pages.pieces(record.get("page"))[0] if record.get("page") else ""
+    place = (_plain(record.get("volume")), _plain(record.get("issue")), _plain(first_page))
+    return Identity(record.location, tuple(doi.lower() for doi in dois), _work(record), place)
+
+
+class Repeats:
+    """Records that repeat an earlier one, found as they come (an export's stream keeps only these
+    tables, never the records): by DOI (any of its DOIs) or by title, year and first author where
+    volume, issue and first page do not differ. Each record is named by a key of the caller's."""
+
+    def __init__(self) -> None:
+        self.by_doi: dict[str, tuple[Identity, str]] = {}
+        self.by_work: dict[tuple[str, int | None, str], list[tuple[Identity, str]]] = {}
+
+    def add(self, found: Identity, key: str) -> tuple[Identity, str, str] | None:
+        """(the earlier record's identity, its key, how) when ``found`` repeats one, else None."""
         earlier = None
         how = ""
-        for doi in record.dois or ((record.get("DOI"),) if record.get("DOI") else ()):
-            earlier = earlier or by_doi.get(doi.lower())
-            by_doi.setdefault(doi.lower(), record)
+        for doi in found.dois:
+            earlier = self.by_doi.get(doi) if earlier is None else earlier
+            self.by_doi.setdefault(doi, (found, key))
         if earlier is not None:
             how = "the same DOI"
-        work = _work(record)
-        if work is not None:
-            if earlier is None and work in by_work:
-                earlier, how = by_work[work], "the same title, year and first author"
-            by_work.setdefault(work, record)
-        if earlier is not None:
-            where = f" ({earlier.location})" if earlier.location else ""
-            message = f"duplicate of {earlier.id}{where}: {how}; keep one of them"
-            yield Finding("duplicate", "warning", record.id, record.location, message)
+        if found.work is not None:
+            seen = self.by_work.setdefault(found.work, [])
+            same = next((item for item in seen if item[0].same_place(found)), None)
+            if earlier is None and same is not None:
+                earlier, how = same, "the same title, year and first author"
+            seen.append((found, key))
+        return None if earlier is None else (earlier[0], earlier[1], how)
+
+    def problem(self, found: Identity, key: str) -> Problem | None:
+        """``add``, as the reading warning ``citekit export`` gives."""
+        repeated = self.add(found, key)
+        if repeated is None:
+            return None
+        earlier, earlier_key, how = repeated
+        message = f"{key}: {duplicate_message(earlier_key, earlier, how)}"
+        return Problem(found.location or Location("<input>"), message)
+
+
+def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
+    """(index, index of the earlier record it repeats, how) for each record that repeats an earlier
+    one (``Repeats``)."""
+    found = Repeats()
+    for index, item in enumerate(identities):
+        repeated = found.add(item, str(index))
+        if repeated is not None:
+            yield index, int(repeated[1]), repeated[2]
+
+
+def duplicate_message(earlier_id: str, earlier: Identity, how: str) -> str:
+    where = f" ({earlier.location})" if earlier.location else ""
+    return f"duplicate of {earlier_id}{where}: {how}; keep one of them"
+
+
+def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
+    """Each record that repeats an earlier one (``repeats``), as a warning."""
+    identities = [identity(record) for record in records]
+    for index, earlier, how in repeats(identities):
+        record = records[index]
+        message = duplicate_message(records[earlier].id, identities[earlier], how)
+        yield Finding("duplicate", "warning", record.id, record.location, message)
 
 
 def check(records: Sequence[Record]) -> list[Finding]:

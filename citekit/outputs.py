@@ -47,6 +47,17 @@ def write_text(text: str, output: Path | None, kind: str | Highlighter | None = 
         sys.stdout.buffer.flush()
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def show_html_references(entries: list[str]) -> None:
+    """References rendered as HTML, shown on the terminal with the style's italics and bold."""
+    from citekit import console
+
+    console.show_html_references(entries)
+
+
 def write_chunks(chunks: Iterable[str], output: Path | None, kind: str | Highlighter | None = None) -> None:
     """``write_text`` for text made a piece at a time, each piece written as it comes (on a
     terminal the pieces are gathered first: highlighting needs the whole text)."""

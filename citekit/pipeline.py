@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,10 +27,12 @@ from citekit.errors import Problem
 from citekit.formats import Format, ReadResult
 from citekit.formats.base import Checker, Unit
 from citekit.formats.losses import Loss
-from citekit.model import Record
+from citekit.model import Location, Record
 
 if TYPE_CHECKING:  # the pool is imported when used: most exports need none
     from concurrent.futures import Executor, Future
+
+    from citekit.lint import Identity
 
 STDIN = "-"
 
@@ -66,6 +68,10 @@ class Task:
     trim: frozenset[str] | None = None
     # Whether to write the batch with the keys its records came with (``Stream.guess``).
     write: bool = True
+    # Whether to tell what each record is (``lint.identity``), to find records given twice.
+    identify: bool = False
+    # The mark after an input's last batch (no pieces): an input that gave nothing is named.
+    end: bool = False
 
 
 @dataclass
@@ -82,21 +88,29 @@ class Done:
     losses: list[tuple[int, Loss]] = field(default_factory=list)
     text: str | None = None
     assumed: list[str] | None = None
+    identities: list[Identity] = field(default_factory=list)
+    end: bool = False  # the mark after an input's last batch (``Task.end``)
 
 
 def _work(task: Task, pack: bool = True) -> Done:
+    from citekit.lint import identity
     from citekit.normalize.keys import base_key
+
+    if task.end:
+        return Done([], [], [], [], [], end=True)
 
     result = stages.read_pieces(task.fmt, task.units, task.source, task.raw)
     records, notes = stages.sanitise(result.records)
     problems = result.problems + notes
+    # What tells each record from the others, before a style's trimming drops any of it.
+    identities = [identity(r) for r in records] if task.identify else []
     if task.trim is not None:
         records = [_trimmed(r, task.trim) for r in records]
     ids = [r.id for r in records]
     # Made here, on the worker, only when the records travel pickled; else when asked (``_base``).
     bases = [base_key(r) for r in records] if pack else []
     lines = [r.location.line if r.location else 0 for r in records]
-    done = Done(records, ids, bases, problems, lines)
+    done = Done(records, ids, bases, problems, lines, identities=identities)
     out = task.out
     if out is not None:
         if task.losses:
@@ -164,11 +178,15 @@ class Stream:
     on_progress: Callable[[int, int | None, int], object] | None = None
     # Called with each input once it has been read.
     on_input: Callable[[str], object] | None = None
+    # Whether records given twice (the same DOI, or title, year and first author) are warned of:
+    # the warnings come after every other problem, once the inputs are read.
+    duplicates: bool = False
     # Whether batches are written with their records' own keys, to be kept if those are the final
     # keys: the last batch said so (in a merged library, every key of later copies is taken).
     guess: bool = True
     records: int = 0
     problem_count: int = 0
+    loss_count: int = 0
     errors: int = 0
     problems: list[Problem] = field(default_factory=list)
     found_losses: list[Loss] = field(default_factory=list)
@@ -182,6 +200,7 @@ class Stream:
             self.problems.append(problem)
 
     def _loss(self, loss: Loss) -> None:
+        self.loss_count += 1
         if self.on_loss is not None:
             self.on_loss(loss)
         else:
@@ -211,16 +230,17 @@ class Stream:
                             self.losses,
                             self.trim,
                             self.guess,
+                            self.duplicates,
                         ),
                         opened,
                         checking,
                     )
             except inputs.READ_ERRORS as exc:
-                self._problem(inputs.file_problem(exc, source))
+                opened.problems.append(inputs.file_problem(exc, source))
             finally:
                 opened.close()
-            for problem in opened.take_problems():
-                self._problem(problem)
+            end = Task(opened.format, source, [], self.raw, self.out, self.ascii, False, end=True)
+            yield end, opened, checking
             read[1] += opened.done
             read[0] = 0
             if self.on_input is not None:
@@ -254,6 +274,8 @@ class Stream:
                 future, opened, check = ahead.popleft()
                 order.finish(future.result(), opened, check)
                 yield from order.ready(depth)
+            for problem in order.repeated:
+                self._problem(problem)
             yield from order.ready(0)
         finally:
             if pool is not None:
@@ -266,10 +288,14 @@ class _InOrder:
     when they are not the ones the batch was written with)."""
 
     def __init__(self, stream: Stream, pool: Executor | None) -> None:
+        from citekit.lint import Repeats
         from citekit.normalize.keys import Keys
 
         self.stream, self.pool = stream, pool
         self.keys, self.formed = Keys(), Keys()
+        self.repeats = Repeats()
+        self.repeated: list[Problem] = []  # records given twice, told once everything is read
+        self.found = False  # whether the input being finished has given a record or a problem
         self.out: deque[Future[str] | str | list[Record]] = deque()
 
     def finish(self, done: Done, opened: inputs.Opened | None, check: Checker | None) -> None:
@@ -277,9 +303,9 @@ class _InOrder:
         from functools import partial
 
         stream = self.stream
-        if opened is not None:
-            for problem in opened.take_problems():
-                stream._problem(problem)
+        self._tell_input(done, opened)
+        if done.end:
+            return
         ids = list(done.ids)
         if check is not None:
             done.problems += check(ids, done.lines)
@@ -289,9 +315,34 @@ class _InOrder:
         given = [self.keys.key(i, partial(base, n)) for n, i in enumerate(ids)]
         for n, loss in done.losses:
             stream._loss(replace(loss, record_id=given[n]))
+        for found, key in zip(done.identities, given, strict=False):
+            if (repeated := self.repeats.problem(found, key)) is not None:
+                self.repeated.append(repeated)
         stream.records += len(ids)
-        if not ids:
-            return
+        if ids:
+            self._queue(done, ids, given)
+
+    def _tell_input(self, done: Done, opened: inputs.Opened | None) -> None:
+        """The input's decoding problems met so far; at its end, that it gave nothing, if so."""
+        stream = self.stream
+        if opened is not None:
+            for problem in opened.take_problems():
+                self.found = True
+                stream._problem(problem)
+        if done.end:
+            if not self.found and opened is not None:
+                message = f"no {opened.format.title} records found in it"
+                stream._problem(Problem(Location(opened.source), message))
+            self.found = False
+        else:
+            self.found = self.found or bool(done.ids or done.problems)
+
+    def _queue(self, done: Done, ids: list[str], given: list[str]) -> None:
+        """The batch's output, in line: its records with their keys, or its text (written again
+        when the final keys are not the ones it was written with)."""
+        from functools import partial
+
+        stream = self.stream
         if stream.out is None:
             records = done.records if isinstance(done.records, list) else _unpacked(done.records)
             self.out.append([r.with_id(k) for r, k in zip(records, given, strict=True)])
@@ -299,8 +350,8 @@ class _InOrder:
         out = stream.out
         final = given
         if out.unique_keys:
+            base = partial(_base, done)
             final = [self.formed.key(out.key_form(k), partial(base, n)) for n, k in enumerate(given)]
-        if out.unique_keys:
             stream.guess = final == [out.key_form(i) for i in ids]
         else:
             stream.guess = final == ids
@@ -325,9 +376,11 @@ class _InOrder:
             yield first
 
 
-def _unpacked(batch: bytes) -> list[Record]:
+def _unpacked(batch: bytes | list[Record]) -> list[Record]:
     import pickle
 
+    if isinstance(batch, list):
+        return batch
     records: list[Record] = pickle.loads(batch)
     return records
 
@@ -347,3 +400,92 @@ def load(
         assert isinstance(batch, list)
         records += batch
     return ReadResult(records, stream.problems)
+
+
+# Packed records: a harvest's spool (``citekit.oai.spool``) holds its records so, and is written
+# out through ``exporting.Output.write_packed`` once its keys are made over all of them.
+
+# Records per written chunk: large enough that a process pool's overhead is small beside it.
+CHUNK = 2000
+
+
+@dataclass
+class Packed:
+    """Every record of the inputs, pickled a file at a time, with the problems met and, per record,
+    only what its citation key is made from: the id it came with, and its ``base_key`` when it came
+    without one (found later, from the pickle, in the rare case of a duplicate id)."""
+
+    # Pickled, or the records themselves when there is only one file (nothing to save then).
+    batches: list[bytes | list[Record]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    bases: list[str | None] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # What the output format cannot carry, found as each file is read (with the final record ids).
+    losses: list[Loss] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def base(self, index: int) -> str:
+        from bisect import bisect_right
+
+        from citekit.normalize.keys import base_key
+
+        found = self.bases[index]
+        if found is None:
+            batch = bisect_right(self.starts, index) - 1
+            record = _unpacked(self.batches[batch])[index - self.starts[batch]]
+            found = self.bases[index] = base_key(record)
+        return found
+
+    def records(self, ids: Sequence[str]) -> Iterator[list[Record]]:
+        """The records, a file at a time, with the ids given (one per record, in order)."""
+        for start, batch in zip(self.starts, self.batches, strict=True):
+            records = _unpacked(batch)
+            yield [r.with_id(key) for r, key in zip(records, ids[start : start + len(records)], strict=True)]
+
+
+def dump_packed(
+    packed: Packed, ids: Sequence[str], fmt: Format, ascii: bool = False, jobs: int = 1
+) -> Iterator[str]:
+    """``citekit.dump`` of the packed records (with ``ids``) as consecutive pieces of text."""
+    final = stages.key_ids(ids, packed.base, fmt)
+    parts = (
+        (fmt, batch[i : i + CHUNK], ascii)
+        for batch in packed.records(final)
+        for i in range(0, len(batch), CHUNK)
+    )
+    yield from _written(fmt, parts, jobs if len(packed.batches) > 1 else 1)
+
+
+# One chunk to write: the format, the records (with their final keys) and ``ascii``.
+Part = tuple[Format, Sequence[Record], bool]
+
+
+def _written(fmt: Format, parts: Iterable[Part], jobs: int) -> Iterator[str]:
+    pool = _pool(jobs)
+    # A pool takes a few chunks ahead of the one being written, never all of them at once.
+    texts = _ahead(pool, parts, 2 * jobs) if pool else map(_write_chunk, parts)
+    try:
+        yield from fmt.join(texts)
+    finally:
+        if pool:
+            pool.shutdown()
+
+
+def _ahead(pool: Executor, parts: Iterable[Part], depth: int) -> Iterator[str]:
+    from collections import deque
+
+    pending: deque[Future[str]] = deque()
+    for part in parts:
+        pending.append(pool.submit(_write_chunk, part))
+        if len(pending) > depth:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _write_chunk(part: Part) -> str:
+    fmt, records, ascii = part
+    return fmt.write(records, ascii)

@@ -90,6 +90,9 @@ def read_input(item: str, from_format: str | None = None) -> tuple[ReadResult, F
     finally:
         opened.close()
     result.problems += opened.take_problems()
+    if not result.records and not result.problems:
+        # An empty input is named: "no records to export" alone would not say which file was empty.
+        result.problems.append(Problem(Location(source), f"no {opened.format.title} records found in it"))
     return result, opened.format
 
 

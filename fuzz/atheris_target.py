@@ -21,6 +21,11 @@ with atheris.instrument_imports(include=["citekit", "bibtexparser", "fuzz"]):
     import citekit.formats.bibtex.read
     import citekit.formats.bibtex.write
     import citekit.formats.csljson
+    import citekit.formats.dc.read
+    import citekit.formats.endnote_xml.read
+    import citekit.formats.medline.read
+    import citekit.formats.mods.read
+    import citekit.formats.mods.write
     import citekit.formats.portal.build
     import citekit.formats.portal.html
     import citekit.formats.portal.read
@@ -28,6 +33,7 @@ with atheris.instrument_imports(include=["citekit", "bibtexparser", "fuzz"]):
     import citekit.formats.portal.unwrap
     import citekit.formats.ris.read
     import citekit.formats.ris.write
+    import citekit.formats.wos.read
     import citekit.normalize.steps  # noqa: F401
     from fuzz.harness import READERS, check_bytes
 

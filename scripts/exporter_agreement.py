@@ -14,6 +14,10 @@ vendored from other projects (real exports we did not write) against files writt
 
     python scripts/exporter_agreement.py            # the table
     python scripts/exporter_agreement.py --misses   # and every missed field
+
+A last line checks Pure's own BibTeX exports that people pasted into the real pages of
+``tests/portal_wild/`` (pages 16, 17, 25 and 26): each is read as BibTeX and compared with the
+page's expectation on the fields both have (the page shows no copyright note, the export does).
 """
 
 from __future__ import annotations
@@ -30,6 +34,14 @@ import citekit
 from citekit.errors import CitekitError
 
 WILD = Path(__file__).resolve().parents[1] / "tests" / "formats" / "wild"
+PORTAL_WILD = WILD.parents[1] / "portal_wild"
+# Real portal pages holding a Pure BibTeX export someone pasted (a README, a script, lab notes).
+PURE_PASTED = (
+    "16_macquarie_khanna_bioasq_bibtex_readme.md",
+    "17_ui_doxolodeo_aciquad_bibtex_script.txt",
+    "25_illinois_hwu_pmpp_book_bibtex_js.txt",
+    "26_northwestern_bottou_optimization_bibtex.txt",
+)
 
 
 @dataclass
@@ -131,6 +143,29 @@ def measure(entry: dict[str, Any]) -> Tally:
     return tally
 
 
+def pure_pasted() -> Tally:
+    """Pure's BibTeX exports pasted into real pages, against the pages' expectations (shared fields)."""
+    tally = Tally()
+    for name in PURE_PASTED:
+        path = PORTAL_WILD / name
+        if not path.exists():
+            continue
+        want = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text("utf-8"))[
+            0
+        ]
+        read = [r for r in citekit.load(str(path), from_format="bibtex").records if r.fields.get("title")]
+        tally.files += 1
+        tally.records += len(read[:1])
+        got = actual(read[0]) if read else {}
+        for key in sorted(set(want) & set(got)):
+            tally.fields += 1
+            if want[key] == got[key]:
+                tally.right += 1
+            else:
+                tally.misses.append(f"{name} {key}: expected {want[key]!r}, got {got[key]!r}")
+    return tally
+
+
 def origin_of(entry: dict[str, Any]) -> str:
     return "ours" if entry["origin"]["kind"] == "written-by-us" else "real"
 
@@ -172,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{label}: {t.right}/{t.fields} fields right ({t.percent()}), {t.files} files, {t.records} records"
         )
+    pasted = pure_pasted()
+    print(
+        f"Pure BibTeX exports pasted in real portal pages: {pasted.right}/{pasted.fields} shared fields"
+        f" right ({pasted.percent()}), {pasted.files} pages"
+    )
+    totals["real"].misses += pasted.misses
     if args.misses:
         print()
         for origin in ("real", "ours"):

@@ -149,7 +149,7 @@ def test_every_option_of_every_command_is_exercised_by_a_test(name: str) -> None
 
 
 # What `citekit --help` and `--version` must not import: each costs tens of milliseconds.
-HEAVY = ("rich", "pygments", "citeproc", "lxml", "bibtexparser", "pydantic")
+HEAVY = ("rich", "pygments", "citeproc", "lxml", "bibtexparser", "pydantic", "httpx", "httpcore", "hishel")
 
 
 def imported_modules(*args: str) -> set[str]:
@@ -166,8 +166,45 @@ def imported_modules(*args: str) -> set[str]:
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"]])
 def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
-    """Neither rich, pygments, citeproc-py, lxml, bibtexparser nor pydantic is imported by --help/--version."""
+    """Neither rich, pygments, citeproc-py, lxml, bibtexparser, pydantic nor httpx/hishel is imported
+    by --help/--version."""
     modules = imported_modules(*args)
-    assert "citekit.cli" in modules  # the measurement works
+    assert "citekit.launch" in modules  # the measurement works
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
     assert heavy == []
+
+
+def test_version_is_answered_before_the_command_line_is_built() -> None:
+    """`citekit --version` imports neither typer nor the commands nor the format registry: only the
+    package's own __init__ (its public names are imported when first used)."""
+    modules = imported_modules("--version")
+    assert not any(m.split(".")[0] == "typer" for m in modules)
+    assert sorted(m for m in modules if m.startswith("citekit")) == ["citekit", "citekit.launch"]
+
+
+def test_top_level_help_gives_each_command_a_whole_sentence() -> None:
+    """`citekit --help` at 80 columns lists every command with a whole sentence, never cut with '...'."""
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "80"})
+    commands = result.stdout.split("Commands:", 1)[1]
+    assert "..." not in commands
+    for name in COMMANDS:
+        line = next(line for line in commands.splitlines() if line.strip().startswith(name + " "))
+        assert line.rstrip().endswith("."), line
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_placeholders_are_written_one_way(name: str) -> None:
+    """Usage lines and options write placeholders in capitals (INPUT, KEY, FILE) or as a|b choices:
+    never typer's {keys}, <str> or lower-case [search]."""
+    text = runner.invoke(app, [name, "--help"], env={"COLUMNS": "120"}).stdout
+    assert "<str>" not in text and "{" not in text.split("\n", 1)[0]
+    usage = text.splitlines()[0]
+    for word in usage.split()[3:]:
+        assert word in ("[OPTIONS]", "[INPUT]...", "KEY...", "[SEARCH]...", "BASE_URL"), usage
+
+
+def test_a_search_with_no_style_is_exit_2() -> None:
+    """`citekit styles zzzz` finds nothing: one error line, exit 2 (nothing to show), as the README says."""
+    result = runner.invoke(app, ["styles", "zzzz"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("citekit: error: no style matches 'zzzz'")

@@ -79,15 +79,85 @@ def test_no_color_turns_colour_off() -> None:
     assert shown == data("export", str(RECORDS), "-f", "bibtex")
 
 
-def test_styled_references_are_laid_out_as_paragraphs() -> None:
-    """On a terminal each reference is a paragraph: wrapped with a hanging indent, a blank line between."""
+def test_styled_references_are_paragraphs_without_hard_line_breaks() -> None:
+    """On a terminal each reference is one line (the terminal wraps it, so a copy has no line breaks
+    inside a reference) with a blank line between references, and the text is exactly the pipe's."""
     shown, _ = in_terminal(citekit("export", str(RECORDS), "-f", "apa", "-q"), NO_COLOR="1")
     paragraphs = shown.strip("\n").split("\n\n")
     assert len(paragraphs) == len(list(RECORDS.iterdir()))
-    for paragraph in paragraphs:
-        first, *rest = paragraph.split("\n")
-        assert len(first) <= 120 and not first.startswith(" ")
-        assert all(line.startswith("    ") for line in rest)
+    assert all("\n" not in paragraph for paragraph in paragraphs)
+    assert any(len(paragraph) > 120 for paragraph in paragraphs)  # longer than the terminal is wide
+    assert paragraphs == data("export", str(RECORDS), "-f", "apa").splitlines()
+
+
+def test_styled_references_show_the_styles_italics_and_bold_on_a_terminal() -> None:
+    """APA's journal title and volume are italic, Nature's volume bold, on a terminal; a pipe gets plain text."""
+    page = str(RECORDS / "03_vanderwalt_cise_lines.txt")
+    apa, _ = in_terminal(citekit("export", page, "-f", "apa", "-q"))
+    assert "\x1b[3mComputing in Science & Engineering\x1b[0m" in apa
+    assert "\x1b[3m13\x1b[0m(2)" in apa
+    nature, _ = in_terminal(citekit("export", page, "-f", "nature", "-q"))
+    assert "\x1b[1m13\x1b[0m" in nature
+    assert ESCAPE.sub("", nature).strip() == data("export", page, "-f", "nature").strip()
+    piped, _ = in_terminal([*citekit("export", page, "-f", "apa", "-q"), "| cat"])
+    assert "\x1b" not in piped
+
+
+def in_terminal_of(width: int, args: list[str]) -> str:
+    """What a command shows on a terminal ``width`` columns wide, colour and escapes removed."""
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", " ".join(args)],
+        env=environment(NO_COLOR="1"),
+        dimensions=(50, width),
+        encoding="utf-8",
+    )
+    child.expect(pexpect.EOF, timeout=120)
+    child.close()
+    return ESCAPE.sub("", child.before.replace("\r\n", "\n"))
+
+
+TITLES = [
+    "Array programming with NumPy",
+    "Thematic analysis",
+    "Attention is all you need",
+    "The NumPy array: a structure for efficient numerical computation",
+]
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_show_stays_readable_at_any_terminal_width(width: int) -> None:
+    """show's list of many records cuts nothing at 80, 120 or 200 columns: every key and every title
+    is there whole (wrapped, not cut with an ellipsis), and no line is wider than the terminal."""
+    shown = in_terminal_of(width, citekit("show", str(RECORDS), "-q"))
+    assert "…" not in shown
+    assert all(len(line) <= width for line in shown.splitlines())
+    words = " ".join(shown.split())
+    for path in sorted(RECORDS.iterdir()):
+        key = data("show", str(path)).split()[1]
+        assert key in words, key
+    titles = words if width < 100 else _title_column(shown)  # cards below 100 columns, else a table
+    for title in TITLES:
+        assert title in titles, title
+
+
+def _title_column(shown: str) -> str:
+    """The text of a wrapped table's title column, its lines read in order and joined."""
+    lines = shown.splitlines()
+    header = next(line for line in lines if line.startswith("key") or line.startswith("source"))
+    start, end = header.index("title"), header.index("problems")
+    return " ".join(" ".join(line[start:end].strip() for line in lines[lines.index(header) + 2 :]).split())
+
+
+def test_show_in_a_pipe_is_tab_separated_and_whole() -> None:
+    """Piped, show's list is a header and one tab-separated line per record, nothing cut."""
+    rows = [line.split("\t") for line in data("show", str(RECORDS)).splitlines()]
+    assert rows[0] == ["source", "key", "type", "year", "first author", "title", "problems"]
+    assert len(rows) == len(list(RECORDS.iterdir())) + 1
+    assert all(len(row) == 7 for row in rows)
+    titles = {row[5] for row in rows}
+    assert "The NumPy array: a structure for efficient numerical computation" in titles
+    assert str(RECORDS / "01_numpy_nature_glued.txt") + ":1" in {row[0] for row in rows}
 
 
 def test_record_markup_and_escapes_show_as_text_on_a_terminal(tmp_path: Path) -> None:
@@ -155,7 +225,7 @@ def test_progress_shows_on_a_terminal_for_a_long_run(many_records: Path, tmp_pat
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(many_records: Path, tmp_path: Path) -> None:
-    """The same long export with stderr going to a pipe prints nothing at all on stderr."""
+    """The same long export with stderr going to a pipe prints no progress on stderr, only messages."""
     out = tmp_path / "refs.txt"
     proc = subprocess.run(
         [*CITEKIT, "export", str(many_records), "-f", "vancouver", "-o", str(out)],
@@ -164,7 +234,9 @@ def test_no_progress_when_stderr_is_not_a_terminal(many_records: Path, tmp_path:
         check=False,
     )
     assert proc.returncode == 0
-    assert proc.stderr == b""
+    # The records are copies of a few, so each copy is named as a duplicate; nothing else is said.
+    lines = proc.stderr.decode("utf-8").splitlines()
+    assert lines and all(line.startswith("citekit: warning: ") and "duplicate of" in line for line in lines)
 
 
 def test_no_progress_for_a_short_run_or_with_quiet(many_records: Path, tmp_path: Path) -> None:

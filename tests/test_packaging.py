@@ -123,3 +123,16 @@ def test_installed_wheel_runs_the_suite_runner(installed: Path, tmp_path: Path) 
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed, 0 failed" in done.stdout
+
+
+def test_installed_wheel_runs_the_readme_main_command_with_example(installed: Path, tmp_path: Path) -> None:
+    """`citekit export --example -f apa`, the README's main command once installed, works from any
+    folder: it reads the sample records inside the package; `citekit --version` answers too."""
+    citekit = str(installed / "bin" / "citekit")
+    done = _run(installed, citekit, "export", "--example", "-f", "apa", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(list((ROOT / "records").iterdir()))
+    assert any(line.startswith("Shannon, C. E. (1940).") for line in lines)
+    version = _run(installed, citekit, "--version", cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("citekit ")

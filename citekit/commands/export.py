@@ -6,16 +6,28 @@ the result is only told: what was read, the problems met, what was written and w
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from citekit.boundary import fail, run
-from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Raw, Strict, Verbose, complete_format
+from citekit.commands.options import (
+    Debug,
+    Example,
+    FromFormat,
+    Inputs,
+    Mailto,
+    Quiet,
+    Raw,
+    Refresh,
+    Strict,
+    Verbose,
+    complete_format,
+    inputs_or_stdin,
+)
 from citekit.errors import ExitStatus
-from citekit.formats import DEFAULT_OUTPUT
 
 if TYPE_CHECKING:
     from citekit.exporting import ExportResult
@@ -25,16 +37,18 @@ if TYPE_CHECKING:
 def export(
     inputs: Inputs = None,
     format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             "--style",
             metavar="FORMAT",
-            help="bibtex, biblatex, ris, csljson, or a CSL style: apa, vancouver, harvard, a style id or a .csl file.",
+            help="bibtex, biblatex, ris, csljson, mods, or a CSL style: apa, vancouver, harvard, a style "
+            "id or a .csl file. Default: the format -o's suffix names (.bib, .ris, .json, .xml), else bibtex.",
+            show_default=False,
             autocompletion=complete_format,
         ),
-    ] = DEFAULT_OUTPUT,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
@@ -53,7 +67,10 @@ def export(
         typer.Option("--locale", "-l", metavar="CODE", help="CSL locale for styles, e.g. en-GB, de-DE."),
     ] = None,
     markup: Annotated[
-        str, typer.Option("--markup", metavar="MARKUP", help="Styled output as text, html or markdown.")
+        str,
+        typer.Option(
+            "--markup", metavar="text|html|markdown", help="Styled output as text, html or markdown."
+        ),
     ] = "text",
     from_format: FromFormat = None,
     ascii_only: Annotated[
@@ -72,6 +89,15 @@ def export(
             help="Read input files and write data formats on N processes (0: one per core); same output.",
         ),
     ] = 1,
+    example: Example = False,
+    urls: Annotated[
+        Path | None,
+        typer.Option(
+            "--urls", metavar="FILE", help="Also read the pages at the web addresses in FILE (one a line)."
+        ),
+    ] = None,
+    mailto: Mailto = None,
+    refresh: Refresh = False,
     raw: Raw = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -84,20 +110,21 @@ def export(
 
     \b
     Example:
-      citekit export records/ --format apa
-      citekit export page.txt -f bibtex -o refs.bib
+      citekit export --example --format apa
+      citekit export records/ -o refs.ris
+      citekit export examples/page.txt -f bibtex -o refs.bib
       citekit export records/ -f ris --output-dir ris/
+      citekit export https://research.example.ac.uk/en/publications/slug -f apa
     """
 
     def action() -> ExitStatus:
         import citekit
         from citekit import console
 
-        if not inputs and sys.stdin.isatty():
-            fail("no input given; name files or folders, or pipe records into `citekit export -`")
+        sources = inputs_or_stdin(inputs, example, "export", urls is not None)
         losses = _Losses(report)
         result = citekit.export(
-            inputs or ["-"],
+            sources,
             format,
             output=output,
             output_dir=output_dir,
@@ -108,6 +135,9 @@ def export(
             raw=raw,
             strict=strict,
             jobs=jobs,
+            url_list=urls,
+            mailto=mailto,
+            refresh=refresh,
             # Losses are warnings: with --quiet (and no --report) nobody would see them.
             losses=report or not quiet,
             progress=console.progress,
@@ -132,9 +162,12 @@ def export(
 
 
 def _tell_read(result: ExportResult) -> None:
-    """Once everything is read: how much (the problems were told as they were met)."""
+    """Once everything is read: how much, and the files passed over (the problems and losses were
+    told as they were met)."""
     from citekit import console
 
+    for path in result.skipped:
+        console.info(f"{path}: skipped: no format citekit reads has its suffix")
     console.info(f"read {result.records} record(s) from {result.inputs} input(s)")
 
 
@@ -164,3 +197,11 @@ class _Losses:
             console.warning(
                 f"{self.found - LOSSES_SHOWN} more record(s) lost fields; --report lists them all"
             )
+
+
+def report_losses(found: Sequence[Loss], report: bool) -> None:
+    """Warn about every loss in ``found`` at once (a harvest's), as ``_Losses`` does."""
+    losses = _Losses(report)
+    for loss in found:
+        losses.tell(loss)
+    losses.close()

@@ -8,16 +8,17 @@ record is ``citekit.inspect``'s; this module lays it out.
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from citekit.boundary import fail, run
-from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Raw
+from citekit.boundary import run
+from citekit.commands.options import Debug, Example, FromFormat, Inputs, Quiet, Raw, Verbose, inputs_or_stdin
 from citekit.errors import ExitStatus
-from citekit.inspection import Inspected, name_text
-from citekit.model import Record
+
+if TYPE_CHECKING:  # the inspection imports the format registry: not on the path of --help
+    from citekit.inspection import Inspected
+    from citekit.model import Record
 
 Detail = Annotated[
     bool,
@@ -30,51 +31,57 @@ def show(
     from_format: FromFormat = None,
     raw: Raw = False,
     detail: Detail = False,
+    example: Example = False,
     quiet: Quiet = False,
+    verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
     """Show what was read from each record, field by field, and what was ignored or doubtful.
 
     One record is shown as a card with every field; several as a table, one row each, with
-    their problems counted (--detail shows a card for each).
+    their problems counted (--detail shows a card for each). The table fits the terminal (one
+    short card per record on a narrow one); in a pipe it is tab-separated, nothing cut.
 
     \b
     Example:
-      citekit show page.txt
+      citekit show examples/page.txt
       citekit show records/ --raw
       citekit show records/ --detail
     """
 
     def action() -> ExitStatus:
         import citekit
-        from citekit import console
+        from citekit import choosing, console
 
-        if not inputs and sys.stdin.isatty():
-            fail("no input given; name files or folders, or pipe a page into `citekit show -`")
-        found = citekit.inspect(inputs or ["-"], from_format, raw)
+        sources = inputs_or_stdin(inputs, example, "show")
+        found = citekit.inspect(sources, choosing.input_format(from_format), raw)
+        for path in found.skipped:
+            console.info(f"{path}: skipped: no format citekit reads has its suffix")
         shown = found.records
         if len(shown) > 1 and not detail:
             console.show_table(TABLE_COLUMNS, [table_row(entry) for entry in shown])
         for number, entry in enumerate(shown if detail or len(shown) == 1 else []):
             if number:
                 console.show_blank()
-            console.show_record(heading(entry.record), field_rows(entry.record), entry.remarks)
+            console.show_record(heading(entry.record), field_rows(entry.record, entry.weak), entry.remarks)
         for problem in found.problems:
             console.problem(problem)
         if not shown:
             return ExitStatus.FAILURE
         return ExitStatus.PARTIAL if any(p.is_error for p in found.problems) else ExitStatus.OK
 
-    run(debug, action, quiet=quiet)
+    run(debug, action, quiet=quiet, verbose=verbose)
 
 
 # The table of many records: column titles, and the remark kinds counted as problems.
 TABLE_COLUMNS = ("source", "key", "type", "year", "first author", "title", "problems")
-PROBLEM_KINDS = ("warning", "doubtful")
+PROBLEM_KINDS = ("error", "warning", "doubtful", "weak")
 
 
 def table_row(entry: Inspected) -> tuple[str, ...]:
     """One record as a row of the table: where it came from, what it is, and its problems counted."""
+    from citekit.inspection import name_text
+
     record = entry.record
     people = record.names.get("author") or record.names.get("editor") or ()
     year = next((str(d.year) for d in record.dates.values() if d.year), "")
@@ -95,8 +102,16 @@ def heading(record: Record) -> str:
     return f"{where}{record.id or '(no key)'}  [{record.type}]"
 
 
-def field_rows(record: Record) -> list[tuple[str, str]]:
-    """(field, value) rows in CSL-JSON order; names one a row, dates as ISO, every DOI."""
+def field_rows(record: Record, weak: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(field, value) rows in CSL-JSON order; names one a row, dates as ISO, every DOI; a field
+    only weak evidence gave is marked ``(weak)``."""
+    rows = _rows(record)
+    return [(f"{name} (weak)" if name in weak else name, value) for name, value in rows]
+
+
+def _rows(record: Record) -> list[tuple[str, str]]:
+    from citekit.inspection import name_text
+
     rows: list[tuple[str, str]] = []
     for var, people in record.names.items():
         rows += [(var, name_text(p)) for p in people]

@@ -12,7 +12,7 @@ import importlib
 from citekit.errors import UnknownFormatError
 from citekit.formats.base import Format, ReadResult
 
-__all__ = ["DEFAULT_OUTPUT", "FORMATS", "Format", "ReadResult", "for_suffix", "get", "sniff"]
+__all__ = ["DEFAULT_OUTPUT", "FORMATS", "PROGRAMS", "Format", "ReadResult", "for_suffix", "get", "sniff"]
 
 # The registry: one line per format package, in the order `citekit formats` lists them.
 PACKAGES = (
@@ -20,6 +20,11 @@ PACKAGES = (
     "citekit.formats.bibtex",
     "citekit.formats.ris",
     "citekit.formats.csljson",
+    "citekit.formats.mods",
+    "citekit.formats.dc",
+    "citekit.formats.medline",
+    "citekit.formats.wos",
+    "citekit.formats.endnote_xml",
 )
 
 FORMATS: dict[str, Format] = {
@@ -27,6 +32,9 @@ FORMATS: dict[str, Format] = {
 }
 # Names people also use for these formats (``--from json``).
 ALIASES = {alias: fmt.name for fmt in FORMATS.values() for alias in fmt.aliases}
+# Programs people name with --format that citekit does not write, and the format each imports
+# (``-f endnote`` is answered "use -f ris"). EndNote's "Reference Manager (RIS)" filter reads RIS.
+PROGRAMS = {"endnote": "ris", "refworks": "ris", "refman": "ris", "citavi": "ris", "mendeley": "ris"}
 # What `citekit export` writes when no --format is given.
 DEFAULT_OUTPUT = "bibtex"
 # How much of an input ``sniff`` looks at.

@@ -29,6 +29,8 @@ class Remarks:
 
     problems: list[Problem] = field(default_factory=list)
     unused: list[tuple[str, int]] = field(default_factory=list)
+    # Fields only weak evidence gave, as (field, why) pairs: ``citekit show`` marks them.
+    weak: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +130,9 @@ class Format:
     unique_keys: bool = True
     # The pygments lexer that highlights written text on a terminal; "" when ``marks`` does it.
     lexer: str = ""
+    # For an XML format of bibliographic records: the namespace of its records, by which an OAI-PMH
+    # harvest knows the metadata formats a repository offers that this format reads.
+    namespace: str = ""
 
     def __repr__(self) -> str:
         return f"<format {self.name}>"

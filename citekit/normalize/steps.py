@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
-from citekit.model import Record
+from citekit.model import Name, Record
 from citekit.normalize.case import title_case_shouting
 from citekit.normalize.names import fix_name_case
 from citekit.normalize.text import clean_line, clean_whitespace, dehyphenate
@@ -26,17 +26,17 @@ TITLES = ("title", "container-title", "collection-title", "event-title")
 def whitespace(record: Record) -> Record:
     """No soft hyphens, zero-width characters or non-breaking spaces; no stray runs of spaces."""
     fields = {k: clean_whitespace(v) if k in PROSE else clean_line(v) for k, v in record.fields.items()}
-    names = {
-        var: tuple(
-            replace(
-                n,
-                **{part: clean_line(getattr(n, part)) for part in ("family", "given", "suffix", "literal")},
-            )
-            for n in people
-        )
-        for var, people in record.names.items()
-    }
+    names = {var: tuple(_clean_name(n) for n in people) for var, people in record.names.items()}
     return replace(record, fields=fields, names=names)
+
+
+def _clean_name(name: Name) -> Name:
+    """A name with its parts on one line (the same object when nothing changes: long author lists)."""
+    before = (name.family, name.given, name.suffix, name.literal)
+    after = tuple(clean_line(part) if part else part for part in before)
+    if after == before:
+        return name
+    return replace(name, family=after[0], given=after[1], suffix=after[2], literal=after[3])
 
 
 def name_case(record: Record) -> Record:

@@ -151,6 +151,18 @@ def test_duplicates_by_doi_and_by_title_year_and_first_author() -> None:
     assert [(f.record, f.rule) for f in findings] == [("other", "duplicate"), ("again", "duplicate")]
 
 
+def test_a_recurring_title_in_another_issue_is_not_a_duplicate() -> None:
+    """Same title, year and author but another issue or first page (a column in every issue, as in
+    TUGboat) is a different work; with no issue or page to tell them apart it is still a duplicate."""
+    first = article()
+    fields = {**first.fields, "DOI": "", "issue": "3", "page": "101-102"}
+    next_issue = Record(**{**first.__dict__, "id": "next", "fields": fields})
+    untold = {k: v for k, v in first.fields.items() if k not in ("DOI", "issue", "page")}
+    no_place = Record(**{**first.__dict__, "id": "untold", "fields": untold})
+    findings = lint.duplicates([first, next_issue, no_place])
+    assert [f.record for f in findings] == ["untold"]
+
+
 def test_cli_clean_records_exit_0() -> None:
     """The sample records are clean: exit 0, nothing on stdout."""
     result = runner.invoke(app, ["check", str(RECORDS)])

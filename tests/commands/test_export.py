@@ -87,7 +87,7 @@ def test_missing_file_and_unknown_style() -> None:
     assert "no/such/file.txt: no such file or folder" in result.stderr
     result = runner.invoke(app, ["export", str(RECORDS), "-f", "no-such-style"])
     assert result.exit_code == 2
-    assert "unknown style 'no-such-style'" in result.stderr
+    assert "unknown format or style 'no-such-style'" in result.stderr
 
 
 def test_version_and_module_entry_point() -> None:

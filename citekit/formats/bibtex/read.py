@@ -14,7 +14,7 @@ from typing import Any, cast
 from citekit.errors import Problem
 from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
-from citekit.formats.bibtex import braces
+from citekit.formats.bibtex import braces, dialects, recover
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.latex.decode import decode, unescape_verbatim
 from citekit.formats.bibtex.split import Blocks, repeated_fields
@@ -102,7 +102,8 @@ def entry_to_record(
     warnings: list[str] = []
     subtype = raw.get("entrysubtype", "").strip().lower()
     csl_type = T.READ_TYPES.get((entry_type, subtype)) or T.READ_TYPES.get((entry_type, ""), "document")
-    fields = _text_fields(entry_type, raw)
+    csl_type = dialects.csl_type(entry_type, raw, csl_type)
+    fields = _text_fields(entry_type, raw, csl_type)
     names, et_al = _names(raw)
     record = Record(
         id=key,
@@ -120,15 +121,17 @@ def entry_to_record(
 _PUBLISHERS = ("publisher", "school", "institution", "holder", "howpublished", "organization")
 
 
-def _text_fields(entry_type: str, raw: dict[str, str]) -> dict[str, str]:
+def _text_fields(entry_type: str, raw: dict[str, str], csl_type: str) -> dict[str, str]:
     """The entry's text variables, in the order the record keeps them (empty ones dropped later)."""
     title = _protected_text(raw.get("title", ""))
     if raw.get("subtitle"):
         title = f"{title}: {_protected_text(raw['subtitle'])}"
-    container = raw.get("journaltitle") or raw.get("journal") or raw.get("booktitle") or ""
+    journal, abbreviation = dialects.journal_fields(raw)
+    container = journal or raw.get("booktitle") or ""
     fields = {"title": title, "container-title": _protected_text(container)}
     if raw.get("number"):
-        fields[T.NUMBER_VARIABLE.get(entry_type, "number")] = _text(raw["number"])
+        number_var = "number" if csl_type == "report" else T.NUMBER_VARIABLE.get(entry_type, "number")
+        fields[number_var] = _text(raw["number"])
     if raw.get("issue"):
         fields.setdefault("issue", _text(raw["issue"]))
     if raw.get("eid"):
@@ -150,11 +153,36 @@ def _text_fields(entry_type: str, raw: dict[str, str]) -> dict[str, str]:
         fields["DOI"] = bare_doi(fields["DOI"])
     if language := raw.get("langid") or raw.get("language") or "":
         fields["language"] = code_for_babel(_text(language))
-    if entry_type in T.GENRE_TYPES and raw.get("type", ""):
-        fields["genre"] = _text(raw["type"])
+    if (entry_type in T.GENRE_TYPES or csl_type == "report") and raw.get("type", ""):
+        fields["genre"] = dialects.genre(_text(raw["type"]))
     elif entry_type in T.THESIS_GENRES:
         fields["genre"] = T.THESIS_GENRES[entry_type]
+    _dialect_fields(raw, fields, abbreviation)
     return fields
+
+
+def _dialect_fields(raw: dict[str, str], fields: dict[str, str], abbreviation: str) -> None:
+    """What real exporters write beyond the standard fields (``dialects``)."""
+    if abbreviation:
+        fields.setdefault("container-title-short", _protected_text(abbreviation))
+    if raw.get("reportnumber"):
+        fields.setdefault("number", _text(raw["reportnumber"]))
+    for var, value in dialects.eprint_fields(raw, bool(fields.get("container-title"))).items():
+        if not fields.get(var):
+            fields[var] = value
+    if raw.get("address") and raw.get("location") and raw["address"] != raw["location"]:
+        fields["event-place"] = _text(raw["location"])  # ACM: address the publisher's, location the venue's
+    for var in ("keyword", "ISSN"):
+        if fields.get(var):
+            fields[var] = dialects.split_list(fields[var])
+    if fields.get("note"):
+        note, found = dialects.extra_lines(fields["note"])
+        for var, value in found.items():
+            fields.setdefault(var, value)
+        note, name, _ = dialects.pure_conference(note)
+        if name:
+            fields.setdefault("event-title", name)
+        fields["note"] = note
 
 
 def _names(raw: dict[str, str]) -> tuple[dict[str, tuple[Name, ...]], bool]:
@@ -166,6 +194,8 @@ def _names(raw: dict[str, str]) -> tuple[dict[str, tuple[Name, ...]], bool]:
             parts, others = split_names(raw[name])
             names[var] = tuple(parse_name(p) for p in parts)
             et_al = et_al or (others and var == "author")
+    if group := dialects.collaboration(raw):
+        names["author"] = (*names.get("author", ()), group)
     return names, et_al
 
 
@@ -175,6 +205,8 @@ def _dates(key: str, raw: dict[str, str], warnings: list[str]) -> dict[str, Date
     dates: dict[str, Date] = {}
     if issued := _issued(key, raw, warnings):
         dates["issued"] = issued
+    if raw.get("note") and (period := dialects.pure_conference(_text(raw["note"]))[2]):
+        dates["event-date"] = period
     for var, name in T.DATE_FIELDS[1:]:
         if _text(raw.get(name, "")):
             date = iso_date(_iso_text(raw[name]))
@@ -184,7 +216,12 @@ def _dates(key: str, raw: dict[str, str], warnings: list[str]) -> dict[str, Date
 
 def _issued(key: str, raw: dict[str, str], warnings: list[str]) -> Date | None:
     # A date field holding only spaces or braces is no date (an empty literal is not valid CSL).
-    if _text(raw.get("date", "")):
+    if _text(raw.get("date", "")) and dialects.posting_date(raw, _iso_text(raw["date"])):
+        warnings.append(
+            f"entry {key}: date {_iso_text(raw['date'])} is the day the entry was posted (added-at) or"
+            " disagrees with year; not read as the publication date"
+        )
+    elif _text(raw.get("date", "")):
         issued = iso_date(_iso_text(raw["date"]))
         if issued is not None:
             return issued
@@ -195,6 +232,29 @@ def _issued(key: str, raw: dict[str, str], warnings: list[str]) -> Date | None:
     if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
         warnings.append(f"entry {key}: cannot read month {month!r}; kept the year only")
     return issued
+
+
+def run_ons(
+    raw: dict[str, str], text: str, entry_at: int, location: Location, result: ReadResult
+) -> dict[str, str]:
+    """The fields with each one that ran on into the next (a missing comma) split in two, each
+    split reported at the line of the field that lacked its comma before it. ``entry_at`` is where
+    the entry's line starts in ``text``; ``location`` is that line in the whole input."""
+    out: dict[str, str] = {}
+    for name, value in raw.items():
+        parts = recover.split_run_on(value)
+        out.setdefault(name, parts[0][1])
+        if len(parts) == 1:
+            continue
+        found = text.find(value, entry_at)
+        for further, further_value, offset in parts[1:]:
+            line = location.line + text.count("\n", entry_at, found + offset) if found >= 0 else location.line
+            message = f"no comma before field {further} (after {name}); read as two fields"
+            if further in out or further in raw:
+                message += f", the first {further} kept"
+            result.problems.append(Problem(Location(location.source, line), message))
+            out.setdefault(further, further_value)
+    return out
 
 
 def read(text: str, source: str) -> ReadResult:

@@ -76,6 +76,7 @@ def blocks_of(text: str, source: str, after: str = "") -> Blocks:
     )
 
 
+_NEWLINE = re.compile(r"\n")
 # How a piece starts: what bibtexparser sees of the next block.
 _START = re.compile(r"[^\S\n]*@\w*[ \t]*[{(]")
 
@@ -227,12 +228,14 @@ def read_units(units: Sequence[Unit], source: str) -> ReadResult:
 
 
 def _read_piece(unit: Unit, source: str, result: ReadResult) -> None:
+    from citekit.formats.bibtex import recover
     from citekit.formats.bibtex.latex.decode import beyond_limits
-    from citekit.formats.bibtex.read import entry_to_record
+    from citekit.formats.bibtex.read import entry_to_record, run_ons
 
     context = unit.context if isinstance(unit.context, Context) else Context(dict(DEFAULT_MACROS))
     shift = unit.line - 1
-    text = unit.text.lstrip("\ufeff") if unit.line == 1 else unit.text
+    text = recover.give_keys(unit.text.lstrip("\ufeff") if unit.line == 1 else unit.text)
+    line_starts: list[int] = []  # where each line of the piece starts, found when first needed
     blocks = blocks_of(text, source, context.after)
     result.problems.extend(
         replace(p, location=Location(p.location.source, p.location.line + shift)) for p in blocks.problems
@@ -251,6 +254,15 @@ def _read_piece(unit: Unit, source: str, result: ReadResult) -> None:
                 result.problems.append(Problem(location, f"@string {name}: {exc}", "error"))
             continue
         entry_type, key, _, raw = item
+        if recover.made_up_key(key):
+            message = (
+                f"entry with no key (a key is made for it); its fields were read from line {location.line}"
+            )
+            result.problems.append(Problem(location, message))
+            key = ""
+        if any("=" in value for value in raw.values()):  # a field may have run on (a missing comma)
+            line_starts = line_starts or [0, *(m.end() for m in _NEWLINE.finditer(text))]
+            raw = run_ons(raw, text, line_starts[min(line, len(line_starts)) - 1], location, result)
         try:
             fields = {name: resolve(value, macros) for name, value in raw.items() if name in T.READ_FIELDS}
         except BadValue as exc:

@@ -163,6 +163,11 @@ READ_TEXT: dict[str, str] = {field: var for var, bib, blx in TEXT_FIELDS for fie
     "location": "publisher-place",
     "address": "publisher-place",
     "annotation": "annote",
+    # Fields real exporters add (ACM, PubMed tools, library catalogues).
+    "numpages": "number-of-pages",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "lccn": "call-number",
 }
 READ_NAMES: dict[str, str] = {field: var for var, bib, blx in NAME_FIELDS for field in (bib, blx) if field}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -186,4 +191,6 @@ READ_FIELDS = (
     | {"title", "subtitle", "journaltitle", "journal", "booktitle", "number", "issue", "eid", "pages"}
     | {"publisher", "school", "institution", "holder", "howpublished", "organization"}
     | {"langid", "language", "type", "entrysubtype", "year", "month", "day", "crossref", "xdata"}
+    # Read by formats/bibtex/dialects.py.
+    | {"fjournal", "eprint", "archiveprefix", "eprinttype", "reportnumber", "collaboration", "added-at"}
 )

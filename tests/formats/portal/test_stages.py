@@ -7,8 +7,21 @@ import ast
 from tests.conftest import ROOT
 
 PORTAL = ROOT / "citekit" / "formats" / "portal"
-# The stages in the order text goes through them; the vocabulary first, the reader that puts them together last.
-ORDER = ("labels", "unwrap", "html", "scan", "build", "read")
+# The stages in the order text goes through them; the vocabulary first, the reader that puts them together last
+ORDER = (
+    "labels",
+    "unwrap",
+    "html",
+    "scan",
+    "header",
+    "build",
+    "exports",
+    "renderings",
+    "listing",
+    "furniture",
+    "evidence",
+    "read",
+)
 
 
 def _portal_imports(module: str) -> set[str]:
