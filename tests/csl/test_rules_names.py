@@ -161,3 +161,15 @@ def test_particles_opening_with_an_apostrophe_or_holding_periods() -> None:
     name = '<name name-as-sort-order="all"/>'
     assert _one_author({"family": "'t Hooft", "given": "Gerard"}, name) == "Hooft, Gerard ’t"
     assert _one_author({"family": "v.d. Berg", "given": "Anna"}, name) == "Berg, Anna v.d."
+
+
+def test_names_in_a_choose_of_a_substitute_inherit_the_name_and_label() -> None:
+    """An editor standing for a missing author through a cs:choose in cs:substitute takes the
+    author's cs:name and cs:label (citeproc-js: "King, Peter R., ed."; it was "Peter R. King")."""
+    layout = (
+        '<names variable="author"><name name-as-sort-order="first" and="text"/>'
+        '<label form="short" prefix=", "/><substitute><choose><if type="standard" match="none">'
+        '<names variable="editor"/></if></choose></substitute></names>'
+    )
+    item = {"id": "a", "type": "book", "editor": [{"family": "King", "given": "Peter R."}]}
+    assert citations([item], [[{"id": "a"}]], citation_layout=layout) == ["King, Peter R., ed."]

@@ -31,6 +31,10 @@ BareName: type[Any] = type("Name", (CachedLookups, model.Name), {"TAG": f"{CSL}n
 class DefaultName(Element):
     def render(self, item: CitationItem, *args: Any, **kwargs: Any) -> Any:
         target: Any = kwargs.get("names_context")
+        substituted_for = kwargs.pop("substituted_for", None)
+        if target is None and substituted_for is not None and self.find(f"{CSL}name") is None:
+            # a bare cs:names inside a cs:choose of a cs:substitute (see substitute_suppression)
+            kwargs["names_context"] = target = substituted_for
         if target is None:
             target = self
         if target.find(f"{CSL}name") is not None:

@@ -50,6 +50,10 @@ class SubstituteSuppression(Element):
                     # a bare cs:names inherits the cs:name and cs:et-al of the names it stands in for
                     names = self.getparent()
                     text = child.render(item, names_context=names, context=context, **kwargs)
+                elif child.tag.endswith("}choose"):
+                    # so do the bare cs:names of a cs:choose in the substitute (Chicago 18th, MHRA:
+                    # an editor standing for the author keeps the author's name form and label)
+                    text = child.render(item, context=context, substituted_for=self.getparent(), **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
