@@ -378,7 +378,7 @@ class _Export:
     def _checked(
         self, stream: pipeline.Stream, texts: Iterator[str], told_read: list[ExportResult]
     ) -> Iterator[str]:
-        """The output's text (joined as the format joins it), ending in an error before the last of
+        """The output's text (joined as the format joins it), ending in an error after the last of
         it when nothing was read, or with ``strict`` when anything had a problem: an output file is
         then not written at all. ``on_read`` is told once reading ends, before an output file is
         put in place (on stdout, the data has gone out as it was read)."""
@@ -386,7 +386,8 @@ class _Export:
         for piece in self.out.fmt.join(texts):
             if not stream.records:
                 raise _NothingToWrite
-            self.refuse_if_strict(stream.problem_count + stream.loss_count)
+            # with strict, reading goes on to the end so that every problem is told; the output
+            # (a temporary file, or held back from stdout) is dropped by the refusal after it
             yield piece
         self._read_all(stream, told_read)
         self.refuse_if_strict(stream.problem_count + stream.loss_count)

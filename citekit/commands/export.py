@@ -123,30 +123,33 @@ def export(
 
         sources = inputs_or_stdin(inputs, example, "export", urls is not None)
         losses = _Losses(report)
-        result = citekit.export(
-            sources,
-            format,
-            output=output,
-            output_dir=output_dir,
-            from_format=from_format,
-            locale=locale,
-            markup=markup,
-            ascii=ascii_only,
-            raw=raw,
-            strict=strict,
-            jobs=jobs,
-            url_list=urls,
-            mailto=mailto,
-            refresh=refresh,
-            # Losses are warnings: with --quiet (and no --report) nobody would see them.
-            losses=report or not quiet,
-            progress=console.progress,
-            on_read=_tell_read,
-            # Problems and losses are told as they are met: a large input may have very many.
-            on_problem=console.problem,
-            on_loss=losses.tell,
-            reading=console.reading,
-        )
+        try:
+            result = citekit.export(
+                sources,
+                format,
+                output=output,
+                output_dir=output_dir,
+                from_format=from_format,
+                locale=locale,
+                markup=markup,
+                ascii=ascii_only,
+                raw=raw,
+                strict=strict,
+                jobs=jobs,
+                url_list=urls,
+                mailto=mailto,
+                refresh=refresh,
+                # Losses are warnings: with --quiet (and no --report) nobody would see them.
+                losses=report or not quiet,
+                progress=console.progress,
+                on_read=_tell_read,
+                # Problems and losses are told as they are met: a large input may have very many.
+                on_problem=console.problem,
+                on_loss=losses.tell,
+                reading=console.reading,
+            )
+        finally:
+            losses.close()  # the count of losses not shown, also when --strict refuses to write
         if not result.records:
             if result.errors:
                 raise typer.Exit(int(ExitStatus.FAILURE))
@@ -155,7 +158,6 @@ def export(
             console.info(f"wrote {len(result.written)} file(s) to {output_dir}")
         elif output is not None:
             console.info(f"wrote {result.records} record(s) to {output}")
-        losses.close()
         return ExitStatus.PARTIAL if result.errors else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
