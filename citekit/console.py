@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -436,6 +436,56 @@ def progress(label: str, total: int | None = None) -> Iterator[Advance]:
     timer.start()
     try:
         yield advance
+    finally:
+        timer.cancel()
+        with lock:
+            state["finished"] = 1
+            if shown:
+                shown[0][0].stop()
+
+
+@contextmanager
+def reading(total: int | None = None) -> Iterator[Callable[[int, int], None]]:
+    """Progress of an export's reading on stderr: bytes read of ``total`` (a bar; stdin has no
+    total) and records read, with how many a second. Shown as ``progress`` is: only on a terminal,
+    never with ``--quiet``, after ``PROGRESS_DELAY`` seconds, gone when reading ends."""
+    if verbosity.quiet or not sys.stderr.isatty():
+        yield lambda done, records: None
+        return
+    import time
+
+    lock = threading.Lock()
+    started = time.monotonic()
+    state = {"done": 0, "records": 0, "finished": 0}
+    shown: list[tuple[Progress, TaskID]] = []
+
+    def described() -> str:
+        rate = state["records"] / max(time.monotonic() - started, 1e-3)
+        return f"read {state['records']:,} records ({rate:,.0f}/s)"
+
+    def start() -> None:
+        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(binary_units=True)]
+        bar = Progress(*columns, TimeElapsedColumn(), console=stderr(), transient=True)
+        with lock:
+            if state["finished"]:
+                return
+            task = bar.add_task(described(), total=total, completed=state["done"])
+            bar.start()
+            shown.append((bar, task))
+
+    def told(done: int, records: int) -> None:
+        with lock:
+            state["done"], state["records"] = done, records
+            if shown:
+                shown[0][0].update(shown[0][1], completed=done, description=described())
+
+    timer = threading.Timer(_progress_delay(), start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield told
     finally:
         timer.cancel()
         with lock:

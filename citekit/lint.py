@@ -227,28 +227,50 @@ def identity(record: Record) -> Identity:
     return Identity(record.location, tuple(doi.lower() for doi in dois), _work(record), place)
 
 
-def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
-    """(index, index of the earlier record it repeats, how) for each record that repeats an earlier
-    one, by DOI (any of its DOIs) or by title, year and first author where volume, issue and first
-    page do not differ."""
-    by_doi: dict[str, int] = {}
-    by_work: dict[tuple[str, int | None, str], list[int]] = {}
-    for index, found in enumerate(identities):
+class Repeats:
+    """Records that repeat an earlier one, found as they come (an export's stream keeps only these
+    tables, never the records): by DOI (any of its DOIs) or by title, year and first author where
+    volume, issue and first page do not differ. Each record is named by a key of the caller's."""
+
+    def __init__(self) -> None:
+        self.by_doi: dict[str, tuple[Identity, str]] = {}
+        self.by_work: dict[tuple[str, int | None, str], list[tuple[Identity, str]]] = {}
+
+    def add(self, found: Identity, key: str) -> tuple[Identity, str, str] | None:
+        """(the earlier record's identity, its key, how) when ``found`` repeats one, else None."""
         earlier = None
         how = ""
         for doi in found.dois:
-            earlier = by_doi.get(doi) if earlier is None else earlier
-            by_doi.setdefault(doi, index)
+            earlier = self.by_doi.get(doi) if earlier is None else earlier
+            self.by_doi.setdefault(doi, (found, key))
         if earlier is not None:
             how = "the same DOI"
         if found.work is not None:
-            seen = by_work.setdefault(found.work, [])
-            same = next((i for i in seen if identities[i].same_place(found)), None)
+            seen = self.by_work.setdefault(found.work, [])
+            same = next((item for item in seen if item[0].same_place(found)), None)
             if earlier is None and same is not None:
                 earlier, how = same, "the same title, year and first author"
-            seen.append(index)
-        if earlier is not None:
-            yield index, earlier, how
+            seen.append((found, key))
+        return None if earlier is None else (earlier[0], earlier[1], how)
+
+    def problem(self, found: Identity, key: str) -> Problem | None:
+        """``add``, as the reading warning ``citekit export`` gives."""
+        repeated = self.add(found, key)
+        if repeated is None:
+            return None
+        earlier, earlier_key, how = repeated
+        message = f"{key}: {duplicate_message(earlier_key, earlier, how)}"
+        return Problem(found.location or Location("<input>"), message)
+
+
+def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
+    """(index, index of the earlier record it repeats, how) for each record that repeats an earlier
+    one (``Repeats``)."""
+    found = Repeats()
+    for index, item in enumerate(identities):
+        repeated = found.add(item, str(index))
+        if repeated is not None:
+            yield index, int(repeated[1]), repeated[2]
 
 
 def duplicate_message(earlier_id: str, earlier: Identity, how: str) -> str:
@@ -263,15 +285,6 @@ def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
         record = records[index]
         message = duplicate_message(records[earlier].id, identities[earlier], how)
         yield Finding("duplicate", "warning", record.id, record.location, message)
-
-
-def duplicate_problems(identities: Sequence[Identity], ids: Sequence[str]) -> list[Problem]:
-    """``duplicates`` as reading warnings (what ``citekit export`` says), from identities and keys."""
-    out = []
-    for index, earlier, how in repeats(identities):
-        message = f"{ids[index]}: {duplicate_message(ids[earlier], identities[earlier], how)}"
-        out.append(Problem(identities[index].location or Location("<input>"), message))
-    return out
 
 
 def check(records: Sequence[Record]) -> list[Finding]:

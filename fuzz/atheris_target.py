@@ -27,7 +27,6 @@ with atheris.instrument_imports(include=["citekit", "bibtexparser", "fuzz"]):
     import citekit.formats.mods.read
     import citekit.formats.mods.write
     import citekit.formats.portal.build
-    import citekit.formats.portal.cite_export
     import citekit.formats.portal.html
     import citekit.formats.portal.read
     import citekit.formats.portal.scan

@@ -11,9 +11,12 @@ Used by the atheris targets in this folder and by the hypothesis long-run harnes
 
 from __future__ import annotations
 
+import re
+
 from citekit import formats, stages
 from citekit.errors import CitekitError
 from citekit.inputs import decode
+from citekit.model import Record
 
 SOURCE = "fuzz-input"
 WRITERS = tuple(f.name for f in formats.FORMATS.values() if f.writable)
@@ -56,8 +59,42 @@ def check_text(reader: str, text: str, round_trip: bool = True) -> None:
             raise Finding(f"problem without this input's location: {problem!r}")
         if "\n" in problem.message:
             raise Finding(f"a problem message of several lines: {problem.message!r}")
+    check_pieces(reader, text)
     if round_trip and result.records:
         check_writers(result.records)
+
+
+# Characters no output may hold (``citekit.sanitise``): controls but tab and line feed, lone
+# surrogates, and the separators other programs end lines at.
+UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def check_pieces(reader: str, text: str) -> None:
+    """Read as a stream is (cut into pieces of a few dozen characters, given in chunks of 7), the
+    text gives the records and problems reading it whole gives."""
+    from citekit import units
+    from citekit.formats.base import checked
+
+    fmt = formats.get(reader)
+    whole = fmt.read(text, SOURCE)
+    before = units.TARGET
+    units.TARGET = 64
+    try:
+        chunks = [text[i : i + 7] for i in range(0, len(text), 7)]
+        pieces = list(fmt.units(chunks, SOURCE, again=lambda: [text]))
+        read = checked(fmt.read_units([u for u in pieces if not u.skipped], SOURCE), fmt.checker(SOURCE))
+    finally:
+        units.TARGET = before
+    if [_shape(r) for r in read.records] != [_shape(r) for r in whole.records]:
+        raise Finding(f"{reader}: read in pieces, the records differ from reading the whole text")
+    if sorted(map(str, read.problems)) != sorted(map(str, whole.problems)):
+        raise Finding(
+            f"{reader}: read in pieces, the problems differ: {read.problems[:3]} / {whole.problems[:3]}"
+        )
+
+
+def _shape(record: Record) -> tuple[object, ...]:
+    return (record.id, record.type, record.fields, record.names, record.dates, record.location)
 
 
 def check_writers(records: list) -> None:  # type: ignore[type-arg]
@@ -68,6 +105,8 @@ def check_writers(records: list) -> None:  # type: ignore[type-arg]
     for name in WRITERS:
         written = citekit.dump(records, name)
         written.encode("utf-8")  # what outputs.py does: a lone surrogate would fail here
+        if UNWANTED.search(written):
+            raise Finding(f"{name} output holds a control character: {written[:2000]!r}")
         back = formats.get(name).read(written, SOURCE)
         errors = [p for p in back.problems if p.is_error]
         if errors or len(back.records) != len(records):

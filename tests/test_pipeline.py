@@ -1,4 +1,5 @@
-"""Large exports: --jobs and chunked, packed writing give exactly the output of one plain dump."""
+"""Large exports: read, keyed and written a batch at a time, on one process or several (--jobs), they
+give exactly the output of one plain dump of the loaded records."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import citekit
-from citekit import formats, pipeline
+from citekit import formats, pipeline, stages
 from citekit.cli import app
 from citekit.model import Date, Name, Record
 from tests.conftest import RECORDS
@@ -51,32 +52,69 @@ def write_portal_folder(folder: Path, records: list[Record], per_file: int) -> N
         (folder / f"pages-{start:05d}.txt").write_text("".join(pages), encoding="utf-8")
 
 
-@pytest.mark.parametrize("fmt", DATA_FORMATS)
-def test_chunks_join_to_one_dump(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Written in chunks of 7, clashing and unsafe keys included, the text is that of one dump."""
-    monkeypatch.setattr(pipeline, "CHUNK", 7)
-    records = citekit.loads(citekit.dump(generated(40), "csljson"), "csljson").records
-    assert "".join(pipeline.dump_chunks(records, formats.get(fmt))) == citekit.dump(records, fmt)
+def streamed(files: list[str], fmt: str, jobs: int = 1, raw: bool = False) -> tuple[str, pipeline.Stream]:
+    """The text a stream writes (joined as its format joins it), and the stream, losses looked for."""
+    out = formats.get(fmt)
+    stream = pipeline.Stream(files, raw=raw, jobs=jobs, out=out, losses=True)
+    text = "".join(out.join(t for t in stream.run() if isinstance(t, str)))
+    return text, stream
+
+
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of about 300 characters, a batch each: a small input goes through many batches."""
+    monkeypatch.setattr(stages, "BATCH", 300)
+    monkeypatch.setattr("citekit.units.TARGET", 300)
 
 
 @pytest.mark.parametrize("fmt", DATA_FORMATS)
-def test_packed_records_write_as_loaded_records(fmt: str, tmp_path: Path) -> None:
-    """Reading packed a file at a time and writing gives what load and dump give, losses included."""
+def test_a_stream_writes_what_load_and_dump_give(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read and written a batch at a time, clashing and unsafe keys included, the text is that of one
+    dump of the loaded records, with the same losses and problems."""
+    small_batches(monkeypatch)
     folder = tmp_path / "portal"
     write_portal_folder(folder, generated(45), per_file=10)
     files = sorted(str(p) for p in folder.iterdir())
-    packed, ids = pipeline.load_packed(files, None, formats.get(fmt))
+    text, stream = streamed(files, fmt)
     loaded = citekit.load([str(folder)])
-    assert ids == [r.id for r in loaded.records]
-    assert "".join(pipeline.dump_packed(packed, ids, formats.get(fmt))) == citekit.dump(loaded.records, fmt)
-    assert packed.losses == citekit.losses(loaded.records, fmt)
-    assert [str(p) for p in packed.problems] == [str(p) for p in loaded.problems]
+    assert text == citekit.dump(loaded.records, fmt)
+    assert stream.found_losses == citekit.losses(loaded.records, fmt)
+    assert [str(p) for p in stream.problems] == [str(p) for p in loaded.problems]
 
 
-def test_empty_chunks_join_to_empty_outputs() -> None:
-    """No records at all still make each format's empty output."""
-    for fmt in DATA_FORMATS:
-        assert "".join(pipeline.dump_chunks([], formats.get(fmt))) == citekit.dump([], fmt)
+def big_bibtex(entries: int) -> str:
+    """A BibTeX file whose keys clash (and differ only in case), with macros defined along the way
+    and crossref children far above their parent."""
+    parts = ["@string{ovine = {Ovine Studies}}\n"]
+    for n in range(entries):
+        if n == entries // 2:
+            parts.append("@string{ovine = {Ovine Studies, Second Series}}\n")
+        key = f"Lamb{n % 50}" if n % 3 else f"lamb{n % 50}"
+        crossref = "  crossref = {proc},\n" if n % 97 == 0 else ""
+        parts.append(
+            f"@article{{{key},\n  author = {{Lamb, Ann}},\n  title = {{Counting sheep {n}}},\n"
+            f"  journal = ovine,\n{crossref}  year = {{{2000 + n % 3}}}\n}}\n"
+        )
+    parts.append("@proceedings{proc,\n  title = {Proceedings of the Fold},\n  year = {1999}\n}\n")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("fmt", DATA_FORMATS)
+def test_one_large_file_is_shared_out_and_written_the_same(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One BibTeX file cut into many batches, read on two processes, writes the bytes one process
+    writes, and those of one dump: macros, duplicate keys and crossref parents hold across batches."""
+    small_batches(monkeypatch)
+    source = tmp_path / "big.bib"
+    source.write_text(big_bibtex(400), encoding="utf-8")
+    one, single = streamed([str(source)], fmt)
+    two, shared = streamed([str(source)], fmt, jobs=2)
+    loaded = citekit.load(str(source))
+    assert one == two == citekit.dump(loaded.records, fmt)
+    assert [str(p) for p in single.problems] == [str(p) for p in shared.problems]
+    assert "Ovine Studies, Second Series" in one and "Proceedings of the Fold" in one
 
 
 @pytest.mark.parametrize("fmt", [*DATA_FORMATS, "apa"])
@@ -95,7 +133,7 @@ def test_jobs_change_nothing_on_records(fmt: str, tmp_path: Path) -> None:
 def test_jobs_change_nothing_on_a_generated_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On many files in several chunks, `-j 2` and `--jobs 0` (a process per core) write the same
     bytes and the same warnings as one process, and the same text as `citekit.dump`."""
-    monkeypatch.setattr(pipeline, "CHUNK", 9)
+    small_batches(monkeypatch)
     folder = tmp_path / "portal"
     write_portal_folder(folder, generated(60), per_file=8)
     results = []
@@ -123,12 +161,10 @@ def test_a_key_given_twice_across_files_is_made_anew(tmp_path: Path) -> None:
             encoding="utf-8",
         )
     files = [str(tmp_path / "a.bib"), str(tmp_path / "b.bib")]
-    packed, ids = pipeline.load_packed(files, None, formats.get("ris"))
+    text, _ = streamed(files, "ris")
     loaded = citekit.load(files)
-    assert ids == [r.id for r in loaded.records] == ["same", "othera", "lamb2001shearing", "otherb"]
-    assert "".join(pipeline.dump_packed(packed, ids, formats.get("ris"))) == citekit.dump(
-        loaded.records, "ris"
-    )
+    assert [r.id for r in loaded.records] == ["same", "othera", "lamb2001shearing", "otherb"]
+    assert text == citekit.dump(loaded.records, "ris")
 
 
 def test_quiet_exports_skip_the_loss_report_but_not_the_data(tmp_path: Path) -> None:
@@ -154,13 +190,9 @@ def test_spawned_workers_read_and_write_alike(tmp_path: Path, monkeypatch: pytes
     import multiprocessing
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    monkeypatch.setattr(pipeline, "CHUNK", 10)
     folder = tmp_path / "portal"
     write_portal_folder(folder, generated(30), per_file=10)
     files = sorted(str(p) for p in folder.iterdir())
-    packed, ids = pipeline.load_packed(files, None, formats.get("ris"), jobs=2, raw=True)
+    text, _ = streamed(files, "ris", jobs=2, raw=True)
     loaded = citekit.load([str(folder)], raw=True)
-    assert ids == [r.id for r in loaded.records]
-    assert "".join(pipeline.dump_packed(packed, ids, formats.get("ris"), jobs=2)) == citekit.dump(
-        loaded.records, "ris"
-    )
+    assert text == citekit.dump(loaded.records, "ris")

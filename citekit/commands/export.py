@@ -122,26 +122,34 @@ def export(
         from citekit import console
 
         sources = inputs_or_stdin(inputs, example, "export", urls is not None)
-        result = citekit.export(
-            sources,
-            format,
-            output=output,
-            output_dir=output_dir,
-            from_format=from_format,
-            locale=locale,
-            markup=markup,
-            ascii=ascii_only,
-            raw=raw,
-            strict=strict,
-            jobs=jobs,
-            url_list=urls,
-            mailto=mailto,
-            refresh=refresh,
-            # Losses are warnings: with --quiet (and no --report) nobody would see them.
-            losses=report or not quiet,
-            progress=console.progress,
-            on_read=lambda read: _tell_read(read, report),
-        )
+        losses = _Losses(report)
+        try:
+            result = citekit.export(
+                sources,
+                format,
+                output=output,
+                output_dir=output_dir,
+                from_format=from_format,
+                locale=locale,
+                markup=markup,
+                ascii=ascii_only,
+                raw=raw,
+                strict=strict,
+                jobs=jobs,
+                url_list=urls,
+                mailto=mailto,
+                refresh=refresh,
+                # Losses are warnings: with --quiet (and no --report) nobody would see them.
+                losses=report or not quiet,
+                progress=console.progress,
+                on_read=_tell_read,
+                # Problems and losses are told as they are met: a large input may have very many.
+                on_problem=console.problem,
+                on_loss=losses.tell,
+                reading=console.reading,
+            )
+        finally:
+            losses.close()  # the count of losses not shown, also when --strict refuses to write
         if not result.records:
             if result.errors:
                 raise typer.Exit(int(ExitStatus.FAILURE))
@@ -155,29 +163,47 @@ def export(
     run(debug, action, quiet=quiet, verbose=verbose)
 
 
-def _tell_read(result: ExportResult, report: bool) -> None:
-    """Once everything is read, before anything is written: how much, the files passed over, every
-    problem met and what the output cannot carry (so that --strict shows what stopped it)."""
+def _tell_read(result: ExportResult) -> None:
+    """Once everything is read: how much, and the files passed over (the problems and losses were
+    told as they were met)."""
     from citekit import console
 
     for path in result.skipped:
         console.info(f"{path}: skipped: no format citekit reads has its suffix")
     console.info(f"read {result.records} record(s) from {result.inputs} input(s)")
-    for item in result.problems:
-        console.problem(item)
-    report_losses(result.losses, report)
 
 
 # Without --report, this many records' losses are listed before a count of the rest.
 LOSSES_SHOWN = 5
 
 
-def report_losses(found: Sequence[Loss], report: bool) -> None:
-    """Warn, on stderr, about the fields the output format cannot carry: never drop one silently."""
-    from citekit import console
+class _Losses:
+    """Warn, on stderr, about the fields the output format cannot carry, as they are found: never
+    drop one silently. Without --report, the first few records, then a count of the rest."""
 
-    shown = found if report else found[:LOSSES_SHOWN]
-    for loss in shown:
-        console.warning(str(loss))
-    if len(found) > len(shown):
-        console.warning(f"{len(found) - len(shown)} more record(s) lost fields; --report lists them all")
+    def __init__(self, report: bool) -> None:
+        self.report = report
+        self.found = 0
+
+    def tell(self, loss: Loss) -> None:
+        from citekit import console
+
+        self.found += 1
+        if self.report or self.found <= LOSSES_SHOWN:
+            console.warning(str(loss))
+
+    def close(self) -> None:
+        from citekit import console
+
+        if self.found > LOSSES_SHOWN and not self.report:
+            console.warning(
+                f"{self.found - LOSSES_SHOWN} more record(s) lost fields; --report lists them all"
+            )
+
+
+def report_losses(found: Sequence[Loss], report: bool) -> None:
+    """Warn about every loss in ``found`` at once (a harvest's), as ``_Losses`` does."""
+    losses = _Losses(report)
+    for loss in found:
+        losses.tell(loss)
+    losses.close()

@@ -8,12 +8,12 @@ use) and the registry in ``citekit/formats/__init__.py`` names the package.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from citekit.errors import CitekitError, Problem
-from citekit.model import Record
+from citekit.model import Location, Record
 
 # A highlighted stretch of text on a terminal: (start, end, role). The console gives each role its
 # colour: "record" (what opens or closes a record), "tag" (a field's name), "punctuation".
@@ -49,6 +49,60 @@ class ReadResult:
         self.remarks.update((offset + index, remarks) for index, remarks in other.remarks.items())
         self.records.extend(other.records)
         self.problems.extend(other.problems)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of one input that its format's reader reads on its own: whole records (one or a few),
+    never part of one. Pieces read one after another, or on several processes, give what reading the
+    whole input gives. ``line`` is the line of the input the text starts on; ``context`` is what the
+    reader needs from earlier in the input (BibTeX: the ``@string`` macros defined so far)."""
+
+    text: str
+    line: int = 1
+    context: object = None
+    # Characters of one record too long to read (``inputs.MAX_UNIT``), skipped: the piece has no text.
+    skipped: int = 0
+
+
+def shifted(result: ReadResult, lines: int) -> ReadResult:
+    """``result`` with every line number moved on by ``lines`` (a piece read on its own counts from 1)."""
+    if not lines:
+        return result
+
+    def moved(location: Location | None) -> Location | None:
+        if location is None or not location.line:
+            return location
+        return Location(location.source, location.line + lines)
+
+    def problem(p: Problem) -> Problem:
+        return Problem(moved(p.location) or p.location, p.message, p.level)
+
+    records = [replace(r, location=moved(r.location)) for r in result.records]
+    fixed = {id(p): problem(p) for p in result.problems}
+    remarks = {
+        index: Remarks(
+            [fixed.get(id(p)) or problem(p) for p in remark.problems],
+            [(text, line + lines if line else line) for text, line in remark.unused],
+        )
+        for index, remark in result.remarks.items()
+    }
+    return ReadResult(records, list(fixed.values()), remarks)
+
+
+# A check across one input, on each piece's record ids and lines in input order: it empties the ids
+# of records that must be given a new key, and returns the problems it found.
+Checker = Callable[[list[str], Sequence[int]], list[Problem]]
+
+
+def checked(result: ReadResult, check: Checker | None) -> ReadResult:
+    """``result`` after ``check`` (``Format.checker``): records whose ids it emptied, its problems added."""
+    if check is None or not result.records:
+        return result
+    ids = [r.id for r in result.records]
+    result.problems += check(ids, [r.location.line if r.location else 0 for r in result.records])
+    result.records = [r.with_id(i) for r, i in zip(result.records, ids, strict=True)]
+    return result
 
 
 class Format:
@@ -91,6 +145,41 @@ class Format:
     def read(self, text: str, source: str) -> ReadResult:
         """Every record in ``text`` (``source`` names it in problems), as its source wrote it."""
         raise CitekitError(f"citekit cannot read {self.title} yet")
+
+    # Whether ``units`` may read the input once more from its start (``again``): stdin is then
+    # copied to a temporary file as it is read.
+    reads_again: bool = False
+
+    def units(
+        self, chunks: Iterable[str], source: str, again: Callable[[], Iterable[str]] | None = None
+    ) -> Iterator[Unit]:
+        """The input (its decoded text, a chunk at a time) cut into pieces ``read_units`` reads on
+        their own, in input order; ``again`` gives the text once more from the start. By default the
+        whole text is one piece (at most ``inputs.MAX_UNIT``): a format whose records cannot be told
+        apart before reading overrides nothing and is read whole."""
+        from citekit.inputs import MAX_UNIT
+
+        parts: list[str] = []
+        size = 0
+        for chunk in chunks:
+            size += len(chunk)
+            if size > MAX_UNIT:
+                yield Unit("", 1, skipped=size)
+                return
+            parts.append(chunk)
+        yield Unit("".join(parts))
+
+    def read_units(self, units: Sequence[Unit], source: str) -> ReadResult:
+        """The records of consecutive pieces (from ``units``), with the lines of the whole input.
+        By default the pieces' text is read as one (``read``)."""
+        if not units:
+            return ReadResult()
+        return shifted(self.read("".join(u.text for u in units), source), units[0].line - 1)
+
+    def checker(self, source: str) -> Checker | None:
+        """What a reader checks across a whole input, called on each piece's record ids (and lines)
+        in input order (BibTeX: a key given twice); None when nothing is."""
+        return None
 
     def write(self, records: Sequence[Record], ascii: bool = False) -> str:
         """The records as text, each with the id it has (``citekit.stages.write`` gives the keys)."""

@@ -10,12 +10,13 @@ An item that is not valid CSL-JSON is reported with its line and the other items
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from citekit.errors import Problem
-from citekit.formats.base import Format, ReadResult
+from citekit.formats.base import Format, ReadResult, Unit
 from citekit.model import DATE_VARIABLES, NAME_VARIABLES, Date, Location, Name, Record
 from citekit.normalize.dates import SEASONS
 
@@ -144,34 +145,64 @@ def _date(data: Any) -> Date:
     return replace(date, season=season or date.season, circa=circa or date.circa)
 
 
-def item_to_record(item: Any, location: Location) -> Record:
-    """One CSL-JSON item as a Record; ItemError when it is not valid CSL-JSON."""
+def item_to_record(item: Any, location: Location, warnings: list[str] | None = None) -> Record:
+    """One CSL-JSON item as a Record; ItemError when nothing of it can be read (it is not an object,
+    or it holds a value that is not JSON). A bad date or name list is dropped, the rest kept, and
+    said in ``warnings``."""
     if not isinstance(item, dict):
         raise ItemError("an item must be a JSON object")
-    if not isinstance(item.get("type") or "", str):  # null is as good as no type
-        raise ItemError("type must be a string")
+    if _has_constant(item):
+        raise ItemError("NaN and Infinity are not JSON numbers")
+    said = warnings if warnings is not None else []
+    kind = item.get("type") or "document"  # null is as good as no type
+    if not isinstance(kind, str):
+        said.append("type must be a string; read as document")
+        kind = "document"
     names: dict[str, tuple[Name, ...]] = {}
     dates: dict[str, Date] = {}
     fields: dict[str, str] = {}
     for key, value in item.items():
         if key in ("id", "type") or value in (None, "", []):
             continue
-        if key in NAME_VARIABLES:
-            if not isinstance(value, list):
-                raise ItemError(f"{key} must be a list of names")
-            names[key] = tuple(_name(n) for n in value)
-        elif key in DATE_VARIABLES:
-            dates[key] = _date(value)
-        elif isinstance(value, str | int | float) and not isinstance(value, bool):
-            fields[key] = str(value)
+        try:
+            if key in NAME_VARIABLES:
+                if not isinstance(value, list):
+                    raise ItemError(f"{key} must be a list of names")
+                names[key] = tuple(_name(n) for n in value)
+            elif key in DATE_VARIABLES:
+                dates[key] = _date(value)
+            elif isinstance(value, str | int | float) and not isinstance(value, bool):
+                fields[key] = str(value)
+        except ItemError as exc:
+            said.append(f"{key}: {exc}; {key} was dropped, the rest of the item kept")
     return Record(
         id="" if item.get("id") is None else str(item.get("id")),
-        type=item.get("type") or "document",
+        type=kind,
         fields=fields,
         names=names,
         dates=dates,
         location=location,
     )
+
+
+class _Constant:
+    """``NaN``, ``Infinity`` or ``-Infinity`` where a number should be: Python's JSON reader takes
+    them, but they are not JSON, and an item holding one is not read."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _has_constant(value: Any, depth: int = 0) -> bool:
+    if isinstance(value, _Constant):
+        return True
+    if depth > 4:
+        return False
+    if isinstance(value, dict):
+        return any(_has_constant(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_constant(v, depth + 1) for v in value)
+    return False
 
 
 def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
@@ -188,20 +219,23 @@ def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
         raise json.JSONDecodeError(str(exc).split(";")[0], text, pos) from None
 
 
-def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
-    """(line, item) for each item of a JSON array or a single object, resuming after a broken item."""
+def _items(text: str, inside: bool = False) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
+    """(line, item) for each item of a JSON array or a single object, resuming after a broken item
+    (``inside``: ``text`` is a run of an array's items, its opening bracket before it)."""
     import json
 
-    decoder = json.JSONDecoder()
-    text = text.lstrip("\ufeff")
-    pos = len(text) - len(text.lstrip())
-    if text[pos : pos + 1] != "[":
-        try:
-            yield text.count("\n", 0, pos) + 1, _decode(decoder, text, pos)[0]
-        except json.JSONDecodeError as exc:
-            yield exc.lineno, exc
-        return
-    pos += 1
+    decoder = json.JSONDecoder(parse_constant=_Constant)
+    pos = 0
+    if not inside:
+        text = text.lstrip("\ufeff")
+        pos = len(text) - len(text.lstrip())
+        if text[pos : pos + 1] != "[":
+            try:
+                yield text.count("\n", 0, pos) + 1, _decode(decoder, text, pos)[0]
+            except json.JSONDecodeError as exc:
+                yield exc.lineno, exc
+            return
+        pos += 1
     # Lines are counted on from the last item, not from the start: counting from the start for
     # each item made a file of many items quadratic.
     line, counted = 1, 0
@@ -216,7 +250,7 @@ def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
         except json.JSONDecodeError as exc:
             yield exc.lineno, exc
             # Resume at the next item starting on a line of its own.
-            resume = re.compile(r"\n\s*\{").search(text, exc.pos)
+            resume = _RESUME.search(text, exc.pos)
             if resume is None:
                 return
             pos = resume.end() - 1
@@ -248,12 +282,13 @@ def _replace_lone_surrogates(value: Any, depth: int = 0) -> tuple[Any, bool]:
     return value, False
 
 
-def read(text: str, source: str) -> ReadResult:
-    """Every item of a CSL-JSON file; a broken item is an error problem, the rest is read."""
+def read(text: str, source: str, inside: bool = False) -> ReadResult:
+    """Every item of a CSL-JSON file (``inside``: of a run of an array's items, as ``units`` cuts
+    them); a broken item is an error problem, the rest is read."""
     import json
 
     result = ReadResult()
-    for line, item in _items(text):
+    for line, item in _items(text, inside):
         location = Location(source, line)
         if isinstance(item, json.JSONDecodeError):
             result.problems.append(
@@ -264,11 +299,15 @@ def read(text: str, source: str) -> ReadResult:
         if replaced:
             message = "a \\u escape names half a character (a lone surrogate); replaced by \ufffd"
             result.problems.append(Problem(location, message))
+        warnings: list[str] = []
         try:
-            record = item_to_record(item, location)
+            record = item_to_record(item, location, warnings)
         except ItemError as exc:
             result.problems.append(Problem(location, f"skipped an item: {exc}", "error"))
             continue
+        result.problems.extend(
+            Problem(location, f"item {record.id}: {w}" if record.id else w) for w in warnings
+        )
         dates = {
             var: replace(d, parts=tuple(_in_range(p) for p in d.parts)) for var, d in record.dates.items()
         }
@@ -294,6 +333,88 @@ _JSON_START = re.compile(r"^\s*[\[{]")
 _CSL_KEY = re.compile(r'"(type|title|id)"\s*:')
 
 
+def units(chunks: Iterable[str]) -> Iterator[Unit]:
+    """A top-level array cut between its items, into pieces of about ``units.TARGET`` characters
+    (``read_units`` reads each as an array of its own); any other JSON is one piece. An item is
+    found as the reader finds it (a broken one ends where the reader would go on)."""
+    from citekit.inputs import MAX_UNIT
+    from citekit.units import TARGET
+
+    pieces = iter(chunks)
+    buffer = ""
+    for chunk in pieces:
+        buffer += chunk
+        if buffer.lstrip("\ufeff \t\r\n"):
+            break
+    start = len(buffer) - len(buffer.lstrip("\ufeff \t\r\n"))
+    if buffer[start : start + 1] != "[":
+        yield from Format.units(CSLJSON, chain([buffer], pieces), "")
+        return
+    yield from _array_units(pieces, buffer, start + 1, MAX_UNIT, TARGET)
+
+
+def _array_units(pieces: Iterator[str], buffer: str, pos: int, limit: int, target: int) -> Iterator[Unit]:
+    import json
+
+    decoder = json.JSONDecoder(parse_constant=_Constant)
+    line = 1 + buffer.count("\n", 0, pos)
+    first = pos  # where the piece being gathered starts
+    more = True
+    while True:
+        while pos < len(buffer) and buffer[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(buffer) and more:
+            next_chunk = next(pieces, None)
+            more = next_chunk is not None
+            buffer += next_chunk or ""
+            continue
+        if pos >= len(buffer) or buffer[pos] == "]":
+            break
+        try:
+            end = _decode(decoder, buffer, pos)[1]
+        except json.JSONDecodeError as exc:
+            # More text may mend an item cut short: an error at the end, an unterminated string
+            # (told where it starts), or one with no place of its own (nesting, a huge number).
+            mendable = (
+                exc.pos >= len(buffer) - 64 or exc.msg.startswith("Unterminated string") or exc.pos == pos
+            )
+            if more and mendable and len(buffer) - first <= limit:
+                next_chunk = next(pieces, None)
+                more = next_chunk is not None
+                buffer += next_chunk or ""
+                continue
+            resume = _RESUME.search(buffer, exc.pos)
+            while resume is None and more and len(buffer) - first <= limit:
+                next_chunk = next(pieces, None)
+                more = next_chunk is not None
+                buffer += next_chunk or ""
+                resume = _RESUME.search(buffer, max(exc.pos, len(buffer) - len(next_chunk or "") - 64))
+            end = resume.end() - 1 if resume else len(buffer)
+        pos = end
+        if pos - first >= target or not more:
+            yield Unit(buffer[first:pos], line, context=_ARRAY)
+            line += buffer.count("\n", first, pos)
+            buffer, pos, first = buffer[pos:], 0, 0
+    if pos > first:
+        yield Unit(buffer[first:pos], line, context=_ARRAY)
+
+
+# How the reader goes on after a broken item: at the next item starting a line.
+_RESUME = re.compile(r"\n\s*\{")
+# A piece of a top-level array (read as an array of its own).
+_ARRAY = "array"
+
+
+def read_units(units: Sequence[Unit], source: str) -> ReadResult:
+    """The records of consecutive pieces, with the lines of the whole input."""
+    from citekit.formats.base import shifted
+
+    result = ReadResult()
+    for unit in units:
+        result.extend(shifted(read(unit.text, source, inside=unit.context == _ARRAY), unit.line - 1))
+    return result
+
+
 class CslJson(Format):
     name = "csljson"
     title = "CSL-JSON"
@@ -310,6 +431,14 @@ class CslJson(Format):
 
     def read(self, text: str, source: str) -> ReadResult:
         return read(text, source)
+
+    def units(
+        self, chunks: Iterable[str], source: str, again: Callable[[], Iterable[str]] | None = None
+    ) -> Iterator[Unit]:
+        return units(chunks)
+
+    def read_units(self, units: Sequence[Unit], source: str) -> ReadResult:
+        return read_units(units, source)
 
     def write(self, records: Sequence[Record], ascii: bool = False) -> str:
         return write(records, ascii)

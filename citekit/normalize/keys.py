@@ -86,35 +86,98 @@ def base_key(record: Record) -> str:
     return key or "item"
 
 
+class KeySet:
+    """The keys given out so far. Up to ``EXACT`` keys they are held as they are; past that, by an
+    8-byte digest (``blake2b``) each, in sorted arrays: a million keys as Python strings would take
+    over 100 MB. Two different keys share a digest about once in 10^7 runs of a million keys,
+    which would only give the second a letter it did not need."""
+
+    EXACT = 200_000
+    _SHARDS = 1 << 12
+
+    def __init__(self) -> None:
+        from array import array
+
+        self._exact: set[str] | None = set()
+        self._shards: list[array[int]] = []
+
+    @staticmethod
+    def _digest(key: str) -> int:
+        from hashlib import blake2b
+
+        return int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+    def __contains__(self, key: str) -> bool:
+        if self._exact is not None:
+            return key in self._exact
+        from bisect import bisect_left
+
+        digest = self._digest(key)
+        shard = self._shards[digest % self._SHARDS]
+        at = bisect_left(shard, digest)
+        return at < len(shard) and shard[at] == digest
+
+    def add(self, key: str) -> None:
+        if self._exact is not None:
+            self._exact.add(key)
+            if len(self._exact) > self.EXACT:
+                self._compact()
+            return
+        from bisect import bisect_left
+
+        digest = self._digest(key)
+        shard = self._shards[digest % self._SHARDS]
+        at = bisect_left(shard, digest)
+        if at == len(shard) or shard[at] != digest:
+            shard.insert(at, digest)
+
+    def _compact(self) -> None:
+        from array import array
+
+        assert self._exact is not None
+        digests = sorted(self._digest(key) for key in self._exact)
+        self._shards = [array("Q") for _ in range(self._SHARDS)]
+        for digest in digests:
+            self._shards[digest % self._SHARDS].append(digest)
+        self._exact = None
+
+
+class Keys:
+    """Unique keys given one record at a time, in input order, so that a stream is keyed as it is
+    read: a record keeps the key it came with when no earlier record has it; else it gets its
+    ``base_key``, with ``a``, ``b``… after it when that is taken (the first record with a base
+    gets it bare, later ones a letter)."""
+
+    def __init__(self) -> None:
+        self.taken = KeySet()
+        self.suffixes: dict[str, int] = {}  # base -> the next letter to try after it
+
+    def key(self, given: str, base: Callable[[], str]) -> str:
+        if given and given not in self.taken:
+            self.taken.add(given)
+            return given
+        stem = base()
+        if stem not in self.suffixes and stem not in self.taken:
+            self.suffixes[stem] = 0
+            self.taken.add(stem)
+            return stem
+        n = self.suffixes.get(stem, 0)
+        final = stem + suffix_letters(n)
+        while final in self.taken:
+            n += 1
+            final = stem + suffix_letters(n)
+        self.suffixes[stem] = n + 1
+        self.taken.add(final)
+        return final
+
+
 def unique_keys(ids: Sequence[str], base: Callable[[int], str]) -> list[str]:
-    """One unique key per id: the id itself when no earlier one is the same, else ``base(index)``
-    (the ``base_key`` of the record at ``index``, asked only of the records that need a new key),
-    with ``a``, ``b``… where two would clash. ``citekit.stages.key_ids`` is the one caller."""
-    out = list(ids)
-    taken: set[str] = set()
-    pending: list[tuple[int, str]] = []
-    for index, given in enumerate(ids):
-        if given and given not in taken:
-            taken.add(given)
-        else:
-            pending.append((index, base(index)))
-    counts: dict[str, int] = {}
-    for _, key in pending:
-        counts[key] = counts.get(key, 0) + 1
-    used: dict[str, int] = {}
-    for index, key in pending:
-        if counts[key] == 1 and key not in taken:
-            final = key
-        else:
-            n = used.get(key, 0)
-            final = key + suffix_letters(n)
-            while final in taken:
-                n += 1
-                final = key + suffix_letters(n)
-            used[key] = n + 1
-        taken.add(final)
-        out[index] = final
-    return out
+    """One unique key per id, given in order as ``Keys`` gives them; ``base(index)`` is the
+    ``base_key`` of the record at ``index`` (asked only of the records that need a new key)."""
+    from functools import partial
+
+    keys = Keys()
+    return [keys.key(given, partial(base, index)) for index, given in enumerate(ids)]
 
 
 def suffix_letters(number: int) -> str:

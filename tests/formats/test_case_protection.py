@@ -117,7 +117,7 @@ def test_real_titles_read_the_same_words_protected_or_not() -> None:
 
     import pytest
 
-    from citekit.formats.bibtex.read import _bibtexparser_blocks
+    from citekit.formats.bibtex.read import bibtexparser_blocks
     from citekit.formats.bibtex.split import fast_split
     from citekit.formats.bibtex.values import DEFAULT_MACROS, BadValue, resolve
 
@@ -128,7 +128,7 @@ def test_real_titles_read_the_same_words_protected_or_not() -> None:
     checked = protected = 0
     for path in files:
         text = path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff")
-        blocks = fast_split(text, "f.bib") or _bibtexparser_blocks(text, "f.bib")
+        blocks = fast_split(text, "f.bib") or bibtexparser_blocks(text, "f.bib")
         macros = dict(DEFAULT_MACROS)
         for name, value, _ in blocks.strings:
             with contextlib.suppress(BadValue):

@@ -57,13 +57,15 @@ def test_literal_names_and_particles() -> None:
     )
 
 
-def test_invalid_item_in_the_middle_is_reported_with_its_line() -> None:
-    """An item that breaks CSL-JSON is an error naming its line; the items around it are read."""
+def test_invalid_value_in_the_middle_is_reported_with_its_line() -> None:
+    """A value that breaks CSL-JSON (an author that is not a list of names) is a warning naming
+    its item's line; the value is dropped, the rest of its item and the items around it are read."""
     text = '[\n  {"id": "a", "type": "book"},\n  {"id": "b", "author": "Smith"},\n  {"id": "c", "type": "book"}\n]'
     result = read(text, "x.json")
-    assert [r.id for r in result.records] == ["a", "c"]
+    assert [r.id for r in result.records] == ["a", "b", "c"]
+    assert "author" not in result.records[1].names
     [problem] = result.problems
-    assert problem.is_error and str(problem.location) == "x.json:3"
+    assert not problem.is_error and str(problem.location) == "x.json:3" and "author" in problem.message
 
 
 def test_json_syntax_error_skips_to_the_next_item() -> None:

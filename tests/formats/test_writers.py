@@ -102,7 +102,8 @@ def test_ris_values_cannot_start_a_new_tag() -> None:
 
 
 def test_citation_keys_are_unique_and_deterministic() -> None:
-    """Keys are family+year+first significant word, with a/b suffixes on clashes, the same on every run."""
+    """Keys are family+year+first significant word; on a clash the first keeps it and the next take
+    a, b … (as JabRef and Better BibTeX suffix them), the same on every run."""
     author = (citekit.Name(family="Müller", given="Jörg"),)
     date = {"issued": citekit.Date(parts=((2020,),))}
     records = [
@@ -112,5 +113,5 @@ def test_citation_keys_are_unique_and_deterministic() -> None:
         for _ in range(2)
     ]
     first = citekit.dump(records, "bibtex")
-    assert "@book{muller2020arta," in first and "@book{muller2020artb," in first
+    assert "@book{muller2020art," in first and "@book{muller2020arta," in first
     assert citekit.dump(records, "bibtex") == first

@@ -195,3 +195,24 @@ def test_a_problem_quoting_a_key_with_line_breaks_is_one_line() -> None:
     check_text("bibtex", text)
     (problem,) = citekit.loads(text, "bibtex").problems
     assert "\n" not in problem.message and "given twice" in problem.message
+
+
+def test_a_bibtex_entry_left_open_at_a_piece_end_is_worded_as_in_the_whole_file() -> None:
+    """atheris (after the streaming change): an entry left open just before the next piece's
+    ``@article{`` was "reached end of file" when read in pieces, "Unexpected block start" whole."""
+    filler = "".join(f"@misc{{m{n}, title = {{Filler number {n}}}}}\n" for n in range(6))
+    text = filler + "@article{open,\n  title = {Never closed,\n" + "@article{next, title = {Next}}\n" + filler
+    check_text("bibtex", text)
+    problems = citekit.loads(text, "bibtex").problems
+    assert any("Unexpected block start: `@article`" in p.message for p in problems)
+
+
+def test_stream_pieces_read_as_the_whole_for_every_reader() -> None:
+    """The harness's piece check holds on the sample records and a crossref chain."""
+    chain = "@inproceedings{c, title={C}, crossref={p}}\n" + "@misc{x, title={X}}\n" * 5
+    chain += "@proceedings{p, title={P}, crossref={q}, year=2000}\n@proceedings{q, publisher={Q}}\n"
+    check_text("bibtex", chain)
+    ris = "".join(f"TY  - JOUR\nTI  - Record\u2028{n}\nER  - \n" for n in range(12))
+    check_text("ris", ris)
+    items = json.dumps([{"id": f"i{n}", "type": "book", "title": f"Item {n}"} for n in range(12)], indent=1)
+    check_text("csljson", items[:-30] + "NaN" + items[-30:])

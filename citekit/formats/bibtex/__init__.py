@@ -6,9 +6,9 @@ Both are read by one reader; they differ in how records are written (``tables.BI
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from citekit.formats.base import Format, ReadResult
+from citekit.formats.base import Checker, Format, ReadResult, Unit
 from citekit.model import Record
 
 # An entry opening at the start of a line: "@article{", "@book (".
@@ -34,6 +34,26 @@ class BibTeX(Format):
         from citekit.formats.bibtex.read import read
 
         return read(text, source)
+
+    # Reading an input again finds crossref and xdata parents (stdin is kept aside for it).
+    reads_again = True
+
+    def units(
+        self, chunks: Iterable[str], source: str, again: Callable[[], Iterable[str]] | None = None
+    ) -> Iterator[Unit]:
+        from citekit.formats.bibtex.stream import units
+
+        return units(chunks, source, again)
+
+    def read_units(self, units: Sequence[Unit], source: str) -> ReadResult:
+        from citekit.formats.bibtex.stream import read_units
+
+        return read_units(units, source)
+
+    def checker(self, source: str) -> Checker | None:
+        from citekit.formats.bibtex.stream import Duplicates
+
+        return Duplicates(source)
 
     def write(self, records: Sequence[Record], ascii: bool = False) -> str:
         from citekit.formats.bibtex.write import write

@@ -8,7 +8,6 @@ inheritance and LaTeX, and maps fields by the tables of ``tables``.
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from typing import Any, cast
 
@@ -17,15 +16,13 @@ from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
 from citekit.formats.bibtex import braces, dialects, recover
 from citekit.formats.bibtex import tables as T
-from citekit.formats.bibtex.latex.decode import beyond_limits, decode, unescape_verbatim
-from citekit.formats.bibtex.split import Blocks, fast_split, repeated_fields, repeated_key
+from citekit.formats.bibtex.latex.decode import decode, unescape_verbatim
+from citekit.formats.bibtex.split import Blocks, repeated_fields
 from citekit.formats.bibtex.values import (
-    DEFAULT_MACROS,
     BadValue,
     braced_end,
     iso_date,
     parse_name,
-    resolve,
     split_names,
     year_month_date,
 )
@@ -35,16 +32,22 @@ from citekit.normalize import pages
 from citekit.normalize.languages import code_for_babel
 
 
-def _bibtexparser_blocks(text: str, source: str) -> Blocks:
+def bibtexparser_blocks(text: str, source: str) -> Blocks:
     """The blocks of any file by bibtexparser's splitter; broken blocks become problems."""
     from bibtexparser.entrypoint import parse_string
-    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
+    from bibtexparser.model import (
+        DuplicateBlockKeyBlock,
+        DuplicateFieldKeyBlock,
+        Entry,
+        ParsingFailedBlock,
+        String,
+    )
 
     # bibtexparser logs each broken block; citekit reports it as a problem instead.
     logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
     logging.getLogger("bibtexparser").propagate = False
     library = parse_string(text, parse_stack=[])
-    out = Blocks(strings=[(s.key, s.value, (s.start_line or 0) + 1) for s in library.strings])
+    out = Blocks()
     block: Any  # an error block stands in front of the block it wraps
     for block in library.blocks:
         line = (block.start_line or 0) + 1
@@ -53,7 +56,8 @@ def _bibtexparser_blocks(text: str, source: str) -> Blocks:
             out.problems.append(repeated_fields(source, line, key, block.duplicate_keys))
             block = block.ignore_error_block
         elif isinstance(block, DuplicateBlockKeyBlock):
-            out.problems.append(repeated_key(source, line, block.key))
+            # A key given twice is found across the whole input (``stream.Duplicates``); a macro
+            # defined twice is redefined, as BibTeX does.
             block = block.ignore_error_block
         elif isinstance(block, ParsingFailedBlock):
             error = block.error
@@ -63,34 +67,14 @@ def _bibtexparser_blocks(text: str, source: str) -> Blocks:
                 Problem(Location(source, line), f"skipped a broken entry: {message}", "error")
             )
             continue
-        if isinstance(block, Entry):
+        if isinstance(block, String):
+            out.strings.append((block.key, block.value, line))
+        elif isinstance(block, Entry):
             fields: dict[str, str] = {}
             for item in block.fields:
                 fields.setdefault(item.key.lower(), item.value)
             out.entries.append((block.entry_type.lower(), block.key, line, fields))
     return out
-
-
-def _inherit(entries: dict[str, dict[str, str]], kinds: dict[str, str]) -> None:
-    """Copy missing fields from xdata and crossref parents (BibLaTeX's rules, parents first)."""
-    for key, fields in entries.items():
-        for parent_key in [
-            k.strip().lower() for k in fields.get("xdata", "").strip("{}").split(",") if k.strip()
-        ]:
-            for name, value in entries.get(parent_key, {}).items():
-                if name not in T.NOT_INHERITED:
-                    fields.setdefault(name, value)
-        parent_key = fields.get("crossref", "").strip('{}" ').lower()
-        parent = entries.get(parent_key)
-        if parent is None or parent is fields:
-            continue
-        for name, value in parent.items():
-            if name in T.NOT_INHERITED:
-                continue
-            if kinds[key] in T.PART_TYPES and name in T.INHERIT_AS:
-                fields.setdefault(T.INHERIT_AS[name], value)
-            else:
-                fields.setdefault(name, value)
 
 
 def _text(value: str) -> str:
@@ -250,14 +234,12 @@ def _issued(key: str, raw: dict[str, str], warnings: list[str]) -> Date | None:
     return issued
 
 
-_NEWLINE = re.compile(r"\n")
-
-
-def _run_ons(
+def run_ons(
     raw: dict[str, str], text: str, entry_at: int, location: Location, result: ReadResult
 ) -> dict[str, str]:
     """The fields with each one that ran on into the next (a missing comma) split in two, each
-    split reported at the line of the field that lacked its comma before it."""
+    split reported at the line of the field that lacked its comma before it. ``entry_at`` is where
+    the entry's line starts in ``text``; ``location`` is that line in the whole input."""
     out: dict[str, str] = {}
     for name, value in raw.items():
         parts = recover.split_run_on(value)
@@ -276,55 +258,8 @@ def _run_ons(
 
 
 def read(text: str, source: str) -> ReadResult:
-    """Every entry of a BibTeX or BibLaTeX file; a broken entry is an error problem, the rest is read."""
-    result = ReadResult()
-    text = recover.give_keys(text.lstrip("\ufeff"))
-    split = fast_split(text, source)
-    if split is None:
-        split = _bibtexparser_blocks(text, source)
-    macros = dict(DEFAULT_MACROS)
-    for name, value, line in split.strings:
-        try:
-            macros[name.lower()] = resolve(value, macros)
-        except BadValue as exc:
-            result.problems.append(Problem(Location(source, line), f"@string {name}: {exc}", "error"))
-    result.problems.extend(split.problems)
-    resolved: dict[str, dict[str, str]] = {}
-    kinds: dict[str, str] = {}
-    good: list[tuple[str, str, int]] = []
-    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-    for entry_type, key, line, raw in split.entries:
-        if recover.made_up_key(key):
-            message = f"entry with no key (a key is made for it); its fields were read from line {line}"
-            result.problems.append(Problem(Location(source, line), message))
-            key = ""
-        raw = _run_ons(
-            raw, text, line_starts[min(line, len(line_starts)) - 1], Location(source, line), result
-        )
-        try:
-            fields = {name: resolve(value, macros) for name, value in raw.items() if name in T.READ_FIELDS}
-        except BadValue as exc:
-            result.problems.append(Problem(Location(source, line), f"skipped entry {key}: {exc}", "error"))
-            continue
-        for name, value in fields.items():
-            if reason := beyond_limits(value):
-                message = f"entry {key}: field {name} {reason}; its LaTeX commands are kept as written"
-                result.problems.append(Problem(Location(source, line), message))
-        if key.lower() in resolved:
-            key = ""  # a duplicate: a fresh key is given later
-        else:
-            resolved[key.lower()] = fields
-            kinds[key.lower()] = entry_type
-        good.append((entry_type, key, line))
-        if not key:
-            resolved[f"\x00{line}"] = fields
-    _inherit(resolved, kinds | {k: "" for k in resolved if k not in kinds})
-    for entry_type, key, line in good:
-        if entry_type == "xdata":
-            continue
-        fields = resolved[key.lower()] if key else resolved[f"\x00{line}"]
-        location = Location(source, line)
-        record, warnings = entry_to_record(entry_type, key, fields, location)
-        result.records.append(record)
-        result.problems.extend(Problem(location, w) for w in warnings)
-    return result
+    """Every entry of a BibTeX or BibLaTeX file; a broken entry is an error problem, the rest is read
+    (piece by piece, as a stream is: ``stream.read``)."""
+    from citekit.formats.bibtex.stream import read as read_stream
+
+    return read_stream(text, source)

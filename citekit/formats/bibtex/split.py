@@ -101,8 +101,6 @@ def _split(text: str, source: str) -> Blocks:
     blocks = Blocks()
     lines = _Lines(text)
     line_starts = {m.start(1) for m in _LINE_START_BLOCK.finditer("\n" + text)}
-    entry_keys: set[str] = set()
-    string_keys: set[str] = set()
     pos = 0
     while (start := _BLOCK_START.search(text, pos)) is not None:
         line_starts.discard(start.start() + 1)  # counted in "\n" + text
@@ -115,19 +113,11 @@ def _split(text: str, source: str) -> Blocks:
             pos = _body_end(text, opening + 1) + 1
         elif kind.startswith("@string"):
             name, value, pos = _string(text, opening + 1)
-            if name in string_keys:
-                raise _Declined
-            string_keys.add(name)
             blocks.strings.append((name, value, line))
         else:
             key, fields, repeated, pos = _entry(text, opening + 1)
-            # As bibtexparser does: an entry with a field given twice does not claim its key.
             if repeated:
                 blocks.problems.append(repeated_fields(source, line, key, repeated))
-            elif key in entry_keys:
-                blocks.problems.append(repeated_key(source, line, key))
-            else:
-                entry_keys.add(key)
             blocks.entries.append((kind[1:].strip(), key, line, fields))
     if line_starts:  # a block start at a line start fell inside another block
         raise _Declined

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 
 from citekit.errors import Problem
 from citekit.formats.base import ReadResult, Remarks
-from citekit.formats.lines import numbered_lines
 from citekit.formats.medline import tables as T
 from citekit.formats.ris.values import clean_value, join_keywords, parse_name, serial_fields
+from citekit.lines import numbered_lines
 from citekit.model import Date, Location, Name, Record
 from citekit.normalize.dates import MONTHS, SEASONS
 from citekit.normalize.languages import code_for

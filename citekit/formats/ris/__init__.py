@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from citekit.formats.base import Format, Mark, ReadResult
+from citekit.formats.base import Format, Mark, ReadResult, Unit
 from citekit.model import Record
 
 # The first line of a record: "TY  - JOUR" (some writers put one space before the dash).
 _TYPE_LINE = re.compile(r"^TY {1,2}-", re.MULTILINE)
 # A tagged line as a terminal shows it: the tag, then the separator.
 _TAG = re.compile(r"^([A-Z][A-Z0-9])(  - ?)", re.MULTILINE)
+# Where one record ends and the next may begin: after an ``ER`` line (as the reader reads one).
+_RECORD_END = re.compile(r"^ER[ \t]{1,2}-(?:[ \t][^\n]*)?\n", re.MULTILINE)
 
 
 class Ris(Format):
@@ -28,6 +30,14 @@ class Ris(Format):
         from citekit.formats.ris.read import read
 
         return read(text, source)
+
+    def units(
+        self, chunks: Iterable[str], source: str, again: Callable[[], Iterable[str]] | None = None
+    ) -> Iterator[Unit]:
+        """Records cut after their ``ER`` lines."""
+        from citekit.units import cut
+
+        return cut(chunks, _RECORD_END)
 
     def write(self, records: Sequence[Record], ascii: bool = False) -> str:
         from citekit.formats.ris.write import write

@@ -23,6 +23,7 @@ from citekit.formats.base import ReadResult, Remarks
 from citekit.formats.ris import tables as T
 from citekit.formats.ris.record import Tagged, csl_type_for, to_record
 from citekit.formats.ris.values import clean_value, join_keywords, parse_date, parse_name, serial_fields
+from citekit.lines import numbered_lines, separator_note, spaced
 from citekit.model import Location
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "serial_fields",
 ]
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
 # The specification's tag line: two capitals (or a capital and a digit), one or two spaces, a dash.
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
 # Any other spacing or case around a known tag: "ty  - JOUR", "TY  -JOUR", "TY - JOUR", "TY-  JOUR".
@@ -80,12 +80,17 @@ def tag_line(line: str, oddities: _Oddities, number: int) -> tuple[str, str] | N
     return tag.upper(), value.strip()
 
 
-def records(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, list[Tagged]]]:
-    """(first line, tagged lines) of each record, ``TY`` first; problems of the layout go to ``result``."""
+def records(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, list[Tagged], int]]:
+    """(first line, tagged lines, separators) of each record, ``TY`` first; problems of the layout
+    go to ``result``. Lines end at line ends only (``citekit.lines``): other separators in a value
+    are read as spaces, and counted per record."""
     current: list[Tagged] | None = None
     outside_reported = False
     oddities = _Oddities()
-    for number, line in enumerate(_LINE_END.split(text.lstrip("\ufeff")), start=1):
+    separators = 0
+    for number, given in numbered_lines(text):
+        line, count = spaced(given)
+        separators += count
         if not line.strip():
             continue
         tagged = tag_line(line, oddities, number)
@@ -101,12 +106,12 @@ def records(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, l
         if tag == "TY":
             if current:
                 result.problems.append(Problem(Location(source, current[0][0]), "record ends without ER"))
-                yield current[0][0], current
-            current, outside_reported = [(number, tag, value)], False
+                yield current[0][0], current, separators - count
+            current, outside_reported, separators = [(number, tag, value)], False, count
         elif tag == "ER":
             if current:
-                yield current[0][0], current
-            current = None
+                yield current[0][0], current, separators
+            current, separators = None, 0
         elif current is None:
             if not outside_reported:
                 message = f"{tag} line before any TY line: the record has no type; skipped up to the next TY"
@@ -115,7 +120,7 @@ def records(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, l
         else:
             current.append((number, tag, value))
     if current:
-        yield current[0][0], current
+        yield current[0][0], current, separators
     result.problems.extend(oddities.problems(source))
 
 
@@ -131,10 +136,12 @@ def _continue(current: list[Tagged], number: int, text: str) -> None:
 def read(text: str, source: str) -> ReadResult:
     """Every record of a RIS file; a broken record is an error problem, the rest is read."""
     result = ReadResult()
-    for line, lines in records(text, source, result):
+    for line, lines, separators in records(text, source, result):
         location = Location(source, line)
         lines = [(n, tag, clean_value(value)) for n, tag, value in lines]
         record, warnings, unused = to_record(lines, location)
+        if separators:
+            warnings.append(separator_note(separators))
         problems = [Problem(location, w) for w in warnings]
         result.problems.extend(problems)
         if problems or unused:
