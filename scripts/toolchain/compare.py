@@ -63,7 +63,15 @@ def new_findings(original: list[Finding], ours: list[Finding], keys: dict[str, s
 
 
 _WORD = re.compile(r"\w+")
-_DOTLESS_ACCENTED = re.compile("[ıȷ](?=[\u0300-\u036f])")
+_DOTLESS_ACCENTED = re.compile("([ıȷ]) ?(?=[\u0300-\u036f])")
+# What the PDFs print alike in two ways: a DOI with or without its resolver (citekit writes it
+# bare), a URL's space as %20 (biber) or not, a year with the letter that tells apart two works
+# of one author and year (1987a: it depends on the sorting, as does BibTeX's {\noopsort{1984aa}}).
+_SAME_IN_PRINT = (
+    (re.compile(r"https?://(?:dx\.)?doi\.org/"), ""),
+    (re.compile(r"%20"), " "),
+    (re.compile(r"\b(\d{4})[a-z]{1,2}\b"), r"\1"),
+)
 # BibTeX's short form of a crossref'd parent, "In Nievergelt et al. [?]" (a label made from the
 # parent's editors or key, and a citation), which citekit writes in full instead.
 _CROSSREF_LABEL = re.compile(r"\bIn\s[^\[\]()]{1,160}?\s?(?:\[[^\]]*\]|\(\?\))")
@@ -72,9 +80,12 @@ _CROSSREF_LABEL = re.compile(r"\bIn\s[^\[\]()]{1,160}?\s?(?:\[[^\]]*\]|\(\?\))")
 def words(text: str) -> list[str]:
     """The words of a text, in order: runs of letters and digits, NFKC-normalised and case folded
     (an accent on a dotless i, as LaTeX builds í, reads as the letter í)."""
-    text = unicodedata.normalize("NFD", text)
-    text = _DOTLESS_ACCENTED.sub(lambda m: "i" if m.group() == "ı" else "j", text)
-    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+    text = unicodedata.normalize("NFKC", text)
+    text = _DOTLESS_ACCENTED.sub(lambda m: "i" if m.group(1) == "ı" else "j", text)
+    text = unicodedata.normalize("NFC", text)
+    for pattern, replacement in _SAME_IN_PRINT:
+        text = pattern.sub(replacement, text)
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def words_lost(

@@ -8,7 +8,12 @@ spans: the words stay, only the protection goes.
 
 BibTeX's rule decides which braces protect: a group at the top level of the value, not the argument
 of a command (``\\'{e}``, ``\\textbf{x}``), and not a "special character" (a group opening with a
-backslash, ``{\\'E}``). Values holding math are read whole, unprotected.
+backslash, ``{\\'E}``).
+
+Math (``$O(n \\log n)$``) is kept as the TeX it is written in, in a nocase span of its own (inside
+a protected group's span too): no style may change its case, and the BibTeX writers give it back as
+math, where any other ``$`` is escaped. Readers of CSL-JSON see the TeX; a writer that turns math
+into text can find it as a nocase span holding ``$...$`` and nothing else.
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from citekit.formats.bibtex.latex.commands import safe_math
+
 OPEN = '<span class="nocase">'
 CLOSE = "</span>"
 # CSL variables whose case styles change (text-case), and so whose protection is kept.
 PROTECTED_VARIABLES = frozenset(
     {"title", "container-title", "collection-title", "event-title", "title-short", "container-title-short"}
+    | {"genre"}  # BibTeX styles change the case of a thesis's type: {Ph.D.} keeps its capitals
 )
 _SPANS = re.compile(r"<span\b[^>]*>|</span>")
 # Private-use characters marking a protected group while the value is decoded.
@@ -31,6 +39,82 @@ _MATH = re.compile(r"(?<!\\)\$")
 # What comes right before a group that is a command's argument rather than protection
 # (accents take an argument; escaped characters such as \& do not).
 _COMMAND_BEFORE = re.compile(r"\\(?:[A-Za-z]+\s*|['`^\"~=.])$")
+
+
+# Inline math: $...$ with no unescaped $ inside ($$ display math is not a BibTeX thing).
+MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+\$", re.S)
+# Private-use characters standing for math spans while the value around them is decoded.
+_MATH_HOLE = 0xE100
+_MAX_MATH = 256
+
+
+def is_math(text: str) -> bool:
+    """Whether ``text`` is one math span and nothing else, which the BibTeX writers give back as
+    math (only math of formulas: any other command is written as escaped text)."""
+    return MATH.fullmatch(text) is not None and safe_math(text)
+
+
+def read_keeping_math(value: str, read: Callable[[str], str]) -> str:
+    """A BibTeX value read by ``read``, its math kept as written TeX, each in a nocase span."""
+    spans: list[str] = []
+
+    def hole(match: re.Match[str]) -> str:
+        spans.append(" ".join(match.group(0).split()))
+        return chr(_MATH_HOLE + len(spans) - 1)
+
+    held = MATH.sub(hole, value) if "$" in value and "$" in value[value.index("$") + 1 :] else value
+    if (
+        not spans
+        or len(spans) > _MAX_MATH
+        or any(_MATH_HOLE <= ord(c) < _MATH_HOLE + _MAX_MATH for c in value)
+    ):
+        return read(value)
+    text = read(held)
+    for i, span in enumerate(spans):
+        # Math a group holds alone ({$x$}) is one span, not a span in a span.
+        text = text.replace(OPEN + chr(_MATH_HOLE + i) + CLOSE, chr(_MATH_HOLE + i))
+        text = text.replace(chr(_MATH_HOLE + i), OPEN + span + CLOSE)
+    return text
+
+
+def outer_spans(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut at its outermost nocase spans: (piece, protected), a protected piece being the
+    whole content of one outermost span, the spans nested in it kept as markup."""
+    if OPEN not in text:
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    stack: list[bool] = []  # per open span: is it a nocase span
+    start = 0  # where the current piece starts
+    for tag in _SPANS.finditer(text):
+        if tag.group() == CLOSE and not stack:
+            continue  # a stray closing tag is text
+        if tag.group() == OPEN and not any(stack):
+            if text[start : tag.start()]:
+                out.append((text[start : tag.start()], False))
+            start = tag.end()
+        if tag.group() == CLOSE:
+            closed = stack.pop()
+            if closed and not any(stack):
+                out.append((text[start : tag.start()], True))
+                start = tag.end()
+        elif tag.group() != CLOSE:
+            stack.append(tag.group() == OPEN)
+    if text[start:]:
+        out.append((text[start:], any(stack)))
+    return [(piece, protected) for piece, protected in out if piece]
+
+
+def inner(piece: str, write: Callable[[str], str]) -> str:
+    """A protected piece's content as written in its group: nested math as it is, the rest by
+    ``write`` (nested nocase spans need no braces of their own inside a protecting group)."""
+    if is_math(piece):
+        return piece
+    return "".join(p if nested and is_math(p) else write(p) for p, nested in segments(piece))
+
+
+def carried_inner(piece: str) -> str:
+    """A protected piece as reading its group back gives it: nested math in spans, nothing else nested."""
+    return "".join(OPEN + p + CLOSE if nested and is_math(p) else p for p, nested in segments(piece))
 
 
 def segments(text: str) -> list[tuple[str, bool]]:
@@ -59,9 +143,15 @@ def segments(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def strip(text: str) -> str:
-    """``text`` without its nocase spans (the words kept)."""
-    return text if OPEN not in text else "".join(piece for piece, _ in segments(text))
+def strip(text: str, keep_math: bool = False) -> str:
+    """``text`` without its nocase spans (the words kept); ``keep_math`` keeps the spans of math,
+    as the BibTeX reader gives them in every field."""
+    if OPEN not in text:
+        return text
+    return "".join(
+        OPEN + piece + CLOSE if keep_math and protected and is_math(piece) else piece
+        for piece, protected in segments(text)
+    )
 
 
 def mark(pieces: list[tuple[str, bool]]) -> str:
@@ -115,8 +205,11 @@ def read(value: str, group_end: Callable[[str, int], int], decode: Callable[[str
 
 
 def braced(text: str, write: Callable[[str], str]) -> str:
-    """``text`` for a BibTeX value, every piece written by ``write``, nocase spans as brace groups."""
-    return "".join(group(write(piece)) if protected else write(piece) for piece, protected in segments(text))
+    """``text`` for a BibTeX value, every piece written by ``write``, outermost nocase spans as
+    brace groups (math in them as it is)."""
+    return "".join(
+        group(inner(piece, write)) if protected else write(piece) for piece, protected in outer_spans(text)
+    )
 
 
 def group(text: str) -> str:

@@ -16,13 +16,15 @@ from citekit.errors import Problem
 from citekit.formats.base import ReadResult
 from citekit.formats.bibtex import case_protection
 from citekit.formats.bibtex import tables as T
-from citekit.formats.bibtex.latex.decode import beyond_limits, decode, unescape_verbatim
+from citekit.formats.bibtex.latex.commands import READ_AS
+from citekit.formats.bibtex.latex.decode import beyond_limits, decode, unescape_verbatim, unknown_commands
 from citekit.formats.bibtex.split import Blocks, fast_split, repeated_fields, repeated_key
 from citekit.formats.bibtex.values import (
     DEFAULT_MACROS,
     BadValue,
     braced_end,
     iso_date,
+    only_a_month,
     parse_name,
     resolve,
     split_names,
@@ -104,14 +106,19 @@ def _inherit(entries: dict[str, dict[str, str]], kinds: dict[str, str]) -> None:
 
 
 def _text(value: str) -> str:
-    return decode(value) if value else ""
+    """A value as text, its math kept as TeX in nocase spans."""
+    return case_protection.read_keeping_math(value, decode) if value else ""
 
 
 @lru_cache(maxsize=4096)  # journal names come again and again
 def _protected_text(value: str) -> str:
-    """A title-like value as text, its protecting brace groups as nocase spans."""
+    """A title-like value as text, its protecting brace groups as nocase spans (and its math)."""
+
+    def protected(held: str) -> str:
+        return case_protection.read(held, braced_end, decode)
+
     try:
-        return case_protection.read(value, braced_end, _text)
+        return case_protection.read_keeping_math(value, protected)
     except BadValue:
         return _text(value)
 
@@ -167,7 +174,7 @@ def entry_to_record(
         fields["language"] = _language(_text(language))
     genre = raw.get("type", "")
     if entry_type in T.GENRE_TYPES and genre:
-        fields["genre"] = _text(genre)
+        fields["genre"] = T.TYPE_KEYS.get(genre.strip().lower()) or _protected_text(genre)
     elif entry_type in T.THESIS_GENRES:
         fields["genre"] = T.THESIS_GENRES[entry_type]
     for name, var in T.READ_NAMES.items():
@@ -186,7 +193,9 @@ def entry_to_record(
         month = _text(raw.get("month", ""))
         issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
         if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
-            warnings.append(f"entry {key}: cannot read month {month!r}; kept the year only")
+            warnings.append(
+                f"entry {key}: cannot read month {month!r}; kept the year (BibTeX output keeps the month as written)"
+            )
     if issued:
         dates["issued"] = issued
     for var, name in T.DATE_FIELDS[1:]:
@@ -201,8 +210,52 @@ def entry_to_record(
         dates=dates,
         et_al=et_al,
         location=location,
+        custom=_custom(entry_type, raw, fields),
     )
     return record, warnings
+
+
+def _custom(entry_type: str, raw: dict[str, str], fields: dict[str, str]) -> dict[str, str]:
+    """What ``Record.custom`` keeps of an entry: its type, a month field that is more than a month
+    (Summer, 3rd Quarter, September 4), its type field as written, and the other fields of
+    ``CUSTOM_FIELDS`` no CSL variable took (an ``issue`` the ``number`` came before)."""
+    out = {T.SOURCE_TYPE: entry_type}
+    month = _text(raw.get("month", ""))
+    if month and not _text(raw.get("date", "")) and not only_a_month(month):
+        out[T.CUSTOM_MONTH] = month  # more than a month (Summer, September 4): BibTeX prints it as written
+    taken = {"issue": fields.get("issue", ""), "organization": fields.get("publisher", "")}
+    for name in T.CUSTOM_FIELDS:
+        if name in T.BIBLATEX_NAME_ROLES:
+            value = _written_names(raw.get(name, ""))
+        else:
+            value = _text(raw.get(name, ""))
+        if value and taken.get(name) != value:
+            out[name] = value
+    return out
+
+
+def _written_names(raw: str) -> str:
+    """A name list as the BibTeX writer writes it (read and written again, so that nothing in it acts)."""
+    from citekit.formats.bibtex.write import bibtex_name
+
+    names, others = split_names(raw)
+    return " and ".join([*(bibtex_name(parse_name(n)) for n in names), *(["others"] if others else [])])
+
+
+# Fields whose value is no LaTeX text: identifiers, entry keys and ISO dates.
+_NOT_LATEX = frozenset({"doi", "url", "crossref", "xdata", "date", "urldate", "eventdate", "origdate"})
+
+
+def _guessed_commands(source: str, uses: dict[str, list[tuple[int, str, str, str]]]) -> list[Problem]:
+    """One warning per LaTeX command citekit does not know, at its first use."""
+    out = []
+    for command, places in uses.items():
+        line, key, field, how = places[0]
+        entries = len({(place[0], place[1]) for place in places})
+        more = f" and {entries - 1} more entr{'y' if entries == 2 else 'ies'}" if entries > 1 else ""
+        message = f"entry {key}: unknown LaTeX command \\{command} in {field}{more}; {READ_AS[how]}"
+        out.append(Problem(Location(source, line), message))
+    return out
 
 
 def read(text: str, source: str) -> ReadResult:
@@ -222,6 +275,7 @@ def read(text: str, source: str) -> ReadResult:
     resolved: dict[str, dict[str, str]] = {}
     kinds: dict[str, str] = {}
     good: list[tuple[str, str, int]] = []
+    guessed: dict[str, list[tuple[int, str, str, str]]] = {}  # command -> (line, key, field, how read)
     for entry_type, key, line, raw in split.entries:
         try:
             fields = {name: resolve(value, macros) for name, value in raw.items() if name in T.READ_FIELDS}
@@ -232,6 +286,9 @@ def read(text: str, source: str) -> ReadResult:
             if reason := beyond_limits(value):
                 message = f"entry {key}: field {name} {reason}; its LaTeX commands are kept as written"
                 result.problems.append(Problem(Location(source, line), message))
+            elif "\\" in value and name not in _NOT_LATEX:
+                for command, how in unknown_commands(value):
+                    guessed.setdefault(command, []).append((line, key, name, how))
         if key.lower() in resolved:
             key = ""  # a duplicate: a fresh key is given later
         else:
@@ -240,6 +297,7 @@ def read(text: str, source: str) -> ReadResult:
         good.append((entry_type, key, line))
         if not key:
             resolved[f"\x00{line}"] = fields
+    result.problems.extend(_guessed_commands(source, guessed))
     _inherit(resolved, kinds | {k: "" for k in resolved if k not in kinds})
     for entry_type, key, line in good:
         if entry_type == "xdata":
