@@ -4,6 +4,8 @@ as math. Entries written by us, in the forms found in Debian's texlive bibliogra
 
 from __future__ import annotations
 
+import json
+
 import citekit
 from citekit.formats.bibtex.latex.escape import to_ascii, to_utf8
 from citekit.formats.bibtex.write import carry
@@ -195,3 +197,17 @@ def test_biblatex_prints_the_language_and_misc_publishers() -> None:
     written = _one("@misc{w, title = {Web}, howpublished = {Web site}, language = {German}}", "biblatex")
     assert "langid = {german}" in written and "language = {german}" in written
     assert "howpublished = {Web site}" in written
+
+
+def test_math_from_other_formats_cannot_act() -> None:
+    """Math in a CSL-JSON nocase span is written as math only when it holds formula commands alone:
+    anything else, \\input or a bare %, is escaped text."""
+    span = '<span class="nocase">'
+    items = [
+        {"id": "a", "type": "book", "title": f"Area {span}$x^2 + \\alpha$</span>"},
+        {"id": "b", "type": "book", "title": f"{span}$\\input{{/etc/passwd}}$</span> and {span}$5%$</span>"},
+    ]
+    records = citekit.loads(json.dumps(items), "csljson").records
+    written = citekit.dump(records, "bibtex")
+    assert "title = {Area {$x^2 + \\alpha$}}" in written
+    assert "\\input" not in written and "$5%$" not in written
