@@ -7,25 +7,74 @@ The public API::
     print(citekit.dump(result.records, "bibtex"))  # bibtex, ris, csljson
     for line in citekit.render(result.records, "apa"):
         print(line)
+    citekit.export(["refs.bib"], "ris", output="refs.ris")  # what `citekit export` does
+    citekit.inspect(["page.txt"]).records[0].remarks          # what `citekit show` says
+    citekit.harvest("https://research.example.ac.uk/ws/oai", "ris", output="all.ris")  # `citekit harvest`
 
-Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first use, not here.
+Each is the pipeline's stages put together (``citekit.stages``: read → clean → key → write or
+render). Heavy modules (citeproc-py, lxml, bibtexparser) are imported on first use, not here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+# Not typing.TYPE_CHECKING: importing typing (and collections.abc) would double what `citekit
+# --version` costs. Type checkers read this block; Python skips it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
 
-from citekit.errors import CitekitError, ExitStatus, Problem
-from citekit.formats.base import ReadResult
-from citekit.formats.losses import Loss
-from citekit.model import Date, Location, Name, Record
+    from citekit.errors import CitekitError, ExitStatus, Problem
+    from citekit.exporting import ExportResult, export
+    from citekit.formats.base import ReadResult
+    from citekit.formats.losses import Loss
+    from citekit.harvesting import HarvestResult, harvest
+    from citekit.inspection import Inspected, Inspection, inspect
+    from citekit.model import Date, Location, Name, Record
 
 __version__ = "0.1.0"
+
+# The public names defined in other modules, imported when first used: `citekit --version` imports
+# this package and nothing else, and a script using one function pays only for that one.
+_LAZY = {
+    "CitekitError": "citekit.errors",
+    "ExitStatus": "citekit.errors",
+    "Problem": "citekit.errors",
+    "ExportResult": "citekit.exporting",
+    "export": "citekit.exporting",
+    "ReadResult": "citekit.formats.base",
+    "Loss": "citekit.formats.losses",
+    "HarvestResult": "citekit.harvesting",
+    "harvest": "citekit.harvesting",
+    "Inspected": "citekit.inspection",
+    "Inspection": "citekit.inspection",
+    "inspect": "citekit.inspection",
+    "Date": "citekit.model",
+    "Location": "citekit.model",
+    "Name": "citekit.model",
+    "Record": "citekit.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'citekit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CitekitError",
     "Date",
     "ExitStatus",
+    "ExportResult",
+    "HarvestResult",
+    "Inspected",
+    "Inspection",
     "Location",
     "Loss",
     "Name",
@@ -35,6 +84,9 @@ __all__ = [
     "__version__",
     "cite",
     "dump",
+    "export",
+    "harvest",
+    "inspect",
     "load",
     "loads",
     "losses",
@@ -50,31 +102,20 @@ def load(inputs: str | Iterable[str], from_format: str | None = None, raw: bool 
     ``raw`` keeps portal text exactly as given (no clean-up steps), like ``--raw``.
     """
     from citekit import inputs as _inputs
+    from citekit import pipeline
 
-    items = [inputs] if isinstance(inputs, str) else inputs
-    if raw:
-        from citekit.normalize.raw import raw_text
-
-        with raw_text():
-            return _inputs.load(items, from_format)
-    return _inputs.load(items, from_format)
+    files = list(_inputs.expand([inputs] if isinstance(inputs, str) else inputs))
+    return pipeline.load(files, from_format, raw)
 
 
-def loads(text: str, format: str = "portal", source: str = "<string>", raw: bool = False) -> ReadResult:
-    """Read records from a string in ``format``; raises CitekitError if it holds none.
+def loads(text: str, format: str | None = None, source: str = "<string>", raw: bool = False) -> ReadResult:
+    """Read records from a string in ``format`` (None: the one its content shows, as for stdin);
+    raises CitekitError if it holds none. ``raw`` keeps portal text exactly as given (no clean-up steps)."""
+    from citekit import formats, stages
 
-    ``raw`` keeps portal text exactly as given (no clean-up steps)."""
-    from citekit import formats
-    from citekit.normalize.keys import assign_keys
-
-    if raw:
-        from citekit.normalize.raw import raw_text
-
-        with raw_text():
-            result = formats.get(format).reader()(text, source)
-    else:
-        result = formats.get(format).reader()(text, source)
-    result.records = assign_keys(result.records)
+    fmt = formats.get(format) if format else formats.sniff(text)
+    result = stages.read_text(text, fmt, source, raw)
+    result.records = stages.key(result.records)
     return result
 
 
@@ -84,19 +125,20 @@ def dump(records: Sequence[Record], format: str, ascii: bool = False) -> str:
     Fields the format cannot carry are left out; ``losses`` says which. ``ascii`` writes
     BibTeX/BibLaTeX accents as LaTeX commands (and CSL-JSON with ``\\uXXXX`` escapes).
     """
-    from citekit import formats
+    from citekit import formats, stages
 
     fmt = formats.get(format)
     if not fmt.writable:
         raise CitekitError(f"citekit cannot write {fmt.title}")
-    return fmt.writer()(records, ascii=ascii)
+    return stages.write(records, fmt, ascii)
 
 
 def losses(records: Sequence[Record], format: str) -> list[Loss]:
     """The fields of each record that ``dump(records, format)`` drops or writes only in part."""
+    from citekit import formats
     from citekit.formats.losses import find_losses
 
-    return find_losses(records, format)
+    return find_losses(records, formats.get(format))
 
 
 def render(
@@ -104,9 +146,9 @@ def render(
 ) -> list[str]:
     """Format records as a bibliography in a CSL style (a short name such as ``apa`` or
     ``vancouver``, a CSL repository id, or a ``.csl`` path), sorted as the style sorts them."""
-    from citekit.csl.render import bibliography
+    from citekit import stages
 
-    return bibliography(records, style, locale, markup)
+    return stages.render(records, style, locale, markup)
 
 
 def cite(

@@ -1,5 +1,5 @@
 """``python -m citekit``."""
 
-from citekit.cli import main
+from citekit.launch import main
 
 main()

@@ -13,13 +13,14 @@ from typing import Annotated, Any
 
 import typer
 from typer import _click as click
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from citekit import __version__
 from citekit.commands.check import check
 from citekit.commands.cite import cite
 from citekit.commands.export import export
 from citekit.commands.formats import formats
+from citekit.commands.harvest import harvest
 from citekit.commands.show import show
 from citekit.commands.styles import styles
 
@@ -55,6 +56,15 @@ class CitekitGroup(TyperGroup):
         except typer.Abort:
             sys.exit(1)
         sys.exit(status if isinstance(status, int) else 0)
+
+
+class CitekitCommand(TyperCommand):
+    """Typer's command, with placeholders written one way in the usage line: ``KEY...`` for a
+    required argument (typer writes ``{KEY...}``), ``[INPUT]...`` for an optional one."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
 
 app = typer.Typer(
@@ -95,17 +105,24 @@ def _main(
 
     \b
     Example:
+      citekit export --example --format apa
       citekit export records/ --format apa
     """
 
 
-# The command registry: one line per command, in the order --help lists them.
-app.command()(export)
-app.command()(show)
-app.command()(cite)
-app.command()(styles)
-app.command()(check)
-app.command()(formats)
+# The command registry: one line per command, in the order --help lists them, each with the whole
+# sentence `citekit --help` shows for it (click would cut the first sentence of its help to fit).
+app.command(
+    cls=CitekitCommand, short_help="Write records as BibTeX, RIS, CSL-JSON, MODS or formatted references."
+)(export)
+app.command(cls=CitekitCommand, short_help="Show what was read from each record, field by field.")(show)
+app.command(cls=CitekitCommand, short_help="Print the in-text citation of records, by their keys.")(cite)
+app.command(cls=CitekitCommand, short_help="List or search the CSL styles and locales.")(styles)
+app.command(
+    cls=CitekitCommand, short_help="Check records for missing fields, bad identifiers and duplicates."
+)(check)
+app.command(cls=CitekitCommand, short_help="List the formats citekit reads and writes.")(formats)
+app.command(cls=CitekitCommand, short_help="Harvest a whole repository over OAI-PMH.")(harvest)
 
 
 def main() -> None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -122,17 +121,35 @@ def problem(item: Problem) -> None:
 
 # --- data on a terminal -------------------------------------------------------------------------
 
-# The pygments lexer for each kind of output; RIS has none, so it has its own highlighter below.
-LEXERS = {"bibtex": "bibtex", "csljson": "json", "json": "json", "html": "html", "markdown": "markdown"}
-_RIS_TAG = re.compile(r"^([A-Z][A-Z0-9])(  - ?)", re.MULTILINE)
+
+class Highlighter(Protocol):
+    """How a data format is highlighted (``citekit.formats.Format`` is one): a pygments lexer, or,
+    with no ``lexer``, stretches of the text each with a role (``MARK_STYLES``)."""
+
+    lexer: str
+
+    def marks(self, text: str) -> Iterable[tuple[int, int, str]]: ...
+
+
+# The colour of each role a format's marks give a stretch of its text.
+MARK_STYLES = {"record": "bold magenta", "tag": "cyan", "punctuation": "dim"}
+# The kinds of output other than data formats: their pygments lexers.
+LEXERS = {"json": "json", "html": "html", "markdown": "markdown"}
 # `citekit check` lines: "file:line: level: key: message [rule]".
 _FINDING = re.compile(r"^(.*?: )?(error|warning)(: )([^:]*)(: .*)( \[[a-z-]+\])$", re.MULTILINE)
 _LEVEL_STYLES = {"error": "bold red", "warning": "yellow"}
 
 
-def _highlight(text: str, kind: str) -> Text:
+def _highlight(text: str, kind: str | Highlighter) -> Text:
     from rich.text import Text
 
+    if not isinstance(kind, str):
+        if kind.lexer:
+            return _lexed(text, kind.lexer)
+        out = Text(text)
+        for start, end, role in kind.marks(text):
+            out.stylize(MARK_STYLES[role], start, end)
+        return out
     if kind == "check":
         out = Text(text)
         for match in _FINDING.finditer(text):
@@ -142,51 +159,122 @@ def _highlight(text: str, kind: str) -> Text:
             out.stylize("bold", *match.span(4))
             out.stylize("dim", *match.span(6))
         return out
-    if kind == "ris":
-        out = Text(text)
-        for match in _RIS_TAG.finditer(text):
-            style = "bold magenta" if match.group(1) in ("TY", "ER") else "cyan"
-            out.stylize(style, match.start(1), match.end(1))
-            out.stylize("dim", match.start(2), match.end(2))
-        return out
+    return _lexed(text, LEXERS[kind])
+
+
+def _lexed(text: str, lexer: str) -> Text:
     from rich.syntax import Syntax
 
-    syntax = Syntax("", LEXERS[kind], theme="ansi_dark", background_color="default")
+    syntax = Syntax("", lexer, theme="ansi_dark", background_color="default")
     return syntax.highlight(text)
 
 
-def show_data(text: str, kind: str) -> None:
+def show_data(text: str, kind: str | Highlighter) -> None:
     """Print exported data on a terminal: highlighted, every character of the data kept.
 
-    Lines are never cut or re-wrapped (soft wrap), so what is copied from the terminal is the data.
+    ``kind`` is the data's format, or ``references``, ``check``, ``json``, ``html``, ``markdown``
+    or ``text`` (not highlighted). Lines are never cut or re-wrapped (soft wrap), so what is
+    copied from the terminal is the data.
     """
     if kind == "references":
         show_references(text.splitlines())
         return
     safe = "\n".join(printable(line) for line in text.split("\n"))
     out = stdout()
-    if kind in LEXERS or kind in ("ris", "check"):
+    if not isinstance(kind, str) or kind in LEXERS or kind == "check":
         out.print(_highlight(safe, kind), end="")
     else:
         out.print(safe, end="", markup=False)
 
 
 def show_references(lines: list[str]) -> None:
-    """Styled references on a terminal: one paragraph each, wrapped with a hanging indent."""
+    """Styled references on a terminal, one paragraph each with no line break of ours inside: the
+    terminal wraps them, so a reference copied into a word processor is one line."""
     from rich.text import Text
 
     out = stdout()
-    width = max(out.width - 1, 40)
     for number, line in enumerate(lines):
         if number:
             out.print()
-        wrapped = textwrap.fill(printable(line), width=width, subsequent_indent="    ")
-        out.print(Text(wrapped), soft_wrap=True)
+        out.print(Text(printable(line)), soft_wrap=True)
+
+
+# The rich style of each HTML element and CSS declaration citekit's HTML markup writes
+# (``citekit.csl.formatters``); anything else is shown as plain text.
+_HTML_STYLES = {
+    "i": "italic",
+    "em": "italic",
+    "b": "bold",
+    "strong": "bold",
+    "u": "underline",
+    "font-style:italic": "italic",
+    "font-style:normal": "not italic",
+    "font-weight:bold": "bold",
+    "font-weight:normal": "not bold",
+    "text-decoration:underline": "underline",
+    "text-decoration:none": "not underline",
+    "font-variant:small-caps": "",  # a terminal has no small capitals: the text is shown as it is
+}
+# The space between a numeric style's label ("1.", "[2]") and its reference.
+_MARGIN_GAP = " "
+
+
+def show_html_references(entries: list[str]) -> None:
+    """References rendered as HTML, shown as ``show_references`` shows text but with the italics and
+    bold the style asks for. Record text inside the HTML is shown literally, never as markup."""
+    from rich.text import Text
+
+    out = stdout()
+    for number, entry in enumerate(entries):
+        if number:
+            out.print()
+        line = Text()
+        for text, styles in _html_runs(entry):
+            line.append(printable(text), style=" ".join(s for s in styles if s) or None)
+        out.print(line, soft_wrap=True)
+
+
+def _html_runs(entry: str) -> list[tuple[str, list[str]]]:
+    """An entry of citekit's HTML markup as (text, rich styles) runs, entities decoded."""
+    from html.parser import HTMLParser
+
+    runs: list[tuple[str, list[str]]] = []
+    stack: list[str] = []
+
+    class Runs(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            css = "".join(value or "" for name, value in attrs if name == "style").replace(" ", "")
+            stack.append(
+                " ".join(_HTML_STYLES.get(d, "") for d in css.split(";") if d) or _HTML_STYLES.get(tag, "")
+            )
+
+        def handle_endtag(self, tag: str) -> None:
+            if stack:
+                stack.pop()
+            if tag == "div" and runs and runs[-1][0] and not runs[-1][0].endswith(" "):
+                runs.append((_MARGIN_GAP, []))  # "1." then the reference: a space, not a line
+
+        def handle_data(self, data: str) -> None:
+            runs.append((data.replace("\n", " "), list(stack)))
+
+    parser = Runs(convert_charrefs=True)
+    parser.feed(entry)
+    parser.close()
+    while runs and runs[-1][0] == _MARGIN_GAP:
+        runs.pop()
+    return runs
 
 
 # --- citekit show: one record field by field ---------------------------------------------------
 
-_REMARK_STYLES = {"warning": "yellow", "ignored": "dim", "doubtful": "magenta", "cleaned": "green"}
+_REMARK_STYLES = {
+    "error": "bold red",
+    "warning": "yellow",
+    "ignored": "dim",
+    "doubtful": "magenta",
+    "cleaned": "green",
+    "weak": "magenta",
+}
 
 
 def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[str, str]]) -> None:
@@ -213,15 +301,37 @@ def show_record(heading: str, rows: list[tuple[str, str]], remarks: list[tuple[s
         out.print(line)
 
 
-_TABLE_WIDTHS = {"source": 40, "first author": 28, "title": 70}
-_TABLE_STYLES = {"key": "cyan", "problems": None}
+# How `citekit show` lists many records (columns by name): on a wide terminal as a table whose long
+# cells wrap, never cut; the source column only where there is room for it; on a narrow terminal
+# one short card per record; in a pipe tab-separated rows, whole.
+TABLE_MIN_WIDTH = 100
+SOURCE_MIN_WIDTH = 160
 _TABLE_WHOLE = frozenset({"key", "type", "year", "problems"})
 _TABLE_RATIOS = {"title": 3}
 
 
 def show_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """Many records as ``citekit show`` lists them: one row each; the last column (problems) is
+    """Many records as ``citekit show`` lists them, one row each; the last column (problems) is
     highlighted where it is not empty. Cell text is printed literally, never as markup."""
+    out = stdout()
+    if not out.is_terminal:
+        _show_tab_separated(columns, rows)
+    elif out.width < TABLE_MIN_WIDTH:
+        _show_cards(columns, rows)
+    else:
+        keep = [i for i, c in enumerate(columns) if c != "source" or out.width >= SOURCE_MIN_WIDTH]
+        _show_wrapped_table(tuple(columns[i] for i in keep), [tuple(row[i] for i in keep) for row in rows])
+
+
+def _show_tab_separated(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """In a pipe: a header and one line per record, cells separated by tabs, nothing cut (for cut,
+    awk and spreadsheets). A tab or line break inside a cell becomes a space."""
+    lines = ["\t".join(" ".join(cell.split()) for cell in row) for row in [columns, *rows]]
+    sys.stdout.buffer.write("".join(line + "\n" for line in lines).encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _show_wrapped_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -229,7 +339,7 @@ def show_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for index, column in enumerate(columns):
         # The key, type, year and problems are kept whole (they are what a user acts on next); the
-        # other columns give way on a narrow screen, their cells cut with an ellipsis, not wrapped.
+        # other columns share the rest of the width, their cells wrapped over several lines.
         whole = None
         if column in _TABLE_WHOLE:
             whole = max([len(column)] + [len(row[index]) for row in rows])
@@ -237,22 +347,36 @@ def show_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
             column,
             no_wrap=whole is not None,
             width=whole,
-            max_width=_TABLE_WIDTHS.get(column),
             ratio=None if whole is not None else _TABLE_RATIOS.get(column, 1),
-            style=_TABLE_STYLES.get(column),
+            style="cyan" if column == "key" else None,
+            overflow="fold",
         )
     for row in rows:
-        cells = [Text(printable(cell), no_wrap=True, overflow="ellipsis") for cell in row]
+        cells = [Text(printable(cell)) for cell in row]
         if row[-1]:
             cells[-1].stylize("bold yellow")
         table.add_row(*cells)
-    out = stdout()
-    if not out.is_terminal:
-        from rich.console import Console
+    stdout().print(table, soft_wrap=False)
 
-        # In a pipe there is no screen to fit: a wide table keeps keys and titles whole enough to grep.
-        out = Console(highlight=False, width=240, color_system=None)
-    out.print(table, soft_wrap=False)
+
+def _show_cards(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """On a narrow terminal: per record a line with its key, type, year and problems, then its
+    title and its first author and source, indented and wrapped by rich at the terminal's width."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out = stdout()
+    for number, row in enumerate(rows):
+        cell = dict(zip(columns, (printable(value) for value in row), strict=True))
+        if number:
+            out.print()
+        head = Text(cell["key"], style="bold cyan")
+        head.append(f"  {cell['type']}  {cell['year']}")
+        if cell["problems"]:
+            head.append(f"  {cell['problems']}", style="bold yellow")
+        out.print(head)
+        out.print(Padding(Text(cell["title"]), (0, 0, 0, 2)))
+        out.print(Padding(Text(f"{cell['first author']} · {cell['source']}", style="dim"), (0, 0, 0, 2)))
 
 
 def show_blank() -> None:
@@ -318,3 +442,44 @@ def progress(label: str, total: int | None = None) -> Iterator[Advance]:
             state["finished"] = 1
             if shown:
                 shown[0][0].stop()
+
+
+# --- harvest progress (issue 21) ----------------------------------------------------------------
+
+
+class HarvestUpdate(Protocol):
+    def __call__(self, records: int, pages: int, total: int | None) -> None: ...
+
+
+@contextmanager
+def harvest_progress(label: str = "harvesting") -> Iterator[HarvestUpdate]:
+    """A progress line on stderr for a harvest: records and pages so far, the rate, and the
+    repository's ``completeListSize`` as the total when it gives one. Terminal only, never with -q."""
+    if verbosity.quiet or not sys.stderr.isatty():
+        yield lambda records, pages, total: None
+        return
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=stderr(),
+        transient=True,
+    )
+    task = bar.add_task(printable(label), total=None, rate="")
+    started = time.monotonic()
+
+    def update(records: int, pages: int, total: int | None) -> None:
+        rate = records / max(time.monotonic() - started, 1e-6)
+        description = printable(f"{label}: {pages} page(s)")
+        bar.update(
+            task, completed=records, total=total, description=description, rate=f"{rate:,.0f} records/s"
+        )
+
+    with bar:
+        yield update

@@ -40,6 +40,10 @@ class StyleError(CitekitError):
     """A CSL style or locale that cannot be found or parsed."""
 
 
+class UnknownStyleError(StyleError, UnknownFormatError):
+    """A style name that names no style (a typo, most often: ``citekit.choosing`` suggests names)."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """A problem met while reading; the rest of the input is still used.

@@ -1,17 +1,16 @@
-"""Reading inputs: files, folders (recursively) and stdin, decoded and sent to the right reader."""
+"""Finding inputs (files, folders read recursively, stdin, web addresses), reading their bytes within
+limits, decoding them and telling their format. ``citekit.stages.read_input`` reads them."""
 
 from __future__ import annotations
 
 import codecs
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from citekit import formats
 from citekit.errors import CitekitError, Problem
-from citekit.formats.base import ReadResult
 from citekit.model import Location
-from citekit.normalize.keys import assign_keys
 
 STDIN = "-"
 
@@ -112,27 +111,32 @@ def _line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str]:
-    """Each input as given, with folders replaced by the readable files under them, in sorted order."""
+def expand(inputs: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Each input as given, with folders replaced by the readable files under them, in sorted order.
+    Files in a folder that no format reads (``.pdf``, ``.yaml``) are appended to ``skipped``;
+    hidden files and folders (``.git``) are passed over without a word."""
     for item in inputs:
         path = Path(item)
-        if item != STDIN and path.is_dir():
+        if item != STDIN and not is_url(item) and path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and formats.for_suffix(child.suffix):
+                if not child.is_file() or hidden:
+                    continue
+                if formats.for_suffix(child.suffix):
                     yield str(child)
+                elif skipped is not None:
+                    skipped.append(str(child))
         else:
             yield item
 
 
 def detect_format(item: str, text: str) -> formats.Format:
-    """The format a suffix names; for stdin, odd suffixes and portal text, the one the content shows."""
-    from citekit.formats.detect import sniff
-
+    """The format a suffix names; for stdin, odd suffixes and suffixes that name any text (.txt),
+    the one the content shows."""
     by_suffix = None if item == STDIN else formats.for_suffix(Path(item).suffix)
-    if by_suffix is not None and by_suffix.name != "portal":
+    if by_suffix is not None and not by_suffix.generic_suffixes:
         return by_suffix
-    return formats.get(sniff(text))
+    return formats.sniff(text)
 
 
 # The largest input read: reading takes some 1-3 s and 30 bytes of memory per byte of input, so a
@@ -158,6 +162,54 @@ def read_capped(item: str, source: str) -> bytes:
     return data
 
 
+def is_url(item: str) -> bool:
+    """Whether an input is a web address (http or https): fetched (``citekit.net``), then read like a file."""
+    return item[:8].lower().startswith(("http://", "https://"))
+
+
+def url_list(path: str | Path) -> list[str]:
+    """The web addresses listed in a file (``--urls``): one a line; blank lines and ``#`` comments skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise CitekitError(f"{path}: no such file; give a file with one URL a line") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CitekitError(f"{path}: cannot read the URL list ({exc})") from None
+    urls = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        if not is_url(text):
+            raise CitekitError(f"{path}:{number}: {text[:60]!r} is not an http(s) address")
+        urls.append(text)
+    return urls
+
+
+# Content types whose answers are read as a file with this suffix would be, whatever the address
+# ends with: a web page is read as a saved page (and so gives the record the saved page gives).
+_CONTENT_SUFFIXES = {"text/html": ".html", "application/xhtml+xml": ".html"}
+
+
+def fetched(url: str) -> tuple[bytes, str]:
+    """The bytes at ``url`` (fetched, or from the cache: ``citekit.net.fetch``), within
+    MAX_INPUT_BYTES, and a file name telling their format as a file's name would: a web page's is
+    ``page.html``, anything else's the last part of the address it came from."""
+    from pathlib import PurePosixPath
+    from urllib.parse import urlsplit
+
+    from citekit.net.fetch import read_url
+
+    answer = read_url(url)
+    if len(answer.content) > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // 2**20
+        raise CitekitError(
+            f"the page is over {limit} MB, more than citekit reads from one input", Location(url)
+        )
+    suffix = _CONTENT_SUFFIXES.get(answer.content_type)
+    return answer.content, f"page{suffix}" if suffix else PurePosixPath(urlsplit(answer.url).path).name
+
+
 def source_name(item: str) -> str:
     """How messages name an input."""
     return "<stdin>" if item == STDIN else item
@@ -167,8 +219,9 @@ def read_text(item: str, from_format: str | None = None) -> tuple[str, formats.F
     """One input read (within the size limit), decoded and identified: its text, its format and the
     warnings decoding gave. Raises OSError or CitekitError; ``file_problem`` words them."""
     source = source_name(item)
-    text, problems = decode(read_capped(item, source), source)
-    fmt = formats.get(from_format) if from_format else detect_format(item, text)
+    data, name = fetched(item) if is_url(item) else (read_capped(item, source), item)
+    text, problems = decode(data, source)
+    fmt = formats.get(from_format) if from_format else detect_format(name, text)
     return text, fmt, problems
 
 
@@ -188,32 +241,3 @@ def file_problem(exc: OSError | CitekitError, source: str) -> Problem:
         return Problem(exc.location or Location(source), exc.message, "error")
     message = next((text for kind, text in _FILE_ERRORS if isinstance(exc, kind)), exc.strerror or str(exc))
     return Problem(Location(source), message, "error")
-
-
-def read_one(item: str, from_format: str | None = None) -> ReadResult:
-    """Read one file (or stdin); any failure becomes an error problem naming the file."""
-    source = source_name(item)
-    try:
-        text, fmt, problems = read_text(item, from_format)
-        if not fmt.readable:
-            raise CitekitError(f"citekit cannot read {fmt.title} yet")
-        result = fmt.reader()(text, source)
-        result.problems[:0] = problems
-        return result
-    except READ_ERRORS as exc:
-        return ReadResult(problems=[file_problem(exc, source)])
-
-
-def load(
-    inputs: Iterable[str], from_format: str | None = None, on_file: Callable[[str], object] | None = None
-) -> ReadResult:
-    """Every record of every input, with unique citation keys, and every problem met.
-
-    ``on_file`` is called with each file once it has been read (the CLI's progress bar)."""
-    total = ReadResult()
-    for item in expand(inputs):
-        total.extend(read_one(item, from_format))
-        if on_file is not None:
-            on_file(item)
-    total.records = assign_keys(total.records)
-    return total

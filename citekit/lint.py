@@ -21,6 +21,7 @@ from typing import Any
 
 from citekit.errors import Problem
 from citekit.model import Date, Location, Record
+from citekit.normalize import pages
 from citekit.normalize.identifiers import isbn_check_digit, issn_check_digit
 
 
@@ -129,12 +130,10 @@ def bad_issn(record: Record) -> Iterator[str]:
 
 # --- pages and dates --------------------------------------------------------------------------------
 
-_RANGE = re.compile(r"([A-Za-z]*)(\d+)\s*(?:-{1,2}|[–—])\s*([A-Za-z]*)(\d+)")
-
 
 def reversed_pages(record: Record) -> Iterator[str]:
     for part in record.get("page").split(","):
-        match = _RANGE.fullmatch(part.strip())
+        match = pages.RANGE.fullmatch(part.strip())
         if not match:
             continue
         prefix, first, end_prefix, last = match.groups()
@@ -205,27 +204,74 @@ def _work(record: Record) -> tuple[str, int | None, str] | None:
     return title, date.year, first
 
 
-def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
-    """Each record that repeats an earlier one, by DOI (any of its DOIs) or by title, year and first author."""
-    by_doi: dict[str, Record] = {}
-    by_work: dict[tuple[str, int | None, str], Record] = {}
-    for record in records:
+@dataclass(frozen=True)
+class Identity:
+    """What tells one record from another, kept for each record of a large export (which keeps no
+    records): where it came from, its DOIs (lower case) and its work (title, year, first author)."""
+
+    location: Location | None
+    dois: tuple[str, ...]
+    work: tuple[str, int | None, str] | None
+    # Where in its container it is (volume, issue, first page): recurring titles (a journal's
+    # "Editorial", a column in every issue) are one work only where these do not differ.
+    place: tuple[str, str, str] = ("", "", "")
+
+    def same_place(self, other: Identity) -> bool:
+        return all(not a or not b or a == b for a, b in zip(self.place, other.place, strict=True))
+
+
+def identity(record: Record) -> Identity:
+    dois = record.dois or ((record.get("DOI"),) if record.get("DOI") else ())
+    first_page = pages.pieces(record.get("page"))[0] if record.get("page") else ""
+    place = (_plain(record.get("volume")), _plain(record.get("issue")), _plain(first_page))
+    return Identity(record.location, tuple(doi.lower() for doi in dois), _work(record), place)
+
+
+def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
+    """(index, index of the earlier record it repeats, how) for each record that repeats an earlier
+    one, by DOI (any of its DOIs) or by title, year and first author where volume, issue and first
+    page do not differ."""
+    by_doi: dict[str, int] = {}
+    by_work: dict[tuple[str, int | None, str], list[int]] = {}
+    for index, found in enumerate(identities):
         earlier = None
         how = ""
-        for doi in record.dois or ((record.get("DOI"),) if record.get("DOI") else ()):
-            earlier = earlier or by_doi.get(doi.lower())
-            by_doi.setdefault(doi.lower(), record)
+        for doi in found.dois:
+            earlier = by_doi.get(doi) if earlier is None else earlier
+            by_doi.setdefault(doi, index)
         if earlier is not None:
             how = "the same DOI"
-        work = _work(record)
-        if work is not None:
-            if earlier is None and work in by_work:
-                earlier, how = by_work[work], "the same title, year and first author"
-            by_work.setdefault(work, record)
+        if found.work is not None:
+            seen = by_work.setdefault(found.work, [])
+            same = next((i for i in seen if identities[i].same_place(found)), None)
+            if earlier is None and same is not None:
+                earlier, how = same, "the same title, year and first author"
+            seen.append(index)
         if earlier is not None:
-            where = f" ({earlier.location})" if earlier.location else ""
-            message = f"duplicate of {earlier.id}{where}: {how}; keep one of them"
-            yield Finding("duplicate", "warning", record.id, record.location, message)
+            yield index, earlier, how
+
+
+def duplicate_message(earlier_id: str, earlier: Identity, how: str) -> str:
+    where = f" ({earlier.location})" if earlier.location else ""
+    return f"duplicate of {earlier_id}{where}: {how}; keep one of them"
+
+
+def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
+    """Each record that repeats an earlier one (``repeats``), as a warning."""
+    identities = [identity(record) for record in records]
+    for index, earlier, how in repeats(identities):
+        record = records[index]
+        message = duplicate_message(records[earlier].id, identities[earlier], how)
+        yield Finding("duplicate", "warning", record.id, record.location, message)
+
+
+def duplicate_problems(identities: Sequence[Identity], ids: Sequence[str]) -> list[Problem]:
+    """``duplicates`` as reading warnings (what ``citekit export`` says), from identities and keys."""
+    out = []
+    for index, earlier, how in repeats(identities):
+        message = f"{ids[index]}: {duplicate_message(ids[earlier], identities[earlier], how)}"
+        out.append(Problem(identities[index].location or Location("<input>"), message))
+    return out
 
 
 def check(records: Sequence[Record]) -> list[Finding]:

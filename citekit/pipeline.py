@@ -2,13 +2,14 @@
 chunk at a time.
 
 The output is byte for byte what ``citekit.dump(load(inputs).records, format)`` gives, with or
-without jobs. Files are read in parallel but their results are taken in input order. Each file's
-records are kept pickled (a quarter of a kilobyte each, against nearly two as objects); beside
-them only each record's id and, when it came without one, its base key are kept, which is all
-citation keys are made from. Keys are made unique over all records at once (as ``load`` does), and
-so is the writers' own key step, so that every chunk is written with its final keys. Chunks are
-written in order (in parallel with jobs) and joined as the format joins entries: neither the
-whole output nor every record as an object is ever held at once.
+without jobs: the same stages (``citekit.stages``) run, on several processes. Files are read in
+parallel but their results are taken in input order. Each file's records are kept pickled (a
+quarter of a kilobyte each, against nearly two as objects); beside them only each record's id and,
+when it came without one, its base key are kept, which is all citation keys are made from. Keys
+are made over all records at once (``stages.key_ids``, as ``load`` does, then as the output format
+writes them), so that every chunk is written with its final keys. Chunks are written in order (in
+parallel with jobs) and joined as the format joins them (``Format.join``): neither the whole output
+nor every record as an object is ever held at once.
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from typing import TYPE_CHECKING
 
-from citekit import formats
+from citekit import stages
 from citekit.errors import Problem
-from citekit.formats.base import ReadResult
+from citekit.formats import Format, ReadResult
 from citekit.formats.losses import Loss
 from citekit.model import Record
 
 if TYPE_CHECKING:  # the pool and pickling are imported when used: most exports need neither
     from concurrent.futures import Executor, Future
+
+    from citekit.lint import Identity
 
 # Records per written chunk: large enough that a process pool's overhead is small beside it.
 CHUNK = 2000
@@ -51,27 +53,28 @@ def _pool(jobs: int) -> Executor | None:
 
 def load(
     files: Sequence[str],
-    from_format: str | None,
+    from_format: str | None = None,
+    raw: bool = False,
     jobs: int = 1,
     on_file: Callable[[str], object] | None = None,
 ) -> ReadResult:
-    """Every record of ``files`` (already expanded), read on ``jobs`` processes when there are several
-    files and none is stdin; the same result as ``citekit.inputs.load``."""
-    from citekit import inputs
-    from citekit.normalize.keys import assign_keys
-
+    """Every record of ``files`` (already expanded) read and cleaned (``stages.read``), on ``jobs``
+    processes when there are several files and none is stdin, with unique keys (``stages.key``).
+    ``on_file`` is called with each file once it has been read (the CLI's progress bar)."""
     pool = _pool(jobs) if len(files) > 1 and STDIN not in files else None
-    if pool is None:
-        return inputs.load(files, from_format, on_file)
+    count = len(files)
+    arguments = (files, [from_format] * count, [raw] * count)
+    results = pool.map(stages.read, *arguments) if pool else map(stages.read, *arguments)
     total = ReadResult()
-    with pool:
-        for item, result in zip(
-            files, pool.map(inputs.read_one, files, [from_format] * len(files)), strict=True
-        ):
+    try:
+        for item, result in zip(files, results, strict=True):
             total.extend(result)
             if on_file is not None:
                 on_file(item)
-    total.records = assign_keys(total.records)
+    finally:
+        if pool:
+            pool.shutdown()
+    total.records = stages.key(total.records)
     return total
 
 
@@ -89,6 +92,8 @@ class Packed:
     # What the output format cannot carry, found as each file is read (with the final record ids).
     losses: list[Loss] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    # What tells each record from the others, to find duplicates without the records.
+    identities: list[Identity] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -119,18 +124,18 @@ def _unpacked(batch: bytes | list[Record]) -> list[Record]:
 
 
 def _read_packed(
-    item: str, from_format: str | None, raw: bool, format: str | None, pack: bool = True
-) -> tuple[bytes | list[Record], list[str], list[str | None], list[Problem], list[tuple[int, Loss]]]:
+    item: str, from_format: str | None, raw: bool, fmt: Format | None, pack: bool = True
+) -> tuple[
+    bytes | list[Record], list[str], list[str | None], list[Problem], list[tuple[int, Loss]], list[Identity]
+]:
     from citekit.formats.losses import find_losses
-    from citekit.inputs import read_one
+    from citekit.lint import identity
     from citekit.normalize.keys import base_key
-    from citekit.normalize.raw import raw_text
 
-    with raw_text(raw):
-        result = read_one(item, from_format)
+    result = stages.read(item, from_format, raw)
     # find_losses names records by id; they are numbered here, as ids are final only later.
-    numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)] if format else []
-    losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, format)] if format else []
+    numbered = [r.with_id(str(n)) for n, r in enumerate(result.records)] if fmt else []
+    losses = [(int(loss.record_id), loss) for loss in find_losses(numbered, fmt)] if fmt else []
     if pack:
         import pickle
 
@@ -139,72 +144,80 @@ def _read_packed(
         packed = result.records
     ids = [r.id for r in result.records]
     bases = [None if r.id else base_key(r) for r in result.records]
-    return packed, ids, bases, result.problems, losses
+    return packed, ids, bases, result.problems, losses, [identity(r) for r in result.records]
 
 
 def load_packed(
     files: Sequence[str],
     from_format: str | None,
-    format: str | None,
+    fmt: Format | None,
     jobs: int = 1,
     on_file: Callable[[str], object] | None = None,
     raw: bool = False,
 ) -> tuple[Packed, list[str]]:
-    """Every record of ``files`` (already expanded), packed, with what ``format`` cannot carry of
-    each (nothing is looked for when ``format`` is None), and the unique id of each record (``load``'s)."""
-    from citekit.normalize.keys import unique_keys
-
+    """Every record of ``files`` (already expanded), packed, with what ``fmt`` cannot carry of
+    each (nothing is looked for when ``fmt`` is None), and the unique id of each record (``load``'s)."""
     pool = _pool(jobs) if len(files) > 1 and STDIN not in files else None
     count = len(files)
-    arguments = (files, [from_format] * count, [raw] * count, [format] * count, [count > 1] * count)
+    arguments = (files, [from_format] * count, [raw] * count, [fmt] * count, [count > 1] * count)
     results = pool.map(_read_packed, *arguments) if pool else map(_read_packed, *arguments)
     packed = Packed()
     numbered: list[tuple[int, Loss]] = []
     try:
-        for item, (batch, ids, bases, problems, losses) in zip(files, results, strict=True):
+        for item, (batch, ids, bases, problems, losses, identities) in zip(files, results, strict=True):
             numbered.extend((len(packed) + n, loss) for n, loss in losses)
             packed.starts.append(len(packed))
             packed.batches.append(batch)
             packed.ids.extend(ids)
             packed.bases.extend(bases)
             packed.problems.extend(problems)
+            packed.identities.extend(identities)
             if on_file is not None:
                 on_file(item)
     finally:
         if pool:
             pool.shutdown()
-    keys = unique_keys(packed.ids, packed.base)
+    keys = stages.key_ids(packed.ids, packed.base)
     packed.losses = [replace(loss, record_id=keys[n]) for n, loss in numbered]
     return packed, keys
 
 
 def dump_packed(
-    packed: Packed, ids: Sequence[str], format: str, ascii: bool = False, jobs: int = 1
+    packed: Packed, ids: Sequence[str], fmt: Format, ascii: bool = False, jobs: int = 1
 ) -> Iterator[str]:
     """``citekit.dump`` of the packed records (with ``ids``) as consecutive pieces of text."""
-    name = formats.get(format).name
-    step = _KEY_STEPS.get(name)
-    final = step(ids, packed.base) if step else list(ids)
+    final = stages.key_ids(ids, packed.base, fmt)
     parts = (
-        (name, batch[i : i + CHUNK], ascii)
+        (fmt, batch[i : i + CHUNK], ascii)
         for batch in packed.records(final)
         for i in range(0, len(batch), CHUNK)
     )
-    yield from _written(name, parts, jobs if len(packed.batches) > 1 else 1)
+    yield from _written(fmt, parts, jobs if len(packed.batches) > 1 else 1)
 
 
-def _written(name: str, parts: Iterable[tuple[str, Sequence[Record], bool]], jobs: int) -> Iterator[str]:
+def dump_chunks(records: Sequence[Record], fmt: Format, ascii: bool = False, jobs: int = 1) -> Iterator[str]:
+    """``citekit.dump(records, format, ascii)`` as consecutive pieces of text."""
+    keyed = stages.key(records, fmt)
+    parts = [(fmt, keyed[i : i + CHUNK], ascii) for i in range(0, len(keyed), CHUNK)] or [(fmt, [], ascii)]
+    yield from _written(fmt, parts, jobs if len(parts) > 1 else 1)
+
+
+# One chunk to write: the format, the records (with their final keys) and ``ascii``.
+Part = tuple[Format, Sequence[Record], bool]
+
+
+def _written(fmt: Format, parts: Iterable[Part], jobs: int) -> Iterator[str]:
     pool = _pool(jobs)
     # A pool takes a few chunks ahead of the one being written, never all of them at once.
     texts = _ahead(pool, parts, 2 * jobs) if pool else map(_write_chunk, parts)
     try:
-        yield from (_joined_json(texts) if name == "csljson" else _joined(texts))
+        yield from fmt.join(texts)
     finally:
         if pool:
             pool.shutdown()
 
 
-def _ahead(pool: Executor, parts: Iterable[tuple[str, Sequence[Record], bool]], depth: int) -> Iterator[str]:
+def _ahead(pool: Executor, parts: Iterable[Part], depth: int) -> Iterator[str]:
     from collections import deque
 
     pending: deque[Future[str]] = deque()
@@ -216,58 +229,6 @@ def _ahead(pool: Executor, parts: Iterable[tuple[str, Sequence[Record], bool]], 
         yield pending.popleft().result()
 
 
-def _bibtex_keys(ids: Sequence[str], base: Callable[[int], str]) -> list[str]:
-    from citekit.normalize.keys import bibtex_key, unique_keys
-
-    return unique_keys([bibtex_key(key) for key in ids], base)
-
-
-def _unique_keys(ids: Sequence[str], base: Callable[[int], str]) -> list[str]:
-    from citekit.normalize.keys import unique_keys
-
-    return unique_keys(ids, base)
-
-
-# What each writer does to the keys of all its records before writing them (``write`` repeats it,
-# which changes nothing once done): the step that needs every record at once. It reads only the
-# ids, and the base key of a record that needs a new one.
-_KEY_STEPS: dict[str, Callable[[Sequence[str], Callable[[int], str]], list[str]]] = {
-    "bibtex": _bibtex_keys,
-    "biblatex": _bibtex_keys,
-    "ris": _unique_keys,
-}
-
-
-def _write_chunk(args: tuple[str, Sequence[Record], bool]) -> str:
-    format, records, ascii = args
-    return str(formats.get(format).writer()(records, ascii=ascii))
-
-
-def dump_chunks(records: Sequence[Record], format: str, ascii: bool = False, jobs: int = 1) -> Iterator[str]:
-    """``citekit.dump(records, format, ascii)`` as consecutive pieces of text."""
-    from citekit.normalize.keys import base_key
-
-    name = formats.get(format).name
-    step = _KEY_STEPS.get(name)
-    keys = step([r.id for r in records], lambda n: base_key(records[n])) if step else None
-    keyed = [r.with_id(k) for r, k in zip(records, keys, strict=True)] if keys else list(records)
-    parts = [(name, keyed[i : i + CHUNK], ascii) for i in range(0, len(keyed), CHUNK)] or [(name, [], ascii)]
-    yield from _written(name, parts, jobs if len(parts) > 1 else 1)
-
-
-def _joined(texts: Iterator[str]) -> Iterator[str]:
-    """Entries of BibTeX and RIS are separated by one empty line."""
-    texts = iter(texts)
-    first = next(texts, "")
-    return chain([first], ("\n" + text for text in texts))
-
-
-def _joined_json(texts: Iterator[str]) -> Iterator[str]:
-    """One JSON array from several: the items of each, comma-separated, inside one pair of brackets."""
-    started = False
-    for text in texts:
-        if text.strip() == "[]":
-            continue
-        yield ("[\n" if not started else ",\n") + text[len("[\n") : -len("\n]\n")]
-        started = True
-    yield "\n]\n" if started else "[]\n"
+def _write_chunk(part: Part) -> str:
+    fmt, records, ascii = part
+    return fmt.write(records, ascii)

@@ -1,6 +1,6 @@
 """One atheris (libFuzzer) target per reader: ``python fuzz/atheris_target.py READER [libFuzzer flags]``.
 
-READER is one of bibtex, ris, csljson, portal, portal-html. See fuzz/README.md for the commands
+READER is the name of a format citekit reads (``citekit formats``). See fuzz/README.md for the commands
 and fuzz/run_atheris.sh for a run with the seed corpus.
 """
 
@@ -21,11 +21,19 @@ with atheris.instrument_imports(include=["citekit", "bibtexparser", "fuzz"]):
     import citekit.formats.bibtex.read
     import citekit.formats.bibtex.write
     import citekit.formats.csljson
+    import citekit.formats.dc.read
+    import citekit.formats.endnote_xml.read
+    import citekit.formats.medline.read
+    import citekit.formats.mods.read
+    import citekit.formats.mods.write
     import citekit.formats.portal.build
     import citekit.formats.portal.html
+    import citekit.formats.portal.read
     import citekit.formats.portal.scan
+    import citekit.formats.portal.unwrap
     import citekit.formats.ris.read
     import citekit.formats.ris.write
+    import citekit.formats.wos.read
     import citekit.normalize.steps  # noqa: F401
     from fuzz.harness import READERS, check_bytes
 

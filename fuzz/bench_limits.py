@@ -1,7 +1,7 @@
 """Time and peak memory of reading big inputs, per reader: ``python fuzz/bench_limits.py [MB]``.
 
 Writes a file of about MB megabytes (default 10) of each format from the sample records into a
-temporary folder, reads it with ``citekit.inputs.read_one`` in a child process, and prints the
+temporary folder, reads it with ``citekit.stages.read`` in a child process, and prints the
 seconds and peak resident memory; then checks that a 100 MB file is refused at once. Speed is
 measured here, never in the tests.
 """
@@ -16,25 +16,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = (
-    "import resource, sys; from citekit import inputs; r = inputs.read_one(sys.argv[1]); "
+    "import resource, sys; from citekit import stages; r = stages.read(sys.argv[1]); "
     "print(len(r.records), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
 )
 
 
 def make(folder: Path, megabytes: int) -> list[Path]:
     import citekit
+    from citekit import formats
 
     records = citekit.load([str(ROOT / "records")]).records
     size = megabytes * 1_000_000
     out = []
-    for fmt, suffix in (("bibtex", ".bib"), ("ris", ".ris"), ("csljson", ".json")):
-        one = citekit.dump(records, fmt)
+    # One big file per format a reader of its own reads (BibLaTeX is read as BibTeX).
+    for fmt in (
+        f
+        for f in formats.FORMATS.values()
+        if f.writable and f.sniff(citekit.dump(records, f.name)) is not None
+    ):
+        one = citekit.dump(records, fmt.name)
         copies = size // len(one.encode("utf-8")) + 1
-        if fmt == "csljson":
-            text = "[" + ",\n".join([one.strip()[1:-1]] * copies) + "]"
-        else:
-            text = (one + "\n") * copies
-        out.append(folder / f"big{suffix}")
+        text = "".join(fmt.join([one] * copies))
+        out.append(folder / f"big{fmt.suffixes[0]}")
         out[-1].write_text(text, encoding="utf-8")
     page = (ROOT / "records" / "01_numpy_nature_glued.txt").read_text(encoding="utf-8")
     out.append(folder / "big.txt")

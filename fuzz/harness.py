@@ -11,15 +11,14 @@ Used by the atheris targets in this folder and by the hypothesis long-run harnes
 
 from __future__ import annotations
 
-from citekit import formats
+from citekit import formats, stages
 from citekit.errors import CitekitError
 from citekit.inputs import decode
-from citekit.normalize.keys import assign_keys
 
 SOURCE = "fuzz-input"
-WRITERS = ("bibtex", "biblatex", "ris", "csljson")
-# Every reader citekit has; the fuzz target names are these.
-READERS = ("bibtex", "ris", "csljson", "portal", "portal-html")
+WRITERS = tuple(f.name for f in formats.FORMATS.values() if f.writable)
+# Every format citekit reads; the fuzz target names are these.
+READERS = tuple(f.name for f in formats.FORMATS.values() if f.readable)
 
 
 class Finding(AssertionError):
@@ -48,7 +47,7 @@ def check_bytes(reader: str, data: bytes, round_trip: bool = True) -> None:
 def check_text(reader: str, text: str, round_trip: bool = True) -> None:
     """Read ``text`` as ``reader`` and check the result (see ``check_bytes``)."""
     try:
-        result = formats.get(reader).reader()(text, SOURCE)
+        result = stages.read_text(text, formats.get(reader), SOURCE)
     except CitekitError as exc:
         _located(exc)
         return
@@ -65,11 +64,11 @@ def check_writers(records: list) -> None:  # type: ignore[type-arg]
     """Every writer's output reads back with no errors and the same number of records."""
     import citekit
 
-    records = assign_keys(records)
+    records = stages.key(records)
     for name in WRITERS:
         written = citekit.dump(records, name)
         written.encode("utf-8")  # what outputs.py does: a lone surrogate would fail here
-        back = formats.get(name).reader()(written, SOURCE)
+        back = formats.get(name).read(written, SOURCE)
         errors = [p for p in back.problems if p.is_error]
         if errors or len(back.records) != len(records):
             raise Finding(

@@ -11,39 +11,33 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SUFFIX_READERS = {
-    ".bib": "bibtex",
-    ".biblatex": "bibtex",
-    ".ris": "ris",
-    ".json": "csljson",
-    ".txt": "portal",
-    ".md": "portal",
-    ".html": "portal-html",
-    ".htm": "portal-html",
-}
 SOURCES = ("records", "tests/formats/fixtures", "tests/portal_corpus", "tests/hostile/inputs", "tests/golden")
 
 
 def seeds() -> list[tuple[str, bytes]]:
+    from citekit import formats
+
     out = []
     for folder in SOURCES:
         for path in sorted((ROOT / folder).rglob("*")):
-            reader = SUFFIX_READERS.get(path.suffix.lower())
+            reader = formats.for_suffix(path.suffix)
             if reader and path.is_file() and path.stat().st_size < 200_000:
-                out.append((reader, path.read_bytes()))
+                out.append((reader.name, path.read_bytes()))
     return out
 
 
 def written_seeds() -> list[tuple[str, bytes]]:
-    """The sample records written by each writer: seeds for the BibTeX and RIS readers."""
+    """The sample records written by each writer: seeds for the reader of what it writes."""
     import citekit
+    from citekit import formats
 
     records = citekit.load([str(ROOT / "records"), str(ROOT / "tests" / "portal_corpus")]).records
     out = []
-    for fmt, reader in (("bibtex", "bibtex"), ("biblatex", "bibtex"), ("ris", "ris")):
+    for fmt in (f for f in formats.FORMATS.values() if f.writable):
+        reader = formats.sniff(citekit.dump(records[:1], fmt.name)).name
         for record in records:
-            out.append((reader, citekit.dump([record], fmt).encode("utf-8")))
-        out.append((reader, citekit.dump(records[:5], fmt).encode("utf-8")))
+            out.append((reader, citekit.dump([record], fmt.name).encode("utf-8")))
+        out.append((reader, citekit.dump(records[:5], fmt.name).encode("utf-8")))
     return out
 
 

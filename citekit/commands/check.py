@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from citekit.boundary import fail, run
-from citekit.commands.options import Debug, FromFormat, Inputs, Quiet, Verbose
+from citekit.commands.options import Debug, Example, FromFormat, Inputs, Quiet, Verbose, inputs_or_stdin
 from citekit.errors import ExitStatus
+
+if TYPE_CHECKING:
+    from citekit.errors import Problem
+    from citekit.lint import Finding
 
 OUTPUTS = ("text", "json")
 
@@ -22,6 +26,7 @@ def check(
         ),
     ] = "text",
     from_format: FromFormat = None,
+    example: Example = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
     debug: Debug = False,
@@ -32,30 +37,29 @@ def check(
     \b
     Example:
       citekit check records/
-      citekit check refs/ --format json | jq '.problems[] | select(.rule == "doi")'
+      citekit check examples/refs/ --format json | jq '.problems[] | select(.rule == "pages")'
     """
 
     def action() -> ExitStatus:
         import json
-        import sys
 
-        from citekit import console, lint, outputs
+        from citekit import choosing, console, lint, outputs, pipeline
         from citekit import inputs as reading
 
-        if output_format not in OUTPUTS:
-            fail(f"unknown output format {output_format!r}; use text or json")
-        if not inputs and sys.stdin.isatty():
-            fail("no input given; name files or folders, or pipe records into `citekit check -`")
-        files = list(reading.expand(inputs or ["-"]))
+        chosen = choosing.value("output format", output_format, OUTPUTS)
+        reader = choosing.input_format(from_format)
+        skipped: list[str] = []
+        files = list(reading.expand(inputs_or_stdin(inputs, example, "check"), skipped))
+        for path in skipped:
+            console.info(f"{path}: skipped: no format citekit reads has its suffix")
         with console.progress("reading", len(files)) as advance:
-            result = reading.load(files, from_format, on_file=lambda _: advance())
-        read_errors = [p for p in result.problems if p.is_error]
-        if not result.records and read_errors:
-            for item in read_errors:
+            result = pipeline.load(files, reader, on_file=lambda _: advance())
+        if not result.records:
+            for item in result.problems:
                 console.problem(item)
             fail("no records could be read, so nothing was checked")
         findings = lint.check(result.records)
-        if output_format == "json":
+        if chosen == "json":
             text = json.dumps(lint.report(findings, result.problems, len(result.records)), indent=2)
             outputs.write_text(text + "\n", None, "json")
         else:
@@ -63,10 +67,19 @@ def check(
                 console.problem(item)
             outputs.write_text("".join(f"{item}\n" for item in findings), None, "check")
         console.info(f"checked {len(result.records)} record(s) from {len(files)} input(s)")
-        if not quiet and output_format == "text":
-            flagged = len({f.record for f in findings})
-            summary = f"{len(findings)} problem(s) in {flagged} of {len(result.records)} record(s)"
-            console.note(summary if findings else f"{len(result.records)} record(s), no problems")
+        if chosen == "text":
+            console.note(summary(findings, result.problems, len(result.records)))
         return ExitStatus.PARTIAL if findings or result.problems else ExitStatus.OK
 
     run(debug, action, quiet=quiet, verbose=verbose)
+
+
+def summary(findings: list[Finding], read: list[Problem], records: int) -> str:
+    """The closing line: what was found in the records, and what was met reading them."""
+    parts = []
+    if findings:
+        flagged = len({f.record for f in findings})
+        parts.append(f"{len(findings)} problem(s) in {flagged} of {records} record(s)")
+    if read:
+        parts.append(f"{len(read)} problem(s) reading the inputs")
+    return "; ".join(parts) if parts else f"{records} record(s), no problems"

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from citekit.boundary import fail, run
+from citekit.boundary import run
 from citekit.commands.options import Debug
 from citekit.errors import ExitStatus
 
@@ -30,9 +30,10 @@ def formats(
     def action() -> ExitStatus:
         import json
 
+        from citekit import choosing, outputs
         from citekit import formats as registry
-        from citekit import outputs
 
+        chosen = choosing.value("output format", output_format, ("text", "json"))
         rows = [
             {
                 "name": f.name,
@@ -43,12 +44,10 @@ def formats(
             }
             for f in registry.FORMATS.values()
         ]
-        if output_format == "json":
+        if chosen == "json":
             outputs.write_text(json.dumps(rows, indent=2) + "\n", None, "json")
-        elif output_format == "text":
-            outputs.write_text(table(rows), None, "text")
         else:
-            fail(f"unknown output format {output_format!r}; use text or json")
+            outputs.write_text(table(rows), None, "text")
         return ExitStatus.OK
 
     run(debug, action)

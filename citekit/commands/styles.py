@@ -6,20 +6,30 @@ from typing import Annotated
 
 import typer
 
-from citekit.boundary import run
+from citekit.boundary import fail, run
+from citekit.commands.options import Debug
 from citekit.errors import ExitStatus
 
 
 def styles(
     search: Annotated[
-        list[str] | None, typer.Argument(help="Words that the style id or title must contain.")
+        list[str] | None,
+        typer.Argument(
+            help="Words that the style id or title must contain.", metavar="[SEARCH]...", show_default=False
+        ),
     ] = None,
     locales: Annotated[bool, typer.Option("--locales", help="List the CSL locales instead.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    debug: Debug = False,
 ) -> None:
     """List the available CSL styles (id and title), or those matching SEARCH.
 
-    Example: citekit styles vancouver
+    Exit 2 when nothing matches (the nearest names are suggested).
+
+    \b
+    Example:
+      citekit styles vancouver
+      citekit styles cite them right
+      citekit styles --locales de
     """
 
     def action() -> ExitStatus:
@@ -27,15 +37,13 @@ def styles(
 
         term = " ".join(search or [])
         if locales:
-            from citekit.csl import locales as csl_locales
+            from citekit.csl.style import locales as csl_locales
 
             lines = [code for code in csl_locales.available() if term.lower() in code.lower()]
         else:
             lines = _style_lines(term)
         if not lines:
-            from citekit.boundary import fail
-
-            fail(f"no {'locale' if locales else 'style'} matches {term!r}", ExitStatus.PARTIAL)
+            fail(_no_match(term, locales))
         outputs.write_text("".join(line + "\n" for line in lines), None)
         return ExitStatus.OK
 
@@ -43,13 +51,14 @@ def styles(
 
 
 def _style_lines(term: str) -> list[str]:
-    from citekit.csl import styles as csl_styles
+    from citekit.csl.style.find import aliases
+    from citekit.csl.style.index import search
 
     short_names: dict[str, list[str]] = {}
-    for alias, target in csl_styles.aliases().items():
+    for alias, target in aliases().items():
         if alias != target:
             short_names.setdefault(target, []).append(alias)
-    found = list(csl_styles.search(term))
+    found = list(search(term))
     width = min(max((len(info.id) for info in found), default=0), 48)
     lines = []
     for info in found:
@@ -61,3 +70,15 @@ def _style_lines(term: str) -> list[str]:
         extra = f" ({'; '.join(notes)})" if notes else ""
         lines.append(f"{info.id:<{width}}  {info.title}{extra}")
     return lines
+
+
+def _no_match(term: str, locales: bool) -> str:
+    from citekit import choosing
+
+    if locales:
+        from citekit.csl.style import locales as csl_locales
+
+        hint = choosing.did_you_mean(term, csl_locales.available())
+        return f"no locale matches {term!r}{hint}"
+    hint = choosing.did_you_mean(term, choosing.style_names())
+    return f"no style matches {term!r}{hint}; `citekit styles` lists them all"

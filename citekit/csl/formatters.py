@@ -59,7 +59,7 @@ _HTML_FORMATTER = SimpleNamespace(
 )
 _HTML_FORMATTER.preformat = escape_html
 
-# Rich text of the items (``citekit.csl.richtext``) reaches the output as HTML tags; text output
+# Rich text of the items (``citekit.csl.items.richtext``) reaches the output as HTML tags; text output
 # drops them (as citeproc-js does) and Markdown writes its own emphasis.
 _RICH_TAG = re.compile(
     r"</?(?:i|b|sup|sub)>|<span style=\"font-variant:small-caps;\">|<span style=\"font-style:normal;\">|</span>"

@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citekit.csl.processor import Cite, Session
-from citekit.csl.rules.second_field_align import FIELD_BREAK
-from citekit.csl.xml import parse_csl_text
+from citekit.csl.engine.cites import Cite
+from citekit.csl.engine.session import Session
+from citekit.csl.marks import FIELD_BREAK
+from citekit.csl.style.load import Style
+from citekit.csl.style.xml import parse_csl_text
 
 SECTION = re.compile(r"^>>=+\s*([A-Z-]+)\s*=+>>[ \t]*\n(.*?)^<<=+\s*\1\s*=+<<", re.M | re.S)
 SKIPS_FILE = Path(__file__).with_name("suite_skips.txt")
@@ -121,9 +123,9 @@ def _ids(items: list[dict[str, Any]]) -> list[str]:
 
 def run_fixture(fixture: Fixture) -> str:
     """What citekit renders for a fixture, in the form of its RESULT section."""
-    root = parse_csl_text(fixture.sections["CSL"].strip(), origin=fixture.name)
+    style = Style(parse_csl_text(fixture.sections["CSL"].strip(), origin=fixture.name))
     items = fixture.json("INPUT") or []
-    session = Session(root, items, markup="html")
+    session = Session(style, items, markup="html")
     citation_items = fixture.json("CITATION-ITEMS")
     if fixture.mode == "citation":
         if "CITATIONS" in fixture.sections:

@@ -1,107 +1,48 @@
-"""The format registry: every readable and writable format, found by name or by file suffix.
+"""The format registry: every readable and writable format, found by name, by suffix or by content.
 
-Format modules are imported only when used, so that ``citekit --help`` stays fast.
+Each format is a package (or module) under ``citekit/formats/`` whose ``FORMATS`` holds its
+``Format`` objects (``base.Format``); the list below names it, once. Those objects are cheap to
+import (their readers and writers are imported on first use), so ``citekit --help`` stays fast.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import cast
 
 from citekit.errors import UnknownFormatError
-from citekit.formats.base import ReadResult
-from citekit.model import Record
+from citekit.formats.base import Format, ReadResult
 
-Reader = Callable[[str, str], ReadResult]
-Writer = Callable[..., str]
-Carrier = Callable[[Record], Record]
+__all__ = ["DEFAULT_OUTPUT", "FORMATS", "PROGRAMS", "Format", "ReadResult", "for_suffix", "get", "sniff"]
 
+# The registry: one line per format package, in the order `citekit formats` lists them.
+PACKAGES = (
+    "citekit.formats.portal",
+    "citekit.formats.bibtex",
+    "citekit.formats.ris",
+    "citekit.formats.csljson",
+    "citekit.formats.mods",
+    "citekit.formats.dc",
+    "citekit.formats.medline",
+    "citekit.formats.wos",
+    "citekit.formats.endnote_xml",
+)
 
-@dataclass(frozen=True)
-class Format:
-    name: str
-    title: str
-    module: str
-    suffixes: tuple[str, ...] = ()
-    readable: bool = False
-    writable: bool = False
-    # The module with ``read`` when it is not ``module``.
-    reader_module: str = ""
-
-    def reader(self) -> Reader:
-        return cast(Reader, importlib.import_module(self.reader_module or self.module).read)
-
-    def writer(self) -> Writer:
-        """``write(records, ascii=False) -> str``."""
-        return cast(Writer, importlib.import_module(self.module).write)
-
-    def carrier(self) -> Carrier:
-        """``carry(record) -> Record``: the record as this format carries it (for the loss report)."""
-        return cast(Carrier, importlib.import_module(self.module).carry)
-
-
-_BIBTEX_READER = "citekit.formats.bibtex.read"
 FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format(
-            "portal",
-            "Research-portal (Pure) page text",
-            "citekit.formats.portal.scan",
-            (".txt", ".md"),
-            readable=True,
-        ),
-        Format(
-            "portal-html",
-            "Research-portal page saved as HTML",
-            "citekit.formats.portal.html",
-            (".html", ".htm"),
-            readable=True,
-        ),
-        Format(
-            "bibtex",
-            "BibTeX",
-            "citekit.formats.bibtex.write",
-            (".bib", ".bibtex"),
-            readable=True,
-            writable=True,
-            reader_module=_BIBTEX_READER,
-        ),
-        Format(
-            "biblatex",
-            "BibLaTeX",
-            "citekit.formats.bibtex.biblatex",
-            (".biblatex",),
-            readable=True,
-            writable=True,
-            reader_module=_BIBTEX_READER,
-        ),
-        Format(
-            "ris",
-            "RIS",
-            "citekit.formats.ris.write",
-            (".ris",),
-            readable=True,
-            writable=True,
-            reader_module="citekit.formats.ris.read",
-        ),
-        Format(
-            "csljson",
-            "CSL-JSON",
-            "citekit.formats.csljson",
-            (".json", ".csljson", ".csl-json"),
-            readable=True,
-            writable=True,
-        ),
-    )
+    fmt.name: fmt for package in PACKAGES for fmt in importlib.import_module(package).FORMATS
 }
-# Names people also use for these formats.
-ALIASES = {"bib": "bibtex", "csl-json": "csljson", "json": "csljson"}
+# Names people also use for these formats (``--from json``).
+ALIASES = {alias: fmt.name for fmt in FORMATS.values() for alias in fmt.aliases}
+# Programs people name with --format that citekit does not write, and the format each imports
+# (``-f endnote`` is answered "use -f ris"). EndNote's "Reference Manager (RIS)" filter reads RIS.
+PROGRAMS = {"endnote": "ris", "refworks": "ris", "refman": "ris", "citavi": "ris", "mendeley": "ris"}
+# What `citekit export` writes when no --format is given.
+DEFAULT_OUTPUT = "bibtex"
+# How much of an input ``sniff`` looks at.
+_SNIFFED = 20000
 
 
 def get(name: str) -> Format:
+    """The format called ``name`` (or one of its aliases), whatever the case."""
     try:
         return FORMATS[ALIASES.get(name.lower(), name.lower())]
     except KeyError:
@@ -115,3 +56,15 @@ def for_suffix(suffix: str) -> Format | None:
         if fmt.readable and suffix.lower() in fmt.suffixes:
             return fmt
     return None
+
+
+def sniff(text: str) -> Format:
+    """The format ``text`` shows itself to be: the readable format whose first sign comes earliest
+    (the one registered first on a tie). One format takes any text (``base.ANY_TEXT``: portal pages)."""
+    head = text.lstrip("\ufeff")[:_SNIFFED]
+    signs = []
+    for order, fmt in enumerate(FORMATS.values()):
+        at = fmt.sniff(head) if fmt.readable else None
+        if at is not None:
+            signs.append((at, order, fmt))
+    return min(signs, key=lambda sign: sign[:2])[2]

@@ -1,5 +1,7 @@
 """CSL-JSON: the model's own shape, written as a JSON array with a stable key order, and read back.
 
+The whole format is this module: reading, writing, what it carries, and its ``Format`` (at the end).
+
 Reading takes a list or a single object; dates as ``date-parts`` (numbers or numeric strings),
 ``raw`` or ``literal`` text, seasons, circa and ranges; names with parts or as ``literal``.
 An item that is not valid CSL-JSON is reported with its line and the other items are read.
@@ -7,16 +9,18 @@ An item that is not valid CSL-JSON is reported with its line and the other items
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citekit.errors import Problem
-from citekit.formats.base import ReadResult
+from citekit.formats.base import Format, ReadResult
 from citekit.model import DATE_VARIABLES, NAME_VARIABLES, Date, Location, Name, Record
 from citekit.normalize.dates import SEASONS
+
+if TYPE_CHECKING:  # json is imported when used: this module is on the path of `citekit --help`
+    import json
 
 # The standard and number variables of CSL 1.0.2 (csl-variables.rnc); name and date
 # variables are in the model. Other keys are not CSL-JSON and are not written.
@@ -38,10 +42,27 @@ class ItemError(Exception):
     """An item that is not valid CSL-JSON."""
 
 
+# How ``write`` opens and closes its array (json.dumps with an indent, and a final line break).
+_OPEN, _SEPARATOR, _CLOSE, _EMPTY = "[\n", ",\n", "\n]\n", "[]\n"
+
+
 def write(records: Sequence[Record], ascii: bool = False) -> str:
     """A JSON array of CSL-JSON items (``ascii`` escapes non-ASCII characters as ``\\uXXXX``)."""
+    import json
+
     items = [_valid_item(r) for r in records]
     return json.dumps(items, indent=2, ensure_ascii=ascii) + "\n"
+
+
+def join(texts: Iterable[str]) -> Iterator[str]:
+    """One array from the arrays ``write`` gave: the items of each, comma-separated, in one pair of brackets."""
+    started = False
+    for text in texts:
+        if text == _EMPTY:
+            continue
+        yield (_SEPARATOR if started else _OPEN) + text[len(_OPEN) : -len(_CLOSE)]
+        started = True
+    yield _CLOSE if started else _EMPTY
 
 
 def _valid_item(record: Record) -> dict[str, Any]:
@@ -68,6 +89,8 @@ def carry(record: Record) -> Record:
 
 def _name(data: Any) -> Name:
     if not isinstance(data, dict):
+        import json
+
         raise ItemError(f"a name must be an object, not {json.dumps(data)[:40]}")
     return Name.from_csl({k: str(data[k]) for k in _NAME_KEYS if data.get(k) not in (None, "")})
 
@@ -153,6 +176,8 @@ def item_to_record(item: Any, location: Location) -> Record:
 
 def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
     """One JSON value; nesting deeper than Python's recursion limit is a JSONDecodeError too."""
+    import json
+
     try:
         return decoder.raw_decode(text, pos)
     except RecursionError:
@@ -165,6 +190,8 @@ def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
 
 def _items(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
     """(line, item) for each item of a JSON array or a single object, resuming after a broken item."""
+    import json
+
     decoder = json.JSONDecoder()
     text = text.lstrip("\ufeff")
     pos = len(text) - len(text.lstrip())
@@ -223,6 +250,8 @@ def _replace_lone_surrogates(value: Any, depth: int = 0) -> tuple[Any, bool]:
 
 def read(text: str, source: str) -> ReadResult:
     """Every item of a CSL-JSON file; a broken item is an error problem, the rest is read."""
+    import json
+
     result = ReadResult()
     for line, item in _items(text):
         location = Location(source, line)
@@ -259,3 +288,38 @@ def _in_range(parts: tuple[int, ...]) -> tuple[int, ...]:
             break
         out += (value,)
     return out
+
+
+_JSON_START = re.compile(r"^\s*[\[{]")
+_CSL_KEY = re.compile(r'"(type|title|id)"\s*:')
+
+
+class CslJson(Format):
+    name = "csljson"
+    title = "CSL-JSON"
+    suffixes = (".json", ".csljson", ".csl-json")
+    aliases = ("csl-json", "json")
+    readable = writable = True
+    # Items keep the ids they have: CSL-JSON does not ask for them to be unique.
+    unique_keys = False
+    lexer = "json"
+
+    def sniff(self, head: str) -> int | None:
+        """A JSON array or object holding a key every CSL-JSON item has: JSON from its first character."""
+        return 0 if _JSON_START.match(head) and _CSL_KEY.search(head) else None
+
+    def read(self, text: str, source: str) -> ReadResult:
+        return read(text, source)
+
+    def write(self, records: Sequence[Record], ascii: bool = False) -> str:
+        return write(records, ascii)
+
+    def carry(self, record: Record) -> Record:
+        return carry(record)
+
+    def join(self, texts: Iterable[str]) -> Iterator[str]:
+        return join(texts)
+
+
+CSLJSON = CslJson()
+FORMATS = (CSLJSON,)

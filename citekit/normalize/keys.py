@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from citekit.model import Record
 
@@ -86,25 +86,15 @@ def base_key(record: Record) -> str:
     return key or "item"
 
 
-def assign_keys(records: Iterable[Record], keep_existing: bool = True) -> list[Record]:
-    """Give every record a unique key; clashes get ``a``, ``b``… in input order.
-
-    A record whose id came from its source (a BibTeX key, say) keeps it when
-    ``keep_existing`` is set and it is not already taken.
-    """
-    items = list(records)
-    keys = unique_keys([r.id for r in items], lambda index: base_key(items[index]), keep_existing)
-    return [r if r.id == key else r.with_id(key) for r, key in zip(items, keys, strict=True)]
-
-
-def unique_keys(ids: Sequence[str], base: Callable[[int], str], keep_existing: bool = True) -> list[str]:
-    """``assign_keys`` on the ids alone: ``base(index)`` is the ``base_key`` of the record at
-    ``index``, asked only for the records that need a new key (large exports keep no records)."""
+def unique_keys(ids: Sequence[str], base: Callable[[int], str]) -> list[str]:
+    """One unique key per id: the id itself when no earlier one is the same, else ``base(index)``
+    (the ``base_key`` of the record at ``index``, asked only of the records that need a new key),
+    with ``a``, ``b``… where two would clash. ``citekit.stages.key_ids`` is the one caller."""
     out = list(ids)
     taken: set[str] = set()
     pending: list[tuple[int, str]] = []
     for index, given in enumerate(ids):
-        if keep_existing and given and given not in taken:
+        if given and given not in taken:
             taken.add(given)
         else:
             pending.append((index, base(index)))
@@ -135,14 +125,3 @@ def suffix_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("a") + rest) + letters
     return letters
-
-
-# Characters that end or break a BibTeX key (``@book{key,``): a key holding one could close the
-# entry or start a field of its own, so they never reach a BibTeX file.
-_NOT_IN_BIBTEX_KEYS = re.compile(r"[\s,{}()\"#%'=@\\~\x00-\x1f\x7f]+")
-
-
-def bibtex_key(key: str) -> str:
-    """A key as BibTeX can carry it: the characters that would end or break it become ``_``
-    (empty when nothing is left, so that ``assign_keys`` makes a fresh one)."""
-    return _NOT_IN_BIBTEX_KEYS.sub("_", key).strip("_")

@@ -26,11 +26,20 @@ LANGUAGES: tuple[tuple[str, str, str], ...] = (
 )
 # Other spellings portals use for the same languages.
 _ALIASES = {"english (uk)": "en-GB", "english (united states)": "en-US", "english (united kingdom)": "en-GB"}
+# The three-letter codes of ISO 639-2 (both forms) that PubMed, EndNote and library catalogues write.
+_ISO_639_2 = {
+    "eng": "en", "ger": "de", "deu": "de", "fre": "fr", "fra": "fr", "spa": "es", "ita": "it",
+    "dut": "nl", "nld": "nl", "dan": "da", "swe": "sv", "nor": "nb", "nob": "nb", "fin": "fi",
+    "por": "pt", "pol": "pl", "rus": "ru", "wel": "cy", "cym": "cy", "chi": "zh", "zho": "zh",
+    "jpn": "ja", "kor": "ko",
+}  # fmt: skip
 # Values that say the language is not known.
 UNKNOWN = frozenset({"undefined", "undefined/unknown", "unknown", "und"})
 
-_BY_NAME = {name.lower(): code for code, name, _ in LANGUAGES} | _ALIASES
+_BY_NAME = {name.lower(): code for code, name, _ in LANGUAGES} | _ALIASES | _ISO_639_2
 _BABEL = {code: babel for code, _, babel in LANGUAGES}
+# babel/biblatex names -> CSL codes, with the older names babel still reads.
+_BY_BABEL = {babel: code for code, _, babel in LANGUAGES} | {"ngerman": "de", "UKenglish": "en-GB"}
 
 
 def code_for(name: str) -> str:
@@ -44,3 +53,9 @@ def code_for(name: str) -> str:
 def babel_name(code: str) -> str:
     """The babel/biblatex name for a CSL code (``en`` -> ``english``); others are kept as given."""
     return _BABEL.get(code, _BABEL.get(code.split("-")[0], code))
+
+
+def code_for_babel(name: str) -> str:
+    """The CSL code for a babel/biblatex language name (``ngerman`` -> ``de``); other names are read
+    as ``code_for`` reads a portal's (``English`` -> ``en``), and unknown ones kept as given."""
+    return _BY_BABEL.get(name.strip(), "") or _BY_BABEL.get(name.strip().lower(), "") or code_for(name)

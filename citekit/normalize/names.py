@@ -115,10 +115,13 @@ def guessed_split(name: Name) -> bool:
     return len(full_words) >= 2 and not name.non_dropping_particle and not name.literal
 
 
+_TWO_CAPITALS = re.compile(r"[^\W\d_a-zß-ÿ]{2}")
+
+
 def fix_name_case(name: Name) -> Name:
     """A name with parts typed in capitals brought to normal case (``CAI`` -> ``Cai``)."""
-    if name.literal:
-        return name
+    if name.literal or not _TWO_CAPITALS.search(name.family + " " + name.given):
+        return name  # nothing typed in capitals (the common case, and cheap on long lists)
     return replace(
         name,
         family=fix_caps(name.family),

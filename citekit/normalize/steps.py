@@ -1,8 +1,8 @@
 """The clean-up steps a record goes through after reading, each ``Record -> Record``.
 
 Readers give the text as the source had it; ``clean`` then runs every step in ``STEPS``.
-A step can be left out by name, and all of them are switched off inside ``raw.raw_text()``
-(``--raw`` on the command line), so that a user can see exactly what the page said.
+A step can be left out by name; ``citekit.stages.clean`` runs none of them when asked for ``raw``
+records (``--raw`` on the command line), so that a user can see exactly what the page said.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
-from citekit.model import Record
+from citekit.model import Name, Record
 from citekit.normalize.case import title_case_shouting
 from citekit.normalize.names import fix_name_case
-from citekit.normalize.raw import is_raw
 from citekit.normalize.text import clean_line, clean_whitespace, dehyphenate
 
 Step = Callable[[Record], Record]
@@ -27,17 +26,17 @@ TITLES = ("title", "container-title", "collection-title", "event-title")
 def whitespace(record: Record) -> Record:
     """No soft hyphens, zero-width characters or non-breaking spaces; no stray runs of spaces."""
     fields = {k: clean_whitespace(v) if k in PROSE else clean_line(v) for k, v in record.fields.items()}
-    names = {
-        var: tuple(
-            replace(
-                n,
-                **{part: clean_line(getattr(n, part)) for part in ("family", "given", "suffix", "literal")},
-            )
-            for n in people
-        )
-        for var, people in record.names.items()
-    }
+    names = {var: tuple(_clean_name(n) for n in people) for var, people in record.names.items()}
     return replace(record, fields=fields, names=names)
+
+
+def _clean_name(name: Name) -> Name:
+    """A name with its parts on one line (the same object when nothing changes: long author lists)."""
+    before = (name.family, name.given, name.suffix, name.literal)
+    after = tuple(clean_line(part) if part else part for part in before)
+    if after == before:
+        return name
+    return replace(name, family=after[0], given=after[1], suffix=after[2], literal=after[3])
 
 
 def name_case(record: Record) -> Record:
@@ -71,9 +70,7 @@ STEPS: dict[str, Step] = {
 
 
 def clean(record: Record, skip: Collection[str] = ()) -> Record:
-    """The record after every clean-up step not named in ``skip`` (none inside ``raw_text()``)."""
-    if is_raw():
-        return record
+    """The record after every clean-up step not named in ``skip``."""
     for name, step in STEPS.items():
         if name not in skip:
             record = step(record)

@@ -46,6 +46,8 @@ def clean_whitespace(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One-line text (a title, a journal name) with all whitespace clean and on one line."""
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip() == text:
+        return text  # already clean (most names and titles): no work on long author lists
     return " ".join(clean_whitespace(text).split())
 
 

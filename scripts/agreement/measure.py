@@ -206,7 +206,7 @@ def main() -> None:
         ):
             path = Path(tmp) / f"citekit-{fmt}{suffix}"
             path.write_text(citekit.dump(records, fmt), encoding="utf-8")
-            carry = formats.get(fmt).carrier()
+            carry = formats.get(fmt).carry
             expected = [carry(r).to_csl() for r in records]
             for reader, read in (
                 ("pandoc", lambda p, f=pandoc_fmt: pandoc(p, f)),

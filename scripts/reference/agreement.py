@@ -23,9 +23,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from citekit.csl import locales
-from citekit.csl.render import load_style
-from citekit.csl.styles import find
+from citekit.csl.style import locales
+from citekit.csl.style.find import find
+from citekit.csl.style.load import load_style
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "golden" / "agreement"

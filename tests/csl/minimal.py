@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from citekit.csl.processor import Session
-from citekit.csl.xml import parse_csl_text
+from citekit.csl.engine.session import Session
+from citekit.csl.style.load import Style
+from citekit.csl.style.xml import parse_csl_text
 
 STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0" {options}>
   <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>{macros}
@@ -33,7 +34,7 @@ def session(items: list[dict[str, Any]], markup: str = "html", **parts: str) -> 
         bibliography_layout='<text variable="title"/>',
     )
     defaults.update(parts)
-    return Session(parse_csl_text(STYLE.format(**defaults)), items, markup=markup)
+    return Session(Style(parse_csl_text(STYLE.format(**defaults))), items, markup=markup)
 
 
 def bibliography(items: list[dict[str, Any]], **parts: str) -> list[str]:

@@ -1,5 +1,5 @@
 """A cs:names without cs:name formats its names with the inherited name options, and rendering
-it leaves the style as it was (citekit.csl.rules.default_name)."""
+it leaves the style as it was (citekit.csl.rules.names.default_name)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Style lookups kept once found (citekit.csl.lookups) give the answers citeproc-py's queries give."""
+"""Style lookups kept once found (citekit.csl.style.lookups) give the answers citeproc-py's queries give."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from citeproc import model
 from citeproc.formatter import html
 
 import citekit
-from citekit.csl.lookups import CitationItem
-from citekit.csl.render import load_style
-from citekit.csl.xml import parse_csl_text
+from citekit.csl.engine.cites import CitationItem
+from citekit.csl.style.load import load_style
+from citekit.csl.style.xml import parse_csl_text
 
 STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <macro name="who"><names variable="author"/></macro>
@@ -59,10 +59,10 @@ def test_cite_finds_its_reference_once_and_rightly() -> None:
     """citekit's cite gives the same reference as citeproc-py's for every item of a bibliography."""
     from citeproc import Citation, CitationStylesBibliography
 
-    from citekit.csl.processor import RichTextSource
+    from citekit.csl.items.source import RecordSource
 
     items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}]
-    source = RichTextSource(items)
+    source = RecordSource(items)
     bib = CitationStylesBibliography(load_style("apa"), source, None)
     for key in ("a", "b"):
         mine, theirs = CitationItem(key), CiteprocItem(key)
@@ -123,7 +123,7 @@ def test_rules_that_format_plain_text_are_always_asked() -> None:
     """The plain-text short cut is taken only when every rule's format says it leaves such text as it is."""
     from citeproc.model import Formatted
 
-    from citekit.csl.lookups import CachedLookups, _plain_format
+    from citekit.csl.style.lookups import CachedLookups, _plain_format
 
     class Shouting:  # a rule that changes text even without font attributes
         def format(self, string: str) -> str:

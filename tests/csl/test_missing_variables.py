@@ -1,5 +1,5 @@
 """A cs:text whose variable the item lacks renders nothing, found before rendering
-(citekit.csl.rules.missing_variables), while a variable present only in its short form or as
+(citekit.csl.rules.text.missing_variables), while a variable present only in its short form or as
 ``page`` for ``page-first`` still renders."""
 
 from __future__ import annotations

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from citekit.csl.render import bibliography_of_items
-from citekit.csl.rules.name_initials import initialized
-from citekit.csl.rules.page_label_plural import page_is_plural
-from citekit.csl.rules.page_ranges import format_pages
-from citekit.csl.rules.text_case import apply_case
+from citekit.csl.rules.formatting.text_case import apply_case
+from citekit.csl.rules.labels.page_label_plural import page_is_plural
+from citekit.csl.rules.names.initials import initialized
+from citekit.csl.rules.numbers.page_ranges import format_pages
 from tests.csl.minimal import citations
 
 STYLE = """<?xml version="1.0" encoding="utf-8"?>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citekit.csl.rules.superscript_chars import superscripts_as_tags
+from citekit.csl.finish.superscripts import superscripts_as_tags
 from tests.csl.minimal import bibliography
 
 LAYOUT = '<group delimiter=", "><names variable="author"><name/></names><text variable="title"/></group>'

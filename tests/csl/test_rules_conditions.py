@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citekit.csl.rules.conditions import is_numeric
+from citekit.csl.rules.groups.conditions import is_numeric
 from tests.csl.minimal import citations
 
 ITEM = {"id": "a", "type": "book", "title": "T", "volume": "2a", "edition": "second"}

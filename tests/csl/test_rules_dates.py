@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citekit.csl.date_input import parsed_date
+from citekit.csl.items.dates import parsed_date
 from tests.csl.minimal import citations
 
 LAYOUT = '<date variable="issued" delimiter=" "><date-part name="day"/><date-part name="month"/><date-part name="year"/></date>'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citekit.csl.disambiguation import suffix_letters
+from citekit.csl.engine.disambiguation import suffix_letters
 from tests.csl.minimal import bibliography, citations
 
 
@@ -106,7 +106,7 @@ def test_all_names_rule_expands_names_shared_by_different_people() -> None:
 
 def test_generated_citation_labels_take_year_suffixes() -> None:
     """Without a citation-label in the data, one is made from the names and year; suffixes follow it."""
-    from citekit.csl.citation_label import generated_label
+    from citekit.csl.items.citation_label import generated_label
 
     assert generated_label(item("a", [person("Brown", "A"), person("Charles", "B")], 1998)) == "BrCh98"
     items = [item("a", [person("Asthma", "A")]), item("b", [person("Asthma", "A")], title="U")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citekit.csl.rules.name_initials import initialized
+from citekit.csl.rules.names.initials import initialized
 from tests.csl.minimal import citations
 
 PEOPLE = [

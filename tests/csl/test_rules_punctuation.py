@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citekit.csl.name_input import parsed_name
-from citekit.csl.rules.duplicate_punctuation import without_doubled_periods
+from citekit.csl.finish.punctuation import without_doubled_periods
+from citekit.csl.items.names import parsed_name
 from tests.csl.minimal import bibliography
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citekit.csl import richtext
 from citekit.csl.formatters import escape_html
+from citekit.csl.items import richtext
 from tests.csl.minimal import citations
 
 
@@ -37,7 +37,7 @@ def test_text_case_leaves_nocase_spans_alone() -> None:
 
 def test_title_case_keeps_stop_words_and_capitals() -> None:
     """Title case capitalizes lowercase words and hyphen parts, not inner stop words or acronyms."""
-    from citekit.csl.rules.text_case import apply_case
+    from citekit.csl.rules.formatting.text_case import apply_case
 
     assert (
         str(apply_case("out-of-fashion ideas in the UK: a story", "title", "en"))
@@ -48,7 +48,7 @@ def test_title_case_keeps_stop_words_and_capitals() -> None:
 
 def test_nested_emphasis_flip_flops() -> None:
     """Italics inside italics are set upright; a quoted text inside a quoted text gets inner quotes."""
-    from citekit.csl.rules.flip_flop import flip_flopped
+    from citekit.csl.finish.flip_flop import flip_flopped
 
     assert (
         flip_flopped("<i>My <i>Amazing</i> Title</i>")
@@ -69,7 +69,7 @@ def test_cite_prefix_is_rich_text() -> None:
 
 def test_title_case_leaves_greek_letters() -> None:
     """Title case does not capitalize a Greek letter standing as a symbol (β-carotine)."""
-    from citekit.csl.rules.text_case import apply_case
+    from citekit.csl.rules.formatting.text_case import apply_case
 
     assert str(apply_case("solution of β-carotine", "title", "en")) == "Solution of β-Carotine"
 
@@ -82,6 +82,6 @@ def test_quotes_around_markup_unclosed_quotes_and_cut_years() -> None:
 
 def test_title_case_keeps_name_particles_lowercase() -> None:
     """Title case leaves a name particle inside a title in lowercase ("John von Doe")."""
-    from citekit.csl.rules.text_case import apply_case
+    from citekit.csl.rules.formatting.text_case import apply_case
 
     assert str(apply_case("John von Doe: a life", "title", "en")) == "John von Doe: A Life"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citekit.csl.note_fields import with_note_variables
+from citekit.csl.items.note_fields import with_note_variables
 from tests.csl.minimal import citations
 
 REVIEWED = '<names variable="reviewed-author"><label form="verb-short" suffix=" "/><name/></names>'

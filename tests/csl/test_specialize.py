@@ -1,4 +1,4 @@
-"""Style elements carry only the rule mixins that apply to them (citekit.csl.elements.specialize),
+"""Style elements carry only the rule mixins that apply to them (citekit.csl.style.elements.specialize),
 and render exactly as they would with every mixin."""
 
 from __future__ import annotations
@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 
-from citekit.csl.elements import CSL
-from citekit.csl.lookups import CachedLookups
-from citekit.csl.render import bibliography_of_items, load_style
-from citekit.csl.rules.display import Displayed
-from citekit.csl.rules.text_case import TextCase
-from citekit.csl.rules.value_rich_text import ValueRichText
-from citekit.csl.xml import element_class, parse_csl_text
+from citekit.csl.render import bibliography_of_items
+from citekit.csl.rules.formatting.display import Displayed
+from citekit.csl.rules.formatting.text_case import TextCase
+from citekit.csl.rules.text.value_rich_text import ValueRichText
+from citekit.csl.style.elements import CSL
+from citekit.csl.style.load import load_style
+from citekit.csl.style.lookups import CachedLookups
+from citekit.csl.style.xml import element_class, parse_csl_text
 from tests.conftest import GOLDEN
 
 STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

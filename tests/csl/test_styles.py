@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 
 import citekit
 from citekit.cli import app
-from citekit.csl import styles
-from citekit.csl.render import load_style
+from citekit.csl.style import find as styles
+from citekit.csl.style import index as style_index
+from citekit.csl.style.load import load_style
 from citekit.errors import StyleError
 
 runner = CliRunner()
@@ -29,7 +30,7 @@ EDITED = citekit.Record(
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own style-index cache, never the user's."""
     monkeypatch.setenv("CITEKIT_CACHE_DIR", str(tmp_path / "cache"))
-    styles.index.cache_clear()
+    style_index.index.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_missing_style_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_index_lists_titles_and_parents() -> None:
     """The style index holds every style with its title, and a dependent style's parent."""
-    by_id = {info.id: info for info in styles.index()}
+    by_id = {info.id: info for info in style_index.index()}
     assert len(by_id) > 10_000
     assert by_id["apa"].title.startswith("APA")
     assert by_id["abi-technik"].parent == "chicago-notes-classic"
@@ -132,25 +133,27 @@ def test_index_lists_titles_and_parents() -> None:
 
 def test_index_is_cached_and_rebuilt_when_stale(tmp_path: Path) -> None:
     """The index is written to the cache dir, read from it, and rebuilt when its stamp is stale."""
-    first = styles.index()
+    first = style_index.index()
     cache_file = tmp_path / "cache" / "styles-index.json"
     payload = json.loads(cache_file.read_text(encoding="utf-8"))
     payload["styles"] = payload["styles"][:3]
     cache_file.write_text(json.dumps(payload), encoding="utf-8")
-    styles.index.cache_clear()
-    assert len(styles.index()) == 3  # read from the cache
+    style_index.index.cache_clear()
+    assert len(style_index.index()) == 3  # read from the cache
     payload["stamp"] = "stale"
     cache_file.write_text(json.dumps(payload), encoding="utf-8")
-    styles.index.cache_clear()
-    assert len(styles.index()) == len(first)
+    style_index.index.cache_clear()
+    assert len(style_index.index()) == len(first)
 
 
 def test_search_matches_every_word_and_short_names() -> None:
     """Search finds styles whose id or title holds every word; a short name finds its style."""
-    found = [info.id for info in styles.search("cite them right")]
+    found = [info.id for info in style_index.search("cite them right")]
     assert "harvard-cite-them-right" in found
-    assert all("cite them right" in f"{i.id} {i.title}".lower() for i in styles.search("cite them right"))
-    assert "nlm-citation-sequence" in [info.id for info in styles.search("vancouver")]
+    assert all(
+        "cite them right" in f"{i.id} {i.title}".lower() for i in style_index.search("cite them right")
+    )
+    assert "nlm-citation-sequence" in [info.id for info in style_index.search("vancouver")]
 
 
 def test_styles_command_lists_matches_with_titles() -> None:

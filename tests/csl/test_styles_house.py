@@ -42,7 +42,7 @@ def test_house_style_dates_keep_only_known_parts() -> None:
 
 def test_house_styles_are_listed_with_their_short_names() -> None:
     """`author`, `standard`, `pure-author` and `pure-standard` are short names for the two styles."""
-    from citekit.csl.styles import aliases, find
+    from citekit.csl.style.find import aliases, find
 
     assert find("author").path == find("pure-author").path
     assert find("standard").path.name == "pure-standard.csl"

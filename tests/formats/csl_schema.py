@@ -56,29 +56,39 @@ def errors(item: Any) -> list[str]:
         if key in ("id", "type"):
             continue
         if key in names:
-            if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
-                out.append(f"{key} must be a list of name objects")
-                continue
-            for name in value:
-                if set(name) - NAME_KEYS or not all(isinstance(v, str | int | bool) for v in name.values()):
-                    out.append(f"{key} has a name with unknown keys or values: {name}")
+            out += _name_errors(key, value)
         elif key in dates:
-            if not isinstance(value, dict) or set(value) - DATE_KEYS:
-                out.append(f"{key} must be a date object")
-                continue
-            parts = value.get("date-parts")
-            if parts is not None and not (
-                isinstance(parts, list)
-                and 1 <= len(parts) <= 2
-                and all(isinstance(p, list) and 1 <= len(p) <= 3 for p in parts)
-                and all(isinstance(n, int | str) for p in parts for n in p)
-            ):
-                out.append(f"{key} has bad date-parts {parts}")
-            if parts is None and not (value.get("literal") or value.get("raw")):
-                out.append(f"{key} needs date-parts, literal or raw")
+            out += _date_errors(key, value)
         elif key in others:
             if not isinstance(value, str | int | float) or isinstance(value, bool):
                 out.append(f"{key} must be a string or a number")
         else:
             out.append(f"{key} is not a CSL variable")
+    return out
+
+
+def _name_errors(key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
+        return [f"{key} must be a list of name objects"]
+    return [
+        f"{key} has a name with unknown keys or values: {name}"
+        for name in value
+        if set(name) - NAME_KEYS or not all(isinstance(v, str | int | bool) for v in name.values())
+    ]
+
+
+def _date_errors(key: str, value: Any) -> list[str]:
+    if not isinstance(value, dict) or set(value) - DATE_KEYS:
+        return [f"{key} must be a date object"]
+    out = []
+    parts = value.get("date-parts")
+    if parts is not None and not (
+        isinstance(parts, list)
+        and 1 <= len(parts) <= 2
+        and all(isinstance(p, list) and 1 <= len(p) <= 3 for p in parts)
+        and all(isinstance(n, int | str) for p in parts for n in p)
+    ):
+        out.append(f"{key} has bad date-parts {parts}")
+    if parts is None and not (value.get("literal") or value.get("raw")):
+        out.append(f"{key} needs date-parts, literal or raw")
     return out

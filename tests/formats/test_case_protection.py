@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import citekit
-from citekit.formats.bibtex import case_protection
+from citekit.formats import case_protection
 from citekit.formats.bibtex.latex.decode import decode
 from citekit.formats.bibtex.read import _protected_text
 

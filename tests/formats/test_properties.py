@@ -118,7 +118,7 @@ def test_read_of_write_gives_back_what_the_format_carries(fmt: str, record: Reco
     back = citekit.loads(citekit.dump([record], fmt), fmt)
     assert not back.problems
     tally = Tally()
-    compare([formats.get(fmt).carrier()(record)], back.records, tally)
+    compare([formats.get(fmt).carry(record)], back.records, tally)
     assert not tally.differing, tally.examples
 
 

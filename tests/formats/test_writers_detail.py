@@ -168,4 +168,7 @@ def test_losses_name_the_fields_each_format_drops() -> None:
     assert found["biblatex"] == []
     assert found["ris"][0].fields == ("et-al", "number-of-pages")
     assert found["csljson"][0].fields == ("et-al",)
-    assert str(found["csljson"][0]) == "p: CSL-JSON cannot carry et-al (left out or shortened)"
+    assert str(found["csljson"][0]) == "p: CSL-JSON cannot carry et-al"
+    assert str(found["bibtex"][0]) == (
+        "p: BibTeX cannot carry translator, the day of issued (2016-06-27 is written 2016-06), event-title"
+    )

@@ -200,6 +200,58 @@ def ris_documents(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["\n", "\r\n", "\r"])).join(lines)
 
 
+MEDLINE_TAGS = ["PMID", "TI", "AB", "AU", "FAU", "CN", "DP", "DEP", "VI", "IP", "PG", "LID", "AID", "TA"]
+MEDLINE_TAGS += ["JT", "IS", "LA", "PT", "OT", "MH", "PMC", "ED", "FED", "BTI", "ISBN"]
+WOS_TAGS = ["FN", "VR", "PT", "AU", "AF", "TI", "SO", "JI", "VL", "IS", "BP", "EP", "AR", "PY", "PD", "DI"]
+WOS_TAGS += ["SN", "EI", "BN", "CT", "CY", "CL", "DE", "ID", "UT", "PM", "DT", "ER", "EF", "CA", "PS"]
+ENDNOTE_ELEMENTS = ["ref-type", "contributors/authors/author", "titles/title", "titles/secondary-title"]
+ENDNOTE_ELEMENTS += [
+    "periodical/full-title",
+    "pages",
+    "volume",
+    "number",
+    "dates/year",
+    "dates/pub-dates/date",
+]
+ENDNOTE_ELEMENTS += ["isbn", "electronic-resource-num", "urls/related-urls/url", "keywords/keyword", "notes"]
+
+
+@st.composite
+def tagged_documents(draw: st.DrawFn, tags: list[str], separators: list[str]) -> str:
+    """MEDLINE or Web of Science text: known and random tags, odd separators, continuation lines."""
+    lines = []
+    for _ in range(draw(st.integers(0, 25))):
+        tag = draw(st.one_of(st.sampled_from(tags), st.text(min_size=2, max_size=4)))
+        value = draw(st.one_of(hostile_text, st.sampled_from(["J", "2020 Sep", "JUN 14-19, 2015", "eng"])))
+        lines.append(
+            draw(st.sampled_from(["", "", "      ", "   "])) + tag + draw(st.sampled_from(separators)) + value
+        )
+    return draw(st.sampled_from(["\n", "\r\n", "\r", "\n\n"])).join(lines)
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@st.composite
+def endnote_xml_documents(draw: st.DrawFn) -> str:
+    """EndNote XML records with hostile values (escaped, or sometimes not) and random cuts."""
+    records = []
+    for _ in range(draw(st.integers(0, 4))):
+        parts = []
+        for path in draw(st.lists(st.sampled_from(ENDNOTE_ELEMENTS), max_size=8)):
+            value = draw(hostile_text)
+            value = _xml_text(value) if draw(st.integers(0, 4)) else value
+            opening = "".join(f"<{name}>" for name in path.split("/"))
+            closing = "".join(f"</{name}>" for name in reversed(path.split("/")))
+            parts.append(f"{opening}<style face='normal'>{value}</style>{closing}")
+        records.append("<record>" + "".join(parts) + "</record>")
+    text = "<?xml version='1.0'?><xml><records>" + "\n".join(records) + "</records></xml>"
+    if draw(st.integers(0, 3)) == 0:
+        text = text[: draw(st.integers(0, len(text)))]
+    return text
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | hostile_text,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(hostile_text, inner, max_size=4),

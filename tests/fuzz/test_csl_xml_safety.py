@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import citekit
-from citekit.csl.xml import parse_csl, parse_csl_text
+from citekit.csl.style.xml import parse_csl, parse_csl_text
 from citekit.errors import StyleError
 
 RECORD = citekit.Record(id="r", type="book", fields={"title": "A title"})

@@ -9,25 +9,33 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fuzz.harness import check_bytes, check_text
+from fuzz.harness import READERS, check_bytes, check_text
 from tests.fuzz.strategies import (
     FUZZ,
+    MEDLINE_TAGS,
+    WOS_TAGS,
     _seed_texts,
     bibtex_documents,
     csljson_documents,
+    endnote_xml_documents,
     hostile_text,
     html_documents,
     mutated,
     portal_documents,
     ris_documents,
+    tagged_documents,
 )
 
 BIBTEX_SEEDS = _seed_texts(("tests/formats/fixtures", "tests/hostile/inputs", "tests/golden"), (".bib",))
 RIS_SEEDS = _seed_texts(("tests/formats/fixtures", "tests/hostile/inputs", "tests/golden"), (".ris",))
 JSON_SEEDS = _seed_texts(("tests/formats/fixtures", "tests/hostile/inputs", "tests/golden"), (".json",))
 PORTAL_SEEDS = _seed_texts(("records", "tests/portal_corpus", "tests/hostile/inputs"), (".txt", ".md"))
+WILD = ("tests/formats/wild",)
+MEDLINE_SEEDS = [t for t in _seed_texts(WILD, (".txt", ".nbib")) if t.lstrip().startswith("PMID-")]
+WOS_SEEDS = _seed_texts(("tests/formats/wild/wos",), (".isi", ".txt", ".ris"))
+ENDNOTE_XML_SEEDS = [t for t in _seed_texts(WILD, (".xml",)) if "<records>" in t]
 HTML_SEEDS = _seed_texts(("tests/portal_corpus", "tests/hostile/inputs"), (".html", ".htm"))
-READERS = ["bibtex", "ris", "csljson", "portal", "portal-html"]
+XML_SEEDS = _seed_texts(("tests/formats/fixtures/mods",), (".xml",))
 
 
 @FUZZ
@@ -98,6 +106,34 @@ def test_portal_html_reader_on_generated_html(text: str) -> None:
 def test_portal_html_reader_on_mutated_pages(text: str) -> None:
     """Real saved HTML pages with random edits never crash the reader."""
     check_text("portal-html", text)
+
+
+@FUZZ
+@given(st.sampled_from(["mods", "oai_dc"]), mutated(XML_SEEDS))
+def test_xml_readers_on_mutated_records(reader: str, text: str) -> None:
+    """Mutated MODS and Dublin Core records (Pure, EPrints, DSpace shapes) never crash a reader or a writer."""
+    check_text(reader, text)
+
+
+@FUZZ
+@given(st.one_of(tagged_documents(MEDLINE_TAGS, ["- ", "  - ", " - ", "-"]), mutated(MEDLINE_SEEDS)))
+def test_medline_reader_on_generated_and_mutated_files(text: str) -> None:
+    """MEDLINE made of hostile tags and values, and real PubMed files with random edits, never crash."""
+    check_text("medline", text)
+
+
+@FUZZ
+@given(st.one_of(tagged_documents(WOS_TAGS, [" ", "  ", ""]), mutated(WOS_SEEDS)))
+def test_wos_reader_on_generated_and_mutated_files(text: str) -> None:
+    """Web of Science text made of hostile tags and values, and real exports with edits, never crash."""
+    check_text("wos", text)
+
+
+@FUZZ
+@given(st.one_of(endnote_xml_documents(), mutated(ENDNOTE_XML_SEEDS)))
+def test_endnote_xml_reader_on_generated_and_mutated_files(text: str) -> None:
+    """EndNote XML with hostile values, cut anywhere, and real exports with edits, never crash."""
+    check_text("endnote-xml", text)
 
 
 @FUZZ

@@ -50,6 +50,33 @@ SP  - 10
 EP  - 20
 ER  -\x20
 """
+MEDLINE = """PMID- 12345678
+TI  - The effect of small things on large ones.
+FAU - Lee, Ann
+AU  - Lee A
+DP  - 2020 Mar
+JT  - Journal of Examples
+VI  - 12
+"""
+WOS = """FN Clarivate Analytics Web of Science
+VR 1.0
+PT J
+AU Lee, A
+AF Lee, Ann
+TI The effect of small things on large ones
+SO JOURNAL OF EXAMPLES
+PY 2020
+VL 12
+ER
+
+EF
+"""
+ENDNOTE_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<xml><records><record><ref-type name="Journal Article">17</ref-type>
+<contributors><authors><author><style>Lee, Ann</style></author></authors></contributors>
+<titles><title><style>The effect of small things on large ones</style></title></titles>
+<dates><year><style>2020</style></year></dates></record></records></xml>
+"""
 ITEM = {
     "id": "lee2020effect",
     "type": "article-journal",
@@ -398,6 +425,81 @@ CASES: list[dict[str, Any]] = [
         outcome="warnings",
         records=1,
         stderr=["\\x1b[2J"],
+    ),
+    dict(
+        name="ris_lower_case_tags.ris",
+        data=RIS.lower().replace("ty  - jour", "ty  - JOUR"),
+        outcome="warnings",
+        records=1,
+        stderr=["ris_lower_case_tags.ris:1: ", "in lower case"],
+    ),
+    dict(
+        name="ris_no_space_after_dash.ris",
+        data=RIS.replace("  - ", "  -"),
+        outcome="warnings",
+        records=1,
+        stderr=["ris_no_space_after_dash.ris:1: ", "other spacing"],
+    ),
+    dict(
+        name="ris_forged_er_after_line_separator.ris",
+        data=RIS.replace(
+            "T2  - Journal of Examples", "T2  - Journal\u2028ER  - \u2028TY  - BOOK\u2029ID  - x"
+        ),
+        outcome="exported",
+        records=1,
+    ),
+    # --- BibTeX syntax slips real exporters make -------------------------------------------------
+    dict(
+        name="bib_missing_comma.bib",
+        data=BIB.replace("large ones},", "large ones}"),
+        outcome="warnings",
+        records=1,
+        stderr=["bib_missing_comma.bib:4: no comma before field journal"],
+    ),
+    dict(
+        name="bib_entry_without_key.bib",
+        data=BIB.replace("@article{lee2020effect,", "@article{"),
+        outcome="warnings",
+        records=1,
+        stderr=["bib_entry_without_key.bib:1: entry with no key"],
+    ),
+    # --- MEDLINE, Web of Science, EndNote XML ----------------------------------------------------
+    dict(name="medline_record.nbib", data=MEDLINE, outcome="exported", records=1),
+    dict(
+        name="medline_garbage_line.nbib",
+        data=MEDLINE + "\nthis is not MEDLINE\n\n" + MEDLINE,
+        outcome="partial",
+        records=2,
+        stderr=["medline_garbage_line.nbib:9: not a MEDLINE line"],
+    ),
+    dict(
+        name="medline_forged_record.nbib",
+        data=MEDLINE.replace("TI  - The", "TI  - \u2028PMID- 666\u2028TI  - The"),
+        outcome="exported",
+        records=1,
+    ),
+    dict(name="wos_record.isi", data=WOS, outcome="exported", records=1),
+    dict(
+        name="wos_no_final_er.isi",
+        data=WOS.replace("ER\n", ""),
+        outcome="warnings",
+        records=1,
+        stderr=["wos_no_final_er.isi:3: record ends without ER"],
+    ),
+    dict(name="endnote_record.xml", data=ENDNOTE_XML, outcome="exported", records=1),
+    dict(
+        name="endnote_broken_part_way.xml",
+        data=ENDNOTE_XML.replace("</records>", "<record><titles><title>x</record></records>"),
+        outcome="partial",
+        records=1,
+        stderr=["endnote_broken_part_way.xml:"],
+    ),
+    dict(
+        name="endnote_entity_bomb.xml",
+        data='<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        + ENDNOTE_XML.split("?>", 1)[1].replace("The effect", "&b;"),
+        outcome="error",
+        stderr=["may not declare a DOCTYPE"],
     ),
     # --- CSL-JSON -------------------------------------------------------------------------------
     dict(

@@ -1,10 +1,9 @@
-"""Identifier checks, and the clean-up steps run after reading (switched off by raw_text)."""
+"""Identifier checks, and the clean-up steps run after reading (switched off by raw)."""
 
 from __future__ import annotations
 
 import citekit
 from citekit.normalize.identifiers import find_dois, isbn_is_valid, issn_is_valid
-from citekit.normalize.raw import raw_text
 from citekit.normalize.steps import STEPS, clean
 
 PAGE = """Research portal
@@ -33,14 +32,13 @@ def test_dois_found_bare_and_as_links_each_once() -> None:
 
 
 def test_reading_cleans_and_raw_keeps_the_page_text() -> None:
-    """By default capitals, hyphens and soft hyphens are cleaned; inside raw_text() the page's text is kept."""
+    """By default capitals, hyphens and soft hyphens are cleaned; with raw the page's text is kept."""
     record = citekit.loads(PAGE).records[0]
     assert record.get("title") == "A symbolic analysis of relay and switching circuits"
     assert record.get("container-title") == "Transactions of the American Institute of Electrical Engineers"
     assert record.names["author"][0].family == "Shannon"
     assert record.get("abstract") == "Relay circuits are described with Boolean algebra."
-    with raw_text():
-        raw = citekit.loads(PAGE).records[0]
+    raw = citekit.loads(PAGE, raw=True).records[0]
     assert raw.get("container-title") == "TRANSACTIONS OF THE AMERICAN INSTITUTE OF ELECTRICAL ENGINEERS"
     assert raw.names["author"][0].family == "SHANNON"
     assert "\u00ad" in raw.get("title") and "cir-cuits" in raw.get("abstract")
@@ -48,8 +46,7 @@ def test_reading_cleans_and_raw_keeps_the_page_text() -> None:
 
 def test_each_step_can_be_skipped_by_name() -> None:
     """clean(record, skip=...) leaves out exactly the named steps."""
-    with raw_text():
-        raw = citekit.loads(PAGE).records[0]
+    raw = citekit.loads(PAGE, raw=True).records[0]
     assert set(STEPS) == {"whitespace", "name-case", "title-case", "dehyphenate"}
     partly = clean(raw, skip={"title-case"})
     assert partly.get("container-title").isupper()

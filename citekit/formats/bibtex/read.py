@@ -13,8 +13,9 @@ from functools import lru_cache
 from typing import Any, cast
 
 from citekit.errors import Problem
+from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
-from citekit.formats.bibtex import case_protection
+from citekit.formats.bibtex import braces, dialects, math, recover
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.latex.commands import READ_AS
 from citekit.formats.bibtex.latex.decode import beyond_limits, decode, unescape_verbatim, unknown_commands
@@ -32,19 +33,8 @@ from citekit.formats.bibtex.values import (
 )
 from citekit.formats.doi import bare_doi
 from citekit.model import Date, Location, Name, Record
-from citekit.normalize.languages import LANGUAGES, code_for
-
-# babel/biblatex language names -> CSL codes.
-_LANGUAGE_CODES = {babel: code for code, _, babel in LANGUAGES} | {"ngerman": "de", "UKenglish": "en-GB"}
-_PAGE_DASH = re.compile(r"\s*(?:-+|–|—|\\textendash\{\}|\\textendash)\s*")
-
-
-def _language(value: str) -> str:
-    return (
-        _LANGUAGE_CODES.get(value.strip(), "")
-        or _LANGUAGE_CODES.get(value.strip().lower(), "")
-        or code_for(value)
-    )
+from citekit.normalize import pages
+from citekit.normalize.languages import code_for_babel
 
 
 def _bibtexparser_blocks(text: str, source: str) -> Blocks:
@@ -107,7 +97,7 @@ def _inherit(entries: dict[str, dict[str, str]], kinds: dict[str, str]) -> None:
 
 def _text(value: str) -> str:
     """A value as text, its math kept as TeX in nocase spans."""
-    return case_protection.read_keeping_math(value, decode) if value else ""
+    return math.read_keeping_math(value, decode) if value else ""
 
 
 @lru_cache(maxsize=4096)  # journal names come again and again
@@ -115,10 +105,10 @@ def _protected_text(value: str) -> str:
     """A title-like value as text, its protecting brace groups as nocase spans (and its math)."""
 
     def protected(held: str) -> str:
-        return case_protection.read(held, braced_end, decode)
+        return braces.read(held, braced_end, decode)
 
     try:
-        return case_protection.read_keeping_math(value, protected)
+        return math.read_keeping_math(value, protected)
     except BadValue:
         return _text(value)
 
@@ -135,26 +125,44 @@ def entry_to_record(
     warnings: list[str] = []
     subtype = raw.get("entrysubtype", "").strip().lower()
     csl_type = T.READ_TYPES.get((entry_type, subtype)) or T.READ_TYPES.get((entry_type, ""), "document")
-    fields: dict[str, str] = {}
-    names: dict[str, tuple[Name, ...]] = {}
-    dates: dict[str, Date] = {}
-    et_al = False
+    csl_type = dialects.csl_type(entry_type, raw, csl_type)
+    fields = _text_fields(entry_type, raw, csl_type)
+    names, et_al = _names(raw)
+    record = Record(
+        id=key,
+        type=csl_type,
+        fields={k: v for k, v in fields.items() if v},
+        names={k: v for k, v in names.items() if v},
+        dates=_dates(key, raw, warnings),
+        et_al=et_al,
+        location=location,
+        custom=_custom(entry_type, raw, fields),
+    )
+    return record, warnings
+
+
+# Fields naming who published an entry, the first given being the publisher.
+_PUBLISHERS = ("publisher", "school", "institution", "holder", "howpublished", "organization")
+
+
+def _text_fields(entry_type: str, raw: dict[str, str], csl_type: str) -> dict[str, str]:
+    """The entry's text variables, in the order the record keeps them (empty ones dropped later)."""
     title = _protected_text(raw.get("title", ""))
     if raw.get("subtitle"):
         title = f"{title}: {_protected_text(raw['subtitle'])}"
-    fields["title"] = title
-    container = raw.get("journaltitle") or raw.get("journal") or raw.get("booktitle") or ""
-    fields["container-title"] = _protected_text(container)
-    number_var = T.NUMBER_VARIABLE.get(entry_type, "number")
+    journal, abbreviation = dialects.journal_fields(raw)
+    container = journal or raw.get("booktitle") or ""
+    fields = {"title": title, "container-title": _protected_text(container)}
     if raw.get("number"):
+        number_var = "number" if csl_type == "report" else T.NUMBER_VARIABLE.get(entry_type, "number")
         fields[number_var] = _text(raw["number"])
     if raw.get("issue"):
         fields.setdefault("issue", _text(raw["issue"]))
     if raw.get("eid"):
         fields.setdefault("number", _text(raw["eid"]))
     if raw.get("pages"):
-        fields["page"] = _PAGE_DASH.sub("-", _text(raw["pages"].replace("--", "-")))
-    for name in ("publisher", "school", "institution", "holder", "howpublished", "organization"):
+        fields["page"] = pages.hyphenated(_text(raw["pages"].replace("--", "-")))
+    for name in _PUBLISHERS:
         value = raw.get(name, "")
         if name == "howpublished" and value.strip().startswith("\\url"):
             fields.setdefault("URL", unescape_verbatim(value))
@@ -164,55 +172,117 @@ def entry_to_record(
         if raw.get(name):
             read = _protected_text if var in case_protection.PROTECTED_VARIABLES else _text
             fields.setdefault(var, read(raw[name]))
-    for var, name in T.VERBATIM_FIELDS:
-        if raw.get(name):
-            fields[var] = unescape_verbatim(raw[name])
+    fields.update((var, unescape_verbatim(raw[name])) for var, name in T.VERBATIM_FIELDS if raw.get(name))
     if fields.get("DOI"):
         fields["DOI"] = bare_doi(fields["DOI"])
-    language = raw.get("langid") or raw.get("language") or ""
-    if language:
-        fields["language"] = _language(_text(language))
-    genre = raw.get("type", "")
-    if entry_type in T.GENRE_TYPES and genre:
-        fields["genre"] = T.TYPE_KEYS.get(genre.strip().lower()) or _protected_text(genre)
+    if language := raw.get("langid") or raw.get("language") or "":
+        fields["language"] = code_for_babel(_text(language))
+    if (entry_type in T.GENRE_TYPES or csl_type == "report") and (genre := raw.get("type", "")):
+        fields["genre"] = T.TYPE_KEYS.get(genre.strip().lower()) or dialects.genre(_protected_text(genre))
     elif entry_type in T.THESIS_GENRES:
         fields["genre"] = T.THESIS_GENRES[entry_type]
+    _dialect_fields(raw, fields, abbreviation)
+    return fields
+
+
+def _dialect_fields(raw: dict[str, str], fields: dict[str, str], abbreviation: str) -> None:
+    """What real exporters write beyond the standard fields (``dialects``)."""
+    if abbreviation:
+        fields.setdefault("container-title-short", _protected_text(abbreviation))
+    if raw.get("reportnumber"):
+        fields.setdefault("number", _text(raw["reportnumber"]))
+    for var, value in dialects.eprint_fields(raw, bool(fields.get("container-title"))).items():
+        if not fields.get(var):
+            fields[var] = value
+    if raw.get("address") and raw.get("location") and raw["address"] != raw["location"]:
+        fields["event-place"] = _text(raw["location"])  # ACM: address the publisher's, location the venue's
+    for var in ("keyword", "ISSN"):
+        if fields.get(var):
+            fields[var] = dialects.split_list(fields[var])
+    if fields.get("note"):
+        note, found = dialects.extra_lines(fields["note"])
+        for var, value in found.items():
+            fields.setdefault(var, value)
+        note, name, _ = dialects.pure_conference(note)
+        if name:
+            fields.setdefault("event-title", name)
+        fields["note"] = note
+
+
+def _names(raw: dict[str, str]) -> tuple[dict[str, tuple[Name, ...]], bool]:
+    """The entry's name variables, and whether its author list ends in ``and others``."""
+    names: dict[str, tuple[Name, ...]] = {}
+    et_al = False
     for name, var in T.READ_NAMES.items():
         if raw.get(name) and var not in names:
             parts, others = split_names(raw[name])
             names[var] = tuple(parse_name(p) for p in parts)
             et_al = et_al or (others and var == "author")
-    issued = None
-    # A date field holding only spaces or braces is no date (an empty literal is not valid CSL).
-    if _text(raw.get("date", "")):
-        issued = iso_date(_iso_text(raw["date"]))
-        if issued is None:
-            warnings.append(f"entry {key}: cannot read date {raw['date']!r}; kept as text")
-            issued = Date(literal=_text(raw["date"]))
-    if issued is None:
-        month = _text(raw.get("month", ""))
-        issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
-        if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
-            warnings.append(
-                f"entry {key}: cannot read month {month!r}; kept the year (BibTeX output keeps the month as written)"
-            )
-    if issued:
+    if group := dialects.collaboration(raw):
+        names["author"] = (*names.get("author", ()), group)
+    return names, et_al
+
+
+def _dates(key: str, raw: dict[str, str], warnings: list[str]) -> dict[str, Date]:
+    """The entry's dates: ``issued`` from ``date`` or else from year, month and day; the others
+    from their ISO fields (kept as text when unreadable)."""
+    dates: dict[str, Date] = {}
+    if issued := _issued(key, raw, warnings):
         dates["issued"] = issued
+    if raw.get("note") and (period := dialects.pure_conference(_text(raw["note"]))[2]):
+        dates["event-date"] = period
     for var, name in T.DATE_FIELDS[1:]:
         if _text(raw.get(name, "")):
             date = iso_date(_iso_text(raw[name]))
             dates[var] = date if date else Date(literal=_text(raw[name]))
-    record = Record(
-        id=key,
-        type=csl_type,
-        fields={k: v for k, v in fields.items() if v},
-        names={k: v for k, v in names.items() if v},
-        dates=dates,
-        et_al=et_al,
-        location=location,
-        custom=_custom(entry_type, raw, fields),
-    )
-    return record, warnings
+    return dates
+
+
+def _issued(key: str, raw: dict[str, str], warnings: list[str]) -> Date | None:
+    # A date field holding only spaces or braces is no date (an empty literal is not valid CSL).
+    if _text(raw.get("date", "")) and dialects.posting_date(raw, _iso_text(raw["date"])):
+        warnings.append(
+            f"entry {key}: date {_iso_text(raw['date'])} is the day the entry was posted (added-at) or"
+            " disagrees with year; not read as the publication date"
+        )
+    elif _text(raw.get("date", "")):
+        issued = iso_date(_iso_text(raw["date"]))
+        if issued is not None:
+            return issued
+        warnings.append(f"entry {key}: cannot read date {raw['date']!r}; kept as text")
+        return Date(literal=_text(raw["date"]))
+    month = _text(raw.get("month", ""))
+    issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
+    if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
+        warnings.append(
+            f"entry {key}: cannot read month {month!r}; kept the year (BibTeX output keeps the month as written)"
+        )
+    return issued
+
+
+_NEWLINE = re.compile(r"\n")
+
+
+def _run_ons(
+    raw: dict[str, str], text: str, entry_at: int, location: Location, result: ReadResult
+) -> dict[str, str]:
+    """The fields with each one that ran on into the next (a missing comma) split in two, each
+    split reported at the line of the field that lacked its comma before it."""
+    out: dict[str, str] = {}
+    for name, value in raw.items():
+        parts = recover.split_run_on(value)
+        out.setdefault(name, parts[0][1])
+        if len(parts) == 1:
+            continue
+        found = text.find(value, entry_at)
+        for further, further_value, offset in parts[1:]:
+            line = location.line + text.count("\n", entry_at, found + offset) if found >= 0 else location.line
+            message = f"no comma before field {further} (after {name}); read as two fields"
+            if further in out or further in raw:
+                message += f", the first {further} kept"
+            result.problems.append(Problem(Location(location.source, line), message))
+            out.setdefault(further, further_value)
+    return out
 
 
 def _custom(entry_type: str, raw: dict[str, str], fields: dict[str, str]) -> dict[str, str]:
@@ -261,7 +331,7 @@ def _guessed_commands(source: str, uses: dict[str, list[tuple[int, str, str, str
 def read(text: str, source: str) -> ReadResult:
     """Every entry of a BibTeX or BibLaTeX file; a broken entry is an error problem, the rest is read."""
     result = ReadResult()
-    text = text.lstrip("\ufeff")
+    text = recover.give_keys(text.lstrip("\ufeff"))
     split = fast_split(text, source)
     if split is None:
         split = _bibtexparser_blocks(text, source)
@@ -276,7 +346,15 @@ def read(text: str, source: str) -> ReadResult:
     kinds: dict[str, str] = {}
     good: list[tuple[str, str, int]] = []
     guessed: dict[str, list[tuple[int, str, str, str]]] = {}  # command -> (line, key, field, how read)
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     for entry_type, key, line, raw in split.entries:
+        if recover.made_up_key(key):
+            message = f"entry with no key (a key is made for it); its fields were read from line {line}"
+            result.problems.append(Problem(Location(source, line), message))
+            key = ""
+        raw = _run_ons(
+            raw, text, line_starts[min(line, len(line_starts)) - 1], Location(source, line), result
+        )
         try:
             fields = {name: resolve(value, macros) for name, value in raw.items() if name in T.READ_FIELDS}
         except BadValue as exc:

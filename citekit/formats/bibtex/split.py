@@ -5,7 +5,7 @@ is half the time of a whole conversion. A file in which every block is ``{``-del
 formed (values balanced, no key given twice, nothing bibtexparser would report) is cut here by a few
 regular expressions into exactly the blocks bibtexparser's splitter gives; ``fast_split`` returns None
 for any other file, and the reader then asks bibtexparser, so a broken or unusual file is read, and its
-problems worded, exactly as bibtexparser reads it. tests/formats/test_bibtex_split.py holds the two to
+problems worded, exactly as bibtexparser reads it. tests/formats/bibtex/test_split.py holds the two to
 the same blocks on real bibliographies, the hostile corpus and generated text.
 
 The rules mirrored are bibtexparser's, not BibTeX's: a character right after a backslash is never a

@@ -304,6 +304,11 @@ READ_TEXT: dict[str, str] = {field: var for var, bib, blx in TEXT_FIELDS for fie
     "location": "publisher-place",
     "address": "publisher-place",
     "annotation": "annote",
+    # Fields real exporters add (ACM, PubMed tools, library catalogues).
+    "numpages": "number-of-pages",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "lccn": "call-number",
 }
 READ_NAMES: dict[str, str] = {field: var for var, bib, blx in NAME_FIELDS for field in (bib, blx) if field}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -317,7 +322,7 @@ INHERIT_AS: dict[str, str] = {"title": "booktitle", "subtitle": "booksubtitle", 
 PART_TYPES = frozenset(
     {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook", "suppcollection"}
 )
-# Every field the reader looks at (tests/formats/test_bibtex_reader.py checks the list): the
+# Every field the reader looks at (tests/formats/bibtex/test_read.py checks the list): the
 # others, such as bibdate or CODEN, are dropped without resolving their macros and LaTeX.
 READ_FIELDS = (
     frozenset(READ_TEXT)
@@ -327,5 +332,8 @@ READ_FIELDS = (
     | {"title", "subtitle", "journaltitle", "journal", "booktitle", "number", "issue", "eid", "pages"}
     | {"publisher", "school", "institution", "holder", "howpublished", "organization"}
     | {"langid", "language", "type", "entrysubtype", "year", "month", "day", "crossref", "xdata"}
+    # Read by formats/bibtex/dialects.py.
+    | {"fjournal", "eprint", "archiveprefix", "eprinttype", "reportnumber", "collaboration", "added-at"}
+    # Kept in Record.custom for the BibTeX writers.
     | set(CUSTOM_FIELDS)
 )

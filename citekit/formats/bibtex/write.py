@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
-from citekit.formats.bibtex import case_protection
+from citekit.formats import case_protection
+from citekit.formats.bibtex import dialects
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.latex.escape import (
     carried_title,
@@ -21,9 +22,10 @@ from citekit.formats.bibtex.latex.escape import (
     to_ascii,
     to_utf8,
 )
+from citekit.formats.bibtex.math import is_math
 from citekit.model import Date, Name, Record
-from citekit.normalize.keys import assign_keys, bibtex_key
-from citekit.normalize.languages import babel_name
+from citekit.normalize import pages
+from citekit.normalize.languages import babel_name, code_for_babel
 
 TITLE = "title"
 TEXT = "text"
@@ -163,37 +165,11 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
     kind, subtype = entry_type(record, dialect)
     out = Plan(kind)
     column = 1 if dialect == T.BIBLATEX else 0
-    for var, *names in T.NAME_FIELDS:
-        people = record.names.get(var, ())
-        if var == "author" and not people and dialect == T.BIBTEX and not record.names.get("editor"):
-            # BibTeX has no field for a book's author, and every entry type wants an author or an
-            # editor: a part of a book by one author is by that author (as a BibTeX crossref says).
-            people = record.names.get("container-author", ())
-        # A BibTeX book has an author or an editor: a record whose source type BibTeX lacks (an
-        # @mvbook) gives no reason to write both, as a BibTeX @book with both would.
-        changed = dialect == T.BIBTEX and kind != record.custom.get(T.SOURCE_TYPE, kind)
-        if var == "editor" and changed and kind in ("book", "inbook") and out.names.get("author"):
-            continue
-        if names[column] and people:
-            out.names[var] = tuple(carried_name(n) for n in people)
-            text = " and ".join(bibtex_name(n) for n in people)
-            if var == "author" and record.et_al:
-                text += " and others"
-            out.add(names[column], text, NAMES, var)
+    _plan_names(out, record, dialect, column)
     out.add("title", record.get("title"), TITLE, "title")
     container = T.CONTAINER_FIELD.get(kind, ("", ""))[column]
     out.add(container, record.get("container-title"), TEXT, "container-title")
-    issued = record.dates.get("issued")
-    leftovers = []  # what BibLaTeX's date field cannot hold, kept in the note
-    if issued and dialect == T.BIBLATEX:
-        out.add("date", _iso(issued) if issued.parts else "", ISO_DATE, "issued")
-        leftovers.append(issued.literal if not issued.parts else "")
-        if not issued.season and all(len(p) == 1 for p in issued.parts):
-            leftovers.append(record.custom.get(T.CUSTOM_MONTH, ""))
-    elif issued:
-        year, month, month_kind = _year_month(issued, record.custom.get(T.CUSTOM_MONTH, ""))
-        out.add("year", year, YEAR, "issued")
-        out.add("month", month, month_kind)
+    leftovers = _plan_issued(out, record, dialect)
     out.add("volume", record.get("volume"), TEXT, "volume")
     number_var = T.NUMBER_VARIABLE.get(kind, "")
     out.add("number", record.get(number_var) if number_var else "", TEXT, number_var)
@@ -215,11 +191,7 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
             out.add(name, babel_name(record.get("language")), TEXT, "language")
     if kind in T.GENRE_TYPES:
         out.add("type", _genre(record, kind, dialect), TEXT, "genre")
-    for name, dialects in T.CUSTOM_FIELDS.items():
-        value = record.custom.get(name, "")
-        if value and dialect in dialects and not (name == "type" and kind in T.GENRE_TYPES):
-            out.add(name, value, NAMES if name in T.BIBLATEX_NAME_ROLES else TEXT)
-            out.custom[name] = value
+    _plan_custom(out, record, dialect)
     out.add("entrysubtype", subtype, TEXT)
     if dialect == T.BIBLATEX:
         for var, name in T.DATE_FIELDS[1:]:
@@ -229,6 +201,53 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
     for var, name in T.VERBATIM_FIELDS:
         out.add(name, record.get(var), VERBATIM, var)
     return out
+
+
+def _plan_names(out: Plan, record: Record, dialect: str, column: int) -> None:
+    """The name fields of ``plan``."""
+    for var, *names in T.NAME_FIELDS:
+        people = record.names.get(var, ())
+        if var == "author" and not people and dialect == T.BIBTEX and not record.names.get("editor"):
+            # BibTeX has no field for a book's author, and every entry type wants an author or an
+            # editor: a part of a book by one author is by that author (as a BibTeX crossref says).
+            people = record.names.get("container-author", ())
+        # A BibTeX book has an author or an editor: a record whose source type BibTeX lacks (an
+        # @mvbook) gives no reason to write both, as a BibTeX @book with both would.
+        changed = dialect == T.BIBTEX and out.entry_type != record.custom.get(T.SOURCE_TYPE, out.entry_type)
+        if var == "editor" and changed and out.entry_type in ("book", "inbook") and out.names.get("author"):
+            continue
+        if names[column] and people:
+            out.names[var] = tuple(carried_name(n) for n in people)
+            text = " and ".join(bibtex_name(n) for n in people)
+            if var == "author" and record.et_al:
+                text += " and others"
+            out.add(names[column], text, NAMES, var)
+
+
+def _plan_issued(out: Plan, record: Record, dialect: str) -> list[str]:
+    """The issued date's fields of ``plan``, and what BibLaTeX's date field cannot hold, which is
+    kept in the note."""
+    issued = record.dates.get("issued")
+    leftovers = []
+    if issued and dialect == T.BIBLATEX:
+        out.add("date", _iso(issued) if issued.parts else "", ISO_DATE, "issued")
+        leftovers.append(issued.literal if not issued.parts else "")
+        if not issued.season and all(len(p) == 1 for p in issued.parts):
+            leftovers.append(record.custom.get(T.CUSTOM_MONTH, ""))
+    elif issued:
+        year, month, month_kind = _year_month(issued, record.custom.get(T.CUSTOM_MONTH, ""))
+        out.add("year", year, YEAR, "issued")
+        out.add("month", month, month_kind)
+    return leftovers
+
+
+def _plan_custom(out: Plan, record: Record, dialect: str) -> None:
+    """The fields of ``plan`` kept in ``Record.custom`` (those the dialect has)."""
+    for name, written_in in T.CUSTOM_FIELDS.items():
+        value = record.custom.get(name, "")
+        if value and dialect in written_in and not (name == "type" and out.entry_type in T.GENRE_TYPES):
+            out.add(name, value, NAMES if name in T.BIBLATEX_NAME_ROLES else TEXT)
+            out.custom[name] = value
 
 
 def _genre(record: Record, kind: str, dialect: str) -> str:
@@ -282,22 +301,22 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
     elif kind == TITLE:
         text = protect_title(value)
     elif kind == PAGES:
-        text = "--".join(escape(part) for part in re.split(r"\s*[-–—]+\s*", value))
+        text = "--".join(escape(part) for part in pages.pieces(value))
     else:
         text = escape_text(value)
     return _braced(to_ascii(text) if ascii_only else to_utf8(text))
 
 
 def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTEX) -> str:
-    """BibTeX (or BibLaTeX) text; Unicode stays UTF-8 unless ``ascii`` asks for LaTeX accent commands."""
+    """BibTeX (or BibLaTeX) text; Unicode stays UTF-8 unless ``ascii`` asks for LaTeX accent commands.
+    Each entry's key is its record's id, as ``citekit.stages.write`` made it (writable and unique)."""
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
     from bibtexparser.writer import BibtexFormat
 
     library = Library()
-    # Keys are made safe before they are made unique: a key cannot close its entry or start a field.
-    for record in assign_keys([r.with_id(bibtex_key(r.id)) for r in records]):
+    for record in records:
         laid_out = plan(record, dialect)
         fields = [Field(k, written_value(v, kind, ascii)) for k, v, kind in laid_out.fields]
         library.add(Entry(laid_out.entry_type, record.id, fields))
@@ -311,7 +330,6 @@ def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTE
 def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
     """The record as BibTeX (or BibLaTeX) carries it: what reading ``write([record])`` gives back."""
     from citekit.formats.bibtex.latex.decode import collapse, decode
-    from citekit.formats.bibtex.read import _language
     from citekit.formats.bibtex.values import DEFAULT_MACROS, iso_date, only_a_month, resolve, year_month_date
 
     laid_out = plan(record, dialect)
@@ -323,21 +341,24 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
         if var == "title":
             fields[var] = carried_title(value)
         elif var not in case_protection.PROTECTED_VARIABLES:
-            fields[var] = case_protection.strip(value, keep_math=True)
+            fields[var] = case_protection.strip(value, keep=is_math)
     if "page" in fields:
-        fields["page"] = re.sub(r"\s*[-–—]+\s*", "-", fields["page"])
+        fields["page"] = pages.hyphenated(fields["page"])
     if "language" in fields:
-        fields["language"] = _language(babel_name(fields["language"]))
+        fields["language"] = code_for_babel(babel_name(fields["language"]))
     written = {name: value for name, value, _ in laid_out.fields}
     if "note" in written:
-        fields["note"] = collapse(case_protection.strip(written["note"], keep_math=True))
+        fields["note"] = collapse(case_protection.strip(written["note"], keep=is_math))
+    # A BibLaTeX arXiv eprint kept in custom is read again as the reader reads it (``dialects``).
+    eprint = dialects.eprint_fields(written, bool(fields.get("container-title")))
+    fields |= {var: value for var, value in eprint.items() if not fields.get(var)}
     written_type = written.get("type", "")
     if kind in T.GENRE_TYPES and written_type in T.TYPE_KEYS:
         fields["genre"] = T.TYPE_KEYS[written_type]
     if kind in T.THESIS_GENRES and "genre" not in fields:
         fields["genre"] = T.THESIS_GENRES[kind]
     custom = {T.SOURCE_TYPE: kind} | {
-        k: v if k in T.BIBLATEX_NAME_ROLES else collapse(case_protection.strip(v, keep_math=True))
+        k: v if k in T.BIBLATEX_NAME_ROLES else collapse(case_protection.strip(v, keep=is_math))
         for k, v in laid_out.custom.items()
     }
     if kind in T.GENRE_TYPES and written_type:

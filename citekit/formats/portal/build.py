@@ -10,9 +10,16 @@ import re
 from dataclasses import dataclass, field
 
 from citekit.errors import Problem
-from citekit.formats.portal.labels import MISSING_BY_TYPE, STATUS_DATES, STATUS_TERMS
-from citekit.formats.portal.scan import Entry, Page, type_of
+from citekit.formats.portal.header import join_author_lines, title_and_authors
+from citekit.formats.portal.labels import (
+    MONTH_WORDS,
+    STATUS_DATES,
+    STATUS_TERMS,
+    TRANSLATED_STATUSES,
+)
+from citekit.formats.portal.scan import Entry, Page, breadcrumb_type
 from citekit.model import Date, Location, Name, Record
+from citekit.normalize import pages
 from citekit.normalize.dates import numeric_order, parse_date
 from citekit.normalize.identifiers import (
     find_dois,
@@ -64,56 +71,13 @@ class Built:
     record: Record
     problems: list[Problem] = field(default_factory=list)
     ignored: list[Entry] = field(default_factory=list)
-
-
-def title_and_authors(page: Page) -> tuple[str, str]:
-    """The title is the line just above the breadcrumb; authors follow it (or precede it)."""
-    header = page.header
-    if page.breadcrumb:
-        split = page.header_before_breadcrumb
-        before = [t for _, t in header[:split]]
-        after = [t for _, t in header[split:]]
-        if before and after:
-            return before[-1], join_author_lines(after)
-        if after:
-            return after[0], join_author_lines(after[1:])
-        if len(before) >= 2 and looks_like_names(before[-1]) and not looks_like_names(before[-2]):
-            return before[-2], before[-1]  # title, authors, then the breadcrumb
-        return (before[-1] if before else ""), ""
-    texts = [t for _, t in header]
-    if len(texts) >= 2:
-        return texts[-2], texts[-1]
-    return (texts[0] if texts else ""), ""
-
-
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|[a-z]{1,3}|et|al\.?|and|&)$")
-
-
-def looks_like_names(text: str) -> bool:
-    """True when a header line reads as a list of personal names rather than as a title: every
-    word capitalised, an initial or a particle, and no title punctuation (``:``, ``?``, digits)."""
-    if re.search(r"[:?!\d()\[\]]", text):
-        return False
-    words = text.replace(",", " ").replace(";", " ").split()
-    return bool(words) and all(_NAME_WORD.match(w) for w in words)
-
-
-_LEADING_SEPARATOR = re.compile(r"^(?:[,;&]|and\s)", re.IGNORECASE)
-_TRAILING_SEPARATOR = re.compile(r"(?:[,;&]|\sand)$", re.IGNORECASE)
-
-
-def join_author_lines(lines: list[str]) -> str:
-    """Authors one per line, with or without leading commas, become one ``;``-separated list
-    (a line may itself be ``Family, Given``)."""
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif _LEADING_SEPARATOR.match(line) or _TRAILING_SEPARATOR.search(out):
-            out += " " + line
-        else:
-            out += "; " + line
-    return out
+    # The author lines as the page gave them, joined (for the evidence stage to split names with).
+    author_text: str = ""
+    # Whether the page named its output type in full (a breadcrumb whose subtype is known); else the
+    # type is its output type's alone, or guessed from its fields, and an export's type says more.
+    type_given: bool = False
+    # The type the breadcrumb's output type says, known subtype or not ("" with no breadcrumb).
+    family_type: str = ""
 
 
 def _date_order(page: Page) -> bool | None:
@@ -127,86 +91,34 @@ def _date_order(page: Page) -> bool | None:
     return votes.pop() if len(votes) == 1 else None
 
 
-def build(page: Page, location: Location) -> Built:
-    """Second pass: the record a page describes, what was doubtful, and what went unused."""
+def build(page: Page, location: Location, authors: bool = True) -> Built:
+    """Second pass: the record a page describes, what was doubtful, and what went unused.
+    ``authors=False`` leaves the header's author lines unsplit (an export names them better)."""
     out = Built(Record(id="", type=""))
-    problems = out.problems
-    values: dict[str, str] = {}
-    isbns: list[tuple[str, int]] = []  # each ISBN with its line, for messages
-    for entry in page.entries:
-        if entry.slot in ("ISBN", "ISBN-electronic"):
-            isbns += [(isbn, entry.line) for isbn in find_isbns(entry.value)]
-        if entry.value and entry.slot not in values:
-            values[entry.slot] = entry.value
-        if entry.value and entry.slot not in USED_SLOTS:
-            out.ignored.append(entry)
-    for no, text in page.unknown:
-        problems.append(Problem(Location(location.source, no), f"ignored unknown line {text!r}"))
-    notes = [values["note"]] if values.get("note") else []
-    for entry in page.extra:
-        notes.append(f"{entry.label}: {entry.value}")
-        where = Location(location.source, entry.line) if entry.line else location
-        problems.append(Problem(where, f"unknown label {entry.label!r}; its value is kept in note"))
-
-    csl_type, genre = type_of(page.breadcrumb[1]) if page.breadcrumb else ("", "")
+    values, isbns, notes = _gather(page, out, location)
+    csl_type, genre, specific = breadcrumb_type(page.breadcrumb.text) if page.breadcrumb else ("", "", False)
+    out.type_given = bool(csl_type) and specific
+    out.family_type = csl_type
     if not csl_type:
         csl_type = _guess_type(values)
-        problems.append(Problem(location, f"no output type given; read as {csl_type}"))
-
-    title, author_text = title_and_authors(page)
-    fields: dict[str, str] = {}
-    names: dict[str, tuple[Name, ...]] = {}
-    et_al = False
-    if title:
-        fields["title"] = title
-    if author_text:
-        authors, et_al = parse_name_list(author_text)
-        if authors:
-            names["author"] = authors
-    if values.get("editor"):
-        names["editor"] = parse_name_list(values["editor"])[0]
-
-    for slot in _PLAIN:
-        if values.get(slot):
-            fields[slot] = " ".join(values[slot].split())
-    if values.get("collection-title"):
-        fields["collection-title"] = values["collection-title"]
-        if values.get("collection-number"):
-            fields["collection-number"] = values["collection-number"]
-    if container := " ".join(values.get("container-title", "").split()):
-        if values.get("container-subtitle"):
-            container += ": " + values["container-subtitle"]
-        fields["container-title"] = container
-    if values.get("page"):
-        fields["page"] = re.sub(r"\s*[–—-]+\s*", "-", values["page"].strip())
-    if pages := re.sub(r"\D", "", values.get("number-of-pages", "")):
-        fields["number-of-pages"] = pages
-    if values.get("language") and (code := code_for(values["language"])):
-        fields["language"] = code
-    if values.get("keyword"):
-        words = [w.strip() for w in re.split(r"[;,\n]", values["keyword"]) if w.strip()]
-        fields["keyword"] = ", ".join(words)
-    fields.update(_identifiers(values, isbns, problems, location))
-    if page.abstract:
-        fields["abstract"] = "\n".join(page.abstract)
-    if genre or values.get("genre"):
-        fields["genre"] = genre or values["genre"]
-    place = [values[k] for k in ("event-city", "event-country") if values.get(k)]
-    if place:
-        fields["event-place"] = ", ".join(place)
-
+    head = title_and_authors(page)
+    title = head.title.text if head.title else ""
+    out.author_text = join_author_lines([line.text for line in head.authors])
+    fields = {"title": title} if title else {}
+    names, et_al = _names(out.author_text if authors else "", values)
+    fields |= _plain_fields(values)
+    fields |= _identifiers(values, isbns, out.problems, location)
+    fields |= _more_fields(page.abstract or head.abstract, values, genre)
     dois = find_dois(values.get("DOI", ""))
     if dois:
         fields["DOI"] = dois[0]
-
-    dates, status, accepted = _dates(page, values, problems, location)
+    dates, status, accepted = _dates(page, values, out.problems, location)
     if status:
         fields["status"] = status
     if accepted:
         notes.append(f"Accepted: {accepted.iso()}")
     if notes:
         fields["note"] = "\n".join(notes)
-    _warn_missing(csl_type, fields, names, dates, problems, location)
     out.record = Record(
         id="",
         type=csl_type,
@@ -218,6 +130,77 @@ def build(page: Page, location: Location) -> Built:
         location=location,
     )
     return out
+
+
+def _gather(
+    page: Page, out: Built, location: Location
+) -> tuple[dict[str, str], list[tuple[str, int]], list[str]]:
+    """The first value of each slot; every ISBN with its line (for messages); the notes (the page's
+    own, then each unknown label with its value). Unknown lines and labels are reported in ``out``,
+    entries in slots no field uses kept as ignored."""
+    values: dict[str, str] = {}
+    isbns: list[tuple[str, int]] = []
+    for entry in page.entries:
+        if entry.slot in ("ISBN", "ISBN-electronic"):
+            isbns += [(isbn, entry.line) for isbn in find_isbns(entry.value)]
+        if entry.value and entry.slot not in values:
+            values[entry.slot] = entry.value
+        if entry.value and entry.slot not in USED_SLOTS:
+            out.ignored.append(entry)
+    for no, text in page.unknown:
+        out.problems.append(Problem(Location(location.source, no), f"ignored unknown line {text!r}"))
+    notes = [values["note"]] if values.get("note") else []
+    for entry in page.extra:
+        notes.append(f"{entry.label}: {entry.value}")
+        where = Location(location.source, entry.line) if entry.line else location
+        out.problems.append(Problem(where, f"unknown label {entry.label!r}; its value is kept in note"))
+    return values, isbns, notes
+
+
+def _names(author_text: str, values: dict[str, str]) -> tuple[dict[str, tuple[Name, ...]], bool]:
+    """Authors (from the header) and editors, and whether the author list ends in "et al."."""
+    names: dict[str, tuple[Name, ...]] = {}
+    et_al = False
+    if author_text:
+        authors, et_al = parse_name_list(author_text)
+        if authors:
+            names["author"] = authors
+    if values.get("editor"):
+        names["editor"] = parse_name_list(values["editor"])[0]
+    return names, et_al
+
+
+def _plain_fields(values: dict[str, str]) -> dict[str, str]:
+    """The fields read from one slot each, white space made single where a value is one line."""
+    fields = {slot: " ".join(values[slot].split()) for slot in _PLAIN if values.get(slot)}
+    if values.get("collection-title"):
+        fields["collection-title"] = values["collection-title"]
+        if values.get("collection-number"):
+            fields["collection-number"] = values["collection-number"]
+    if container := " ".join(values.get("container-title", "").split()):
+        if values.get("container-subtitle"):
+            container += ": " + values["container-subtitle"]
+        fields["container-title"] = container
+    if values.get("page"):
+        fields["page"] = pages.hyphenated(values["page"].strip())
+    if count := re.sub(r"\D", "", values.get("number-of-pages", "")):
+        fields["number-of-pages"] = count
+    if values.get("language") and (code := code_for(values["language"])):
+        fields["language"] = code
+    if values.get("keyword"):
+        words = [w.strip() for w in re.split(r"[;,\n]", values["keyword"]) if w.strip()]
+        fields["keyword"] = ", ".join(words)
+    return fields
+
+
+def _more_fields(abstract: list[str], values: dict[str, str], genre: str) -> dict[str, str]:
+    """The abstract, the genre (the breadcrumb's, else the page's) and the conference's place."""
+    fields = {"abstract": "\n".join(abstract)} if abstract else {}
+    if genre or values.get("genre"):
+        fields["genre"] = genre or values["genre"]
+    if place := [values[k] for k in ("event-city", "event-country") if values.get(k)]:
+        fields["event-place"] = ", ".join(place)
+    return fields
 
 
 def _identifiers(
@@ -240,25 +223,6 @@ def _identifiers(
     return fields
 
 
-def _warn_missing(
-    csl_type: str,
-    fields: dict[str, str],
-    names: dict[str, tuple[Name, ...]],
-    dates: dict[str, Date],
-    problems: list[Problem],
-    location: Location,
-) -> None:
-    """One warning naming every usual field the page did not give."""
-    missing = [] if fields.get("title") else ["title"]
-    if not names.get("author") and not names.get("editor"):  # an anthology has editors only
-        missing.append("authors")
-    if "issued" not in dates and not fields.get("status"):
-        missing.append("publication date")
-    missing += [label for var, label in MISSING_BY_TYPE.get(csl_type, ()) if not fields.get(var)]
-    if missing:
-        problems.append(Problem(location, f"no {', '.join(missing)} on the page; exported without"))
-
-
 def _dates(
     page: Page, values: dict[str, str], problems: list[Problem], location: Location
 ) -> tuple[dict[str, Date], str, Date | None]:
@@ -268,13 +232,14 @@ def _dates(
     dates: dict[str, Date] = {}
 
     def parse(slot: str, text: str) -> Date | None:
-        date = parse_date(text, order)
+        date = parse_period(text, order) if slot == "event-date" else parse_date(english_months(text), order)
         if date is None:
             problems.append(Problem(location, f"could not read the date {text!r} ({slot})"))
         return date
 
     status_text, _, status_date = values.get("status", "").partition(" - ")
     status_key = status_text.strip().lower()
+    status_key = TRANSLATED_STATUSES.get(status_key, status_key)
     status = STATUS_TERMS.get(status_key, "")
     # Dates under their own labels first; the date in "Publication status" fills a gap.
     slots = ("issued", "available-date", "event-date", "accepted-date")
@@ -290,6 +255,43 @@ def _dates(
     if "issued" not in dates and accepted and not status and status_key != "unpublished":
         status = "in press"  # accepted, not yet out
     return dates, status, accepted
+
+
+_MONTH_WORD = re.compile(r"[^\W\d_]+\.?")
+
+
+def english_months(text: str) -> str:
+    """A date with the month words of other languages (``3 jun. 2019``, ``1 mei 2021``) in English."""
+    return _MONTH_WORD.sub(lambda m: MONTH_WORDS.get(m.group().lower().rstrip("."), m.group()), text)
+
+
+_YEAR_FIRST = re.compile(r"^(\d{2})/(\d{1,2})/(\d{1,2})$")
+
+
+def parse_period(text: str, order: bool | None) -> Date | None:
+    """A conference period. Day-first and month-first are told apart as for any date; a period
+    that would end before it starts (or last more than a year) read so is written year first
+    (``25/3/30 → 25/4/3``, as some portals print it) when that reading is a short period."""
+    date = parse_date(english_months(text), order)
+    if date is not None and _plausible(date):
+        return date
+    ends = [e.strip() for e in re.split(r"→|->|–|—|\s-\s", text.removeprefix("Duration:")) if e.strip()]
+    parts = []
+    for end in ends:
+        match = _YEAR_FIRST.match(end)
+        if not match:
+            return date
+        parts.append((2000 + int(match[1]), int(match[2]), int(match[3])))
+    candidate = parse_date(" → ".join(f"{y}-{m}-{d}" for y, m, d in parts))
+    return candidate if candidate and _plausible(candidate) else date
+
+
+def _plausible(date: Date) -> bool:
+    """A period that starts before it ends and lasts under a year."""
+    if len(date.parts) < 2:
+        return True
+    first, last = date.parts[0], date.parts[-1]
+    return first <= last and (last[0] - first[0]) * 12 + (last[1:2] or (1,))[0] - (first[1:2] or (1,))[0] < 12
 
 
 def _guess_type(values: dict[str, str]) -> str:

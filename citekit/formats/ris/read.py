@@ -1,125 +1,111 @@
-"""Reading RIS (the RIS specification and the EndNote, Zotero, PubMed and Pure dialects) into records.
+"""Reading RIS (the RIS specification and the dialects of EndNote, Zotero, Mendeley, Citavi, Scopus,
+Web of Science, PubMed, SciFinder, publishers and Pure) into records.
 
-Tolerates a BOM, CRLF line ends, blank lines between records, a missing final ``ER``, tags
-written with one space (``TY -``) and continuation lines (a wrapped value goes on without a tag).
-A record that does not start with ``TY`` is reported with its line and skipped; the rest is read.
+The text is split into records first (``records``: each record's tagged lines), then each record
+is mapped on its own (``record.to_record``). Lines end at CR, LF or CRLF only: a line separator
+or form feed inside a value is part of the value and can never start a tag or a record.
+
+Tolerated, each named in a warning with its line where the file breaks the specification: a BOM,
+blank lines between records, a missing final ``ER``, tags in lower case or with other spacing
+around the dash (``ty  - JOUR``, ``TY  -JOUR``), and untagged continuation lines (a further value
+of a list tag such as ``KW``, ``SN`` or ``N1``; else the value goes on). A record that does not
+start with ``TY`` is reported with its line and skipped; the rest is read.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from citekit.errors import Problem
-from citekit.formats.base import ReadResult
-from citekit.formats.doi import bare_doi
+from citekit.formats.base import ReadResult, Remarks
 from citekit.formats.ris import tables as T
-from citekit.model import Date, Location, Name, Record
-from citekit.normalize.dates import MONTHS
-from citekit.normalize.languages import code_for
+from citekit.formats.ris.record import Tagged, csl_type_for, to_record
+from citekit.formats.ris.values import clean_value, join_keywords, parse_date, parse_name, serial_fields
+from citekit.model import Location
 
-_TAG = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
-_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]\b")
-_NUMERIC_DATE = re.compile(r"^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:/.*)?$")
+__all__ = [
+    "clean_value",
+    "csl_type_for",
+    "join_keywords",
+    "parse_date",
+    "parse_name",
+    "read",
+    "serial_fields",
+]
 
-
-def csl_type_for(ris_type: str) -> str:
-    """The CSL type of a RIS reference type (``document`` for one citekit does not know)."""
-    return T.READ_TYPES.get(ris_type.upper(), "document")
-
-
-def clean_value(value: str) -> str:
-    """White space runs as one space; no-break spaces are kept (they are part of the text)."""
-    return re.sub(r"[ \t\r\n]+", " ", value).strip(" ")
-
-
-def sn_fields(values: list[str]) -> dict[str, str]:
-    """The ISBN and ISSN among SN values (the first of each), told apart by the shape of an ISSN."""
-    out: dict[str, str] = {}
-    for value in values:
-        out.setdefault("ISSN" if _ISSN.match(value) else "ISBN", value)
-    return out
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# The specification's tag line: two capitals (or a capital and a digit), one or two spaces, a dash.
+_TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
+# Any other spacing or case around a known tag: "ty  - JOUR", "TY  -JOUR", "TY - JOUR", "TY-  JOUR".
+_LOOSE_TAG = re.compile(r"^\s*([A-Za-z][A-Za-z0-9])([ \t]*)-([ \t]*)(.*)$")
 
 
-def join_keywords(keywords: list[str]) -> str:
-    """One CSL keyword string: comma-separated, or semicolon-separated when a keyword has a comma."""
-    keywords = [k.strip() for k in keywords if k.strip()]
-    return ("; " if any("," in k for k in keywords) else ", ").join(keywords)
+@dataclass
+class _Oddities:
+    """Tag lines written against the specification, counted per kind: each kind is one warning."""
+
+    first: dict[str, int] = field(default_factory=dict)
+    count: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, line: int) -> None:
+        self.first.setdefault(kind, line)
+        self.count[kind] = self.count.get(kind, 0) + 1
+
+    def problems(self, source: str) -> list[Problem]:
+        return [
+            Problem(
+                Location(source, line), f"{self.count[kind]} tag line(s) {kind} (first here); read as tags"
+            )
+            for kind, line in self.first.items()
+        ]
 
 
-def parse_name(text: str) -> Name:
-    """``Family, Given[, Suffix]``, lower-case leading words being particles; no comma: an institution."""
-    text = clean_value(text)
-    if "," not in text:
-        return Name(literal=text)
-    family, _, rest = text.partition(",")
-    given, _, suffix = rest.partition(",")
-    words = family.split()
-    cut = 0
-    while cut < len(words) - 1 and words[cut][:1].islower():
-        cut += 1
-    return Name(
-        family=" ".join(words[cut:]),
-        given=given.strip(),
-        non_dropping_particle=" ".join(words[:cut]),
-        suffix=suffix.strip(),
-    )
-
-
-def parse_date(text: str) -> Date | None:
-    """``2020``, ``2020/09/16/``, ``2020/09//``, ``2020-09-16``, ``2020 Sep 16`` or ``Sep 2020``."""
-    text = text.strip()
-    match = _NUMERIC_DATE.match(text)
-    if match:
-        parts = [int(match.group(1))]
-        for group in match.groups()[1:]:
-            if not group or not (1 <= int(group) <= (12 if len(parts) == 1 else 31)):
-                break
-            parts.append(int(group))
-        return Date(parts=(tuple(parts),))
-    year = re.search(r"\b(\d{4})\b", text)
-    if not year:
+def tag_line(line: str, oddities: _Oddities, number: int) -> tuple[str, str] | None:
+    """(tag, value) of a tag line, or None for a line that is not one (a continuation line)."""
+    stripped = line.rstrip()
+    if match := _TAG.match(stripped):
+        return match.group(1), (match.group(2) or "").strip()
+    match = _LOOSE_TAG.match(stripped)
+    if match is None or match.group(1).upper() not in T.KNOWN_TAGS:
         return None
-    parts = [int(year.group(1))]
-    month = re.search(r"\b([A-Za-z]{3})[a-z]*\.?", text)
-    if month and (number := MONTHS.get(month.group(1).lower())):
-        parts.append(number)
-        day = re.search(r"\b(\d{1,2})\b", text)
-        if day and 1 <= int(day.group(1)) <= 31:
-            parts.append(int(day.group(1)))
-    return Date(parts=(tuple(parts),))
+    tag, before, after, value = match.groups()
+    if not before and not after and value:
+        return None  # "co-author": a word with a hyphen, not a tag
+    if tag != tag.upper():
+        oddities.add("in lower case", number)
+    if before not in (" ", "  ") or (value and not after) or stripped != line.rstrip().lstrip():
+        oddities.add("with other spacing around the dash than 'TY  - '", number)
+    return tag.upper(), value.strip()
 
 
-def _chunks(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, list[tuple[str, str]]]]:
-    """(first line, [(tag, value)]) of each record; continuation lines are joined to their value."""
-    current: list[tuple[str, str]] | None = None
-    start = 0
+def records(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, list[Tagged]]]:
+    """(first line, tagged lines) of each record, ``TY`` first; problems of the layout go to ``result``."""
+    current: list[Tagged] | None = None
     outside_reported = False
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    oddities = _Oddities()
+    for number, line in enumerate(_LINE_END.split(text.lstrip("\ufeff")), start=1):
         if not line.strip():
             continue
-        match = _TAG.match(line.rstrip())
-        if match is None:
-            if current:
-                tag, value = current[-1]
-                current[-1] = (tag, f"{value} {line.strip()}")
+        tagged = tag_line(line, oddities, number)
+        if tagged is None:
+            if current and len(current) > 1:
+                _continue(current, number, line.strip())
             elif not outside_reported:
-                result.problems.append(
-                    Problem(
-                        Location(source, number), "not a RIS line and not inside a record; skipped", "error"
-                    )
-                )
+                message = "not a RIS line and not inside a record; skipped"
+                result.problems.append(Problem(Location(source, number), message, "error"))
                 outside_reported = True
             continue
-        tag, value = match.group(1), (match.group(2) or "").strip()
+        tag, value = tagged
         if tag == "TY":
             if current:
-                result.problems.append(Problem(Location(source, start), "record ends without ER"))
-                yield start, current
-            current, start, outside_reported = [(tag, value)], number, False
+                result.problems.append(Problem(Location(source, current[0][0]), "record ends without ER"))
+                yield current[0][0], current
+            current, outside_reported = [(number, tag, value)], False
         elif tag == "ER":
             if current:
-                yield start, current
+                yield current[0][0], current
             current = None
         elif current is None:
             if not outside_reported:
@@ -127,73 +113,31 @@ def _chunks(text: str, source: str, result: ReadResult) -> Iterator[tuple[int, l
                 result.problems.append(Problem(Location(source, number), message, "error"))
                 outside_reported = True
         else:
-            current.append((tag, value))
+            current.append((number, tag, value))
     if current:
-        yield start, current
+        yield current[0][0], current
+    result.problems.extend(oddities.problems(source))
 
 
-def to_record(lines: list[tuple[str, str]], location: Location) -> tuple[Record, list[str]]:
-    """One RIS record's (tag, value) lines as a Record, with warnings about doubtful values."""
-    warnings: list[str] = []
-    ris_type = lines[0][1].upper()
-    if ris_type not in T.READ_TYPES:
-        warnings.append(f"unknown RIS type {ris_type!r}; read as a generic document")
-    values: dict[str, list[str]] = {}
-    for tag, value in lines[1:]:
-        if value:
-            values.setdefault(tag, []).append(clean_value(value))
-    fields: dict[str, str] = {}
-    for tag, var in T.READ_TEXT_TAGS:
-        if tag in values and var not in fields:
-            fields[var] = values[tag][0]
-    if ris_type in ("BOOK", "EDBOOK", "EBOOK") and "BT" in values and "TI" not in values:
-        fields["title"] = values["BT"][0]
-        fields.pop("container-title", None)
-    if "container-title" not in fields and "container-title-short" in fields:
-        fields["container-title"] = fields["container-title-short"]
-    if fields.get("DOI"):
-        fields["DOI"] = bare_doi(fields["DOI"])
-    first, last = (values.get("SP") or [""])[0], (values.get("EP") or [""])[0]
-    page = "-".join(p for p in (first, last) if p)
-    if page:
-        fields["page"] = page
-    fields |= sn_fields(values.get("SN", []))
-    if fields.get("language"):
-        fields["language"] = code_for(fields["language"])
-    if values.get("KW"):
-        fields["keyword"] = join_keywords(values["KW"])
-    names: dict[str, list[Name]] = {}
-    for tag, var in T.READ_NAME_TAGS.items():
-        for value in values.get(tag, []):
-            for piece in value.split(";") if ";" in value else [value]:
-                if piece.strip():
-                    names.setdefault(var, []).append(parse_name(piece))
-    dates: dict[str, Date] = {}
-    for var, tags in (("issued", ("DA", "PY", "Y1")), ("accessed", ("Y2",))):
-        found = [parse_date(values[t][0]) for t in tags if t in values]
-        good = [d for d in found if d is not None]
-        if len(good) < len(found):
-            warnings.append(f"cannot read the {var} date; kept what could be read")
-        if good:
-            dates[var] = max(good, key=lambda d: len(d.parts[0]))
-    record = Record(
-        id=(values.get("ID") or [""])[0],
-        type=csl_type_for(ris_type),
-        fields={k: v for k, v in fields.items() if v},
-        names={k: tuple(v) for k, v in names.items()},
-        dates=dates,
-        dois=tuple(values.get("DO", [])),
-        location=location,
-    )
-    return record, warnings
+def _continue(current: list[Tagged], number: int, text: str) -> None:
+    """An untagged line: a further value of a list tag (EndNote), or the rest of a wrapped value."""
+    line, tag, value = current[-1]
+    if tag in T.LIST_TAGS:
+        current.append((number, tag, text))
+    else:
+        current[-1] = (line, tag, f"{value} {text}".strip())
 
 
 def read(text: str, source: str) -> ReadResult:
     """Every record of a RIS file; a broken record is an error problem, the rest is read."""
     result = ReadResult()
-    for line, lines in _chunks(text, source, result):
+    for line, lines in records(text, source, result):
         location = Location(source, line)
-        record, warnings = to_record(lines, location)
+        lines = [(n, tag, clean_value(value)) for n, tag, value in lines]
+        record, warnings, unused = to_record(lines, location)
+        problems = [Problem(location, w) for w in warnings]
+        result.problems.extend(problems)
+        if problems or unused:
+            result.remarks[len(result.records)] = Remarks(problems=problems, unused=unused)
         result.records.append(record)
-        result.problems.extend(Problem(location, w) for w in warnings)
     return result

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from citekit.formats.bibtex import case_protection
+from citekit.formats import case_protection
+from citekit.formats.bibtex import braces, math
 
 # The characters LaTeX gives a meaning of its own, and how to write each as text.
 LATEX_SPECIALS = {
@@ -42,7 +43,7 @@ def protect_title(text: str) -> str:
     """Escape a title and brace its acronyms so that sentence-casing styles keep them (and what
     a nocase span protects)."""
     return "".join(
-        case_protection.group(case_protection.inner(piece, escape)) if protected else escape(piece)
+        braces.group(math.inner(piece, escape)) if protected else escape(piece)
         for piece, protected in _title_pieces(text)
     )
 
@@ -50,10 +51,7 @@ def protect_title(text: str) -> str:
 def carried_title(text: str) -> str:
     """A title as reading ``protect_title``'s output gives it back: braced acronyms as nocase spans."""
     return case_protection.mark(
-        [
-            (case_protection.carried_inner(p) if protected else p, protected)
-            for p, protected in _title_pieces(text)
-        ]
+        [(math.carried_inner(p) if protected else p, protected) for p, protected in _title_pieces(text)]
     )
 
 
@@ -72,7 +70,7 @@ def _title_pieces(text: str) -> list[tuple[str, bool]]:
 
 def escape_text(text: str) -> str:
     """``escape`` for a text field: what a nocase span protects is braced."""
-    return case_protection.braced(text, escape)
+    return braces.braced(text, escape)
 
 
 # Combining accents -> the LaTeX accent command writing them (the symbol accents take a bare

@@ -1,0 +1,1 @@
+"""CSL 1.0.2 "Sorting": sort keys and how they compare."""
