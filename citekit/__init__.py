@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import Any
 
+    from citekit.csl.document import Document
     from citekit.errors import CitekitError, ExitStatus, Problem
     from citekit.exporting import ExportResult, export
     from citekit.formats.base import ReadResult
@@ -37,6 +38,7 @@ __version__ = "0.1.0"
 # The public names defined in other modules, imported when first used: `citekit --version` imports
 # this package and nothing else, and a script using one function pays only for that one.
 _LAZY = {
+    "Document": "citekit.csl.document",
     "CitekitError": "citekit.errors",
     "ExitStatus": "citekit.errors",
     "Problem": "citekit.errors",
@@ -70,6 +72,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CitekitError",
     "Date",
+    "Document",
     "ExitStatus",
     "ExportResult",
     "HarvestResult",
@@ -159,7 +162,9 @@ def cite(
     markup: str = "text",
 ) -> str:
     """One in-text citation of the records with ``keys`` (their ids), cited together:
-    ``cite(records, ["dalgarno2019crucible"], "apa")`` -> ``(Dalgarno & Oates, 2019)``."""
+    ``cite(records, ["dalgarno2019crucible"], "apa")`` -> ``(Dalgarno & Oates, 2019)``. Each call
+    is a document of its own: for several citations in order (numbers, "Ibid.", positions) use
+    ``Document``."""
     from citekit.csl.cite import citation
 
     return citation(records, [keys] if isinstance(keys, str) else list(keys), style, locale, markup)

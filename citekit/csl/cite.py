@@ -16,7 +16,7 @@ from citekit.errors import CitekitError, StyleError
 from citekit.model import Record
 
 
-def _by_key(records: Sequence[Record], keys: Sequence[str]) -> list[Record]:
+def by_key(records: Sequence[Record], keys: Sequence[str]) -> list[Record]:
     """The records named by ``keys`` in that order; a key matches a record id, case aside."""
     index = {record.id.lower(): record for record in records}
     missing = [key for key in keys if key.lower() not in index]
@@ -40,7 +40,7 @@ def citation(
         raise CitekitError("name at least one record key to cite")
     if markup not in MARKUPS:
         raise StyleError(f"unknown markup {markup!r}; use one of {', '.join(MARKUPS)}")
-    cited = _by_key(records, keys)
+    cited = by_key(records, keys)
     loaded = load_style(style, locale)
     # Cited records first: numeric styles number them in the order they are first cited. The
     # other records are cited after, so that year suffixes and added names see them too.

@@ -43,11 +43,14 @@ def bibliography_of_items(
     if not loaded.has_bibliography():
         raise StyleError(f"style {style!r} defines no bibliography")
     session = Session(loaded, items, markup)
-    out = []
-    for entry in session.bibliography([str(item["id"]) for item in items]):
-        margin, _, body = finish_rich_text(entry, markup).rpartition(FIELD_BREAK)
-        out.append(_finish(Rendered(margin, body), markup))
-    return out
+    return [entry_text(entry, markup) for entry in session.bibliography([str(item["id"]) for item in items])]
+
+
+def entry_text(entry: str, markup: str) -> str:
+    """A bibliography entry as the session gives it, finished for ``markup`` (the citation number
+    set apart in HTML, as citeproc-js writes it)."""
+    margin, _, body = finish_rich_text(entry, markup).rpartition(FIELD_BREAK)
+    return _finish(Rendered(margin, body), markup)
 
 
 def _finish(entry: Rendered, markup: str) -> str:
@@ -55,7 +58,9 @@ def _finish(entry: Rendered, markup: str) -> str:
         if entry.margin:
             return (
                 f'<div class="csl-entry"><div class="csl-left-margin">{entry.margin}</div>'
-                f'<div class="csl-right-inline">{entry.body}</div></div>'
+                # citeproc-js trims the last suffix's space from the inline block (the text
+                # output keeps it, as citeproc-js's text output does)
+                f'<div class="csl-right-inline">{entry.body.rstrip()}</div></div>'
             )
         return f'<div class="csl-entry">{entry.body}</div>'
     return entry.text()

@@ -4,9 +4,9 @@
 A citation document is a list of citations, each a list of item ids. citeproc-js processes it as
 one document. citekit's public ``cite()`` renders one citation as a document of its own (with all
 the document's records registered); it cannot say "this citation comes after those", so positions
-(ibid, subsequent) and citation numbers counted across a document are beyond it. The internal
-processing session (``citekit.csl.processor.Session``) can: its output is measured beside, as the
-``document`` figure, to tell what the engine does from what the API lets a caller ask for.
+(ibid, subsequent) and citation numbers counted across a document are beyond it. The public
+``citekit.Document`` is given the whole document: its output is measured beside, as the
+``document`` figure.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def where(error: BaseException) -> str:
 
 def citekit_side(path: Path, sets: dict[str, tuple[Items, Document]]) -> dict[str, Any]:
     """citekit's bibliography (``render``), citations one call each (``cite``), and the document
-    through the internal session, for each set, in text and HTML. A failure is recorded, not raised."""
+    through citekit.Document, for each set, in text and HTML. A failure is recorded, not raised."""
     import citekit
 
     out: dict[str, Any] = {}
@@ -164,18 +164,14 @@ def citekit_side(path: Path, sets: dict[str, tuple[Items, Document]]) -> dict[st
 def _session_document(
     path: Path, records: list[Any], document: Document, markup: str, result: dict[str, Any]
 ) -> list[str] | None:
-    try:
-        from citekit.csl.processor import Session
+    import citekit
 
-        from citekit.csl.formatters import finish_rich_text
-        from citekit.csl.render import load_style
-    except ImportError:  # the internal session moved: the document figure is not measured
-        return None
     try:
-        session = Session(load_style(str(path)).root, [r.to_csl() for r in records], markup)
-        texts = session.citations([[{"id": i} for i in citation] for citation in document])
-        return [finish_rich_text(text, markup) for text in texts]
-    except Exception as error:
+        doc = citekit.Document(records, str(path), markup=markup)
+        for citation in document:
+            doc.cite(list(citation))
+        return doc.citations()
+    except Exception as error:  # every failure is a measured outcome
         text = f"document {markup}: {where(error)}"
         result["errors"].append(text)
         return None

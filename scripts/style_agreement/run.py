@@ -9,7 +9,7 @@ style file and the same locale files:
 - a document of citations over DOC_ITEMS of the set's items (each cited alone, then clusters of
   several, then repeats: the same item again at once and later), in text and HTML.
 citekit renders through its public API (``render``, ``cite``); the document is also rendered by its
-internal session (see renderers.py). Each figure is the share of citeproc-js's lines that citekit
+public citekit.Document (see renderers.py). Each figure is the share of citeproc-js's lines that citekit
 wrote identically: bibliography lines wherever they stand (and, apart, in the same order),
 citations the same citation of the document.
 
@@ -186,7 +186,7 @@ def summary(results: list[dict[str, Any]], groups: dict[str, str], seconds: floa
         "`bib`: bibliography lines, wherever they stand (`bib in order`: in citeproc-js's order too);",
         "`cite`: each citation of the document through the public `cite()` (one call, one document;",
         "text, zotero set only: each call costs a whole session); `doc`: the same document through",
-        "citekit's internal session (what the engine does when it is given the document), every set,",
+        "citekit.Document (the public API given the whole document), every set,",
         "text and HTML. Diffs of every miss: /tmp/style-agreement/diffs/STYLE.txt; causes: causes.md.",
         "",
         "## Mean over the top styles, per item set",

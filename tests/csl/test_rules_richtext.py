@@ -85,3 +85,11 @@ def test_title_case_keeps_name_particles_lowercase() -> None:
     from citekit.csl.rules.formatting.text_case import apply_case
 
     assert str(apply_case("John von Doe: a life", "title", "en")) == "John von Doe: A Life"
+
+
+def test_a_nocase_span_keeps_a_quote_opening_a_word_as_typed() -> None:
+    """In a nocase span a straight quote opening a word stays straight (citeproc-js: Doceng '05),
+    while an apostrophe after a letter is still typographic; outside the span both curl."""
+    item = {"id": "a", "type": "book", "title": "<span class=\"nocase\">Doceng '05</span>: l'art, '05"}
+    [out] = citations([item], [[{"id": "a"}]])
+    assert out == "Doceng '05: l’art, ’05"

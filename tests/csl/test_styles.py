@@ -179,3 +179,21 @@ def test_styles_command_with_no_match_says_so() -> None:
     result = runner.invoke(app, ["styles", "no-such-style-anywhere"])
     assert result.exit_code != 0
     assert "no style matches" in result.stderr
+
+
+def test_html_inline_block_has_no_trailing_space(tmp_path: Path) -> None:
+    """A second-field-align style's csl-right-inline block ends with its text, as citeproc-js
+    writes it (the layout's last suffix space is trimmed); the text output is unchanged."""
+    style = tmp_path / "numbered.csl"
+    style.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id>n</id><title>n</title><updated>2024-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><text variable="citation-number"/></layout></citation>'
+        '<bibliography second-field-align="flush"><layout suffix=" ">'
+        '<text variable="citation-number" suffix=". "/><text variable="title"/></layout></bibliography>'
+        "</style>",
+        encoding="utf-8",
+    )
+    record = citekit.loads('[{"id": "a", "type": "book", "title": "T"}]', "csljson").records
+    [html] = citekit.render(record, str(style), markup="html")
+    assert html.endswith('<div class="csl-right-inline">T</div></div>'), html

@@ -70,10 +70,19 @@ def with_quote_marks(text: str) -> str:
     chars = list(text)
     quotes: list[tuple[str, int]] = []
     visible = _TAG_TEXT.sub(lambda m: "\0" * len(m.group(0)), text)  # tags hidden, positions kept
+    kept = _nocase_ranges(text)
     for match in _QUOTE_CHAR.finditer(text):
         at = match.start()
         if visible[at] == "\0":
             continue  # inside a tag
+        if any(start <= at < end for start, end in kept):
+            # A nocase span's quotes are left as typed where they open a word (citeproc-js:
+            # Doceng '05), but an apostrophe after a letter or another apostrophe is still ’
+            # (the suite's flipflop_ApostropheInsideTag: l''' gives l’’’).
+            previous = visible[:at].replace("\0", "")[-1:]
+            if text[at] == "'" and previous and not previous.isspace() and previous not in "([{":
+                chars[at] = "’"
+            continue
         before = visible[:at].replace("\0", "")[-1:]
         following = visible[at + 1 :].replace("\0", "")[:1]
         char = match.group(0)
@@ -82,6 +91,28 @@ def with_quote_marks(text: str) -> str:
     for _kind, at in quotes:  # never closed: as written, but a straight single one is an apostrophe
         chars[at] = "’" if text[at] == "'" else text[at]  # ('t Hooft, as citeproc-js reads it)
     return "".join(chars)
+
+
+def _nocase_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the outermost nocase spans of ``text`` lie: [start, end) of their content."""
+    if "nocase" not in text:
+        return []
+    ranges: list[tuple[int, int]] = []
+    stack: list[bool] = []  # per open span: is it a nocase span
+    start = 0
+    for token in _TOKEN.finditer(text):
+        tag = token.group(0)
+        if tag.startswith("<span"):
+            if "nocase" in tag and not any(stack):
+                start = token.end()
+            stack.append("nocase" in tag)
+        elif tag == "</span>" and stack:
+            closed_nocase = stack.pop()
+            if closed_nocase and not any(stack):
+                ranges.append((start, token.start()))
+    if any(stack):
+        ranges.append((start, len(text)))
+    return ranges
 
 
 def _quote_mark(

@@ -30,7 +30,6 @@ _NUMERIC = re.compile(r"^\s*[a-z]*\d+[a-z]*(\s*(?:[-–,&]|and)\s*[a-z]*\d+[a-z]
 _LOCATOR_ALIASES = {"sub-verbo": "sub verbo"}
 # The test attributes, in the order their results are combined.
 _TESTS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate")
-_EMPTY: tuple[Any, ...] = (None, "", [])
 
 Test = tuple[str, Any]
 """One test of a condition: its attribute and what it compares with (prepared once)."""
@@ -56,14 +55,16 @@ def _prepared(element: Element) -> tuple[str, list[Test]]:
         elif attribute == "locator":
             tests += [(attribute, _LOCATOR_ALIASES.get(v, v)) for v in value.split()]
         elif attribute == "type":
-            tests += [(attribute, kind) for kind in value.split()]
+            # One test for all the types listed: citeproc-js passes type="thesis manuscript" for
+            # a thesis even with match="all" (an item has one type, so "all" could never hold).
+            tests.append((attribute, frozenset(value.split())))
         else:
             tests += [(attribute, v) for v in value.split()]
     return element.get("match", "all"), tests
 
 
 def _type(element: Element, item: CitationItem, context: Element | None, kind: Any, match: str) -> bool:
-    return bool(kind == item.reference.get("type"))
+    return item.reference.get("type") in kind
 
 
 def _variable(
@@ -71,7 +72,17 @@ def _variable(
 ) -> bool:
     if variable == "locator":
         return "locator" in item
-    return item.reference.get(variable.replace("-", "_")) not in _EMPTY
+    return _present(item.reference.get(variable.replace("-", "_")))
+
+
+def _present(value: Any) -> bool:
+    """Whether a variable holds something. Tested by type, never by ``==``: citeproc-py's date
+    objects (a date range in particular) raise NotImplementedError when compared."""
+    if value is None:
+        return False
+    if isinstance(value, (str, list, tuple)):
+        return len(value) > 0
+    return True
 
 
 def _numeric(
