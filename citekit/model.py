@@ -184,6 +184,10 @@ class Record:
     # True when the source cut the author list short ("et al.").
     et_al: bool = False
     location: Location | None = None
+    # What the source said that CSL has no variable for, kept for writers of the source's own
+    # family (BibTeX's entry type and ``key`` field, a BibLaTeX ``issue`` beside its ``number``);
+    # CSL-JSON's ``custom`` object holds such data. ``to_csl`` leaves it out.
+    custom: dict[str, str] = field(default_factory=dict)
 
     def get(self, variable: str, default: str = "") -> str:
         return self.fields.get(variable, default)

@@ -46,7 +46,12 @@ def test_problems_of_a_data_file_stand_beside_its_first_record(tmp_path: Path) -
         "@book{a, title={Sheep}, year=2001, month=smarch}\n@book{b, title={Goats}}\n", encoding="utf-8"
     )
     first, second = citekit.inspect([str(bib)]).records
-    assert first.remarks == [("warning", "line 1: entry a: cannot read month 'smarch'; kept the year only")]
+    assert first.remarks == [
+        (
+            "warning",
+            "line 1: entry a: cannot read month 'smarch'; kept the year (BibTeX output keeps the month as written)",
+        )
+    ]
     assert second.remarks == []
 
 

@@ -48,7 +48,7 @@ def test_biblatex_and_ascii_options() -> None:
     result = runner.invoke(app, ["export", "-", "-f", "biblatex", "--ascii"], input=RIS)
     assert result.exit_code == 0, result.output
     assert "journaltitle = {J}" in result.stdout and "date = {2020}" in result.stdout
-    assert 'M\\"uller, J\\"org' in result.stdout
+    assert 'M{\\"u}ller, J{\\"o}rg' in result.stdout
     assert result.stdout.isascii()
 
 

@@ -134,9 +134,14 @@ def test_csljson_carries_every_generated_record_whole(record: Record) -> None:
 @settings(max_examples=60, deadline=None)
 @given(record=records())
 def test_ascii_bibtex_reads_back_like_utf8_bibtex(record: Record) -> None:
-    """--ascii output is ASCII wherever LaTeX has a command, and reads back as the UTF-8 output does."""
+    """--ascii output is ASCII, and reads back as the UTF-8 output does, but for a character LaTeX
+    has no command for (日), which it writes as its code point (U+65E5)."""
     for fmt in ("bibtex", "biblatex"):
+        text = citekit.dump([record], fmt, ascii=True)
+        assert text.isascii()
         utf8 = citekit.loads(citekit.dump([record], fmt), fmt).records
-        ascii_only = citekit.loads(citekit.dump([record], fmt, ascii=True), fmt).records
-        assert [r.fields for r in ascii_only] == [r.fields for r in utf8]
-        assert [r.names for r in ascii_only] == [r.names for r in utf8]
+        ascii_only = citekit.loads(text, fmt).records
+        assert [r.fields for r in ascii_only] == [
+            {k: v.replace("日", "U+65E5") for k, v in r.fields.items()} for r in utf8
+        ]
+        assert [repr(r.names) for r in ascii_only] == [repr(r.names).replace("日", "U+65E5") for r in utf8]

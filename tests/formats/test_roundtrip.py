@@ -51,6 +51,7 @@ EXPLAINED: dict[str, dict[str, str]] = {
         "version": "no version field in BibTeX",
         "archive": "no archive field in BibTeX",
         "number-of-volumes": "no volumes field in BibTeX",
+        "editor": "a BibTeX @book has an author or an editor: one of a type BibTeX lacks (@mvbook) keeps the author",
     },
     "biblatex": _BIBTEX_COMMON,
     "ris": {

@@ -6,7 +6,8 @@ the case of what the braces hold. The reader turns protecting braces into nocase
 
 BibTeX's rule decides which braces protect: a group at the top level of the value, not the argument
 of a command (``\\'{e}``, ``\\textbf{x}``), and not a "special character" (a group opening with a
-backslash, ``{\\'E}``). Values holding math are read whole, unprotected.
+backslash, ``{\\'E}``). Math is read apart (``bibtex/math.py``): a value's math is taken out
+before its braces are read, and put back in nocase spans of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from citekit.formats.case_protection import CLOSE, OPEN, segments
+from citekit.formats.bibtex.math import inner
+from citekit.formats.case_protection import CLOSE, OPEN, outer_spans
 
 # Private-use characters marking a protected group while the value is decoded.
 _START, _END = "\ue000", "\ue001"
@@ -72,8 +74,11 @@ def read(value: str, group_end: Callable[[str, int], int], decode: Callable[[str
 
 
 def braced(text: str, write: Callable[[str], str]) -> str:
-    """``text`` for a BibTeX value, every piece written by ``write``, nocase spans as brace groups."""
-    return "".join(group(write(piece)) if protected else write(piece) for piece, protected in segments(text))
+    """``text`` for a BibTeX value, every piece written by ``write``, outermost nocase spans as
+    brace groups (math in them as it is)."""
+    return "".join(
+        group(inner(piece, write)) if protected else write(piece) for piece, protected in outer_spans(text)
+    )
 
 
 def group(text: str) -> str:

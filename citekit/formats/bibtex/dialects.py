@@ -47,6 +47,11 @@ def journal_fields(raw: dict[str, str]) -> tuple[str, str]:
     short = raw.get("journal", "")
     if not full:
         return short, ""
+    if not raw.get("journaltitle") and len(short) > len(full):
+        # A journal longer than its fjournal is no abbreviation: it is what BibTeX styles print
+        # (Beebe's typeset.bib: the Proceedings of the American Philosophical Society "held at
+        # Philadelphia for promoting useful knowledge"), and the fjournal is its short form.
+        return short, full
     return full, short if short and short != full else ""
 
 

@@ -14,14 +14,16 @@ from typing import Any, cast
 from citekit.errors import Problem
 from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
-from citekit.formats.bibtex import braces, dialects, recover
+from citekit.formats.bibtex import braces, dialects, math, recover
 from citekit.formats.bibtex import tables as T
+from citekit.formats.bibtex.latex.commands import READ_AS
 from citekit.formats.bibtex.latex.decode import decode, unescape_verbatim
 from citekit.formats.bibtex.split import Blocks, repeated_fields
 from citekit.formats.bibtex.values import (
     BadValue,
     braced_end,
     iso_date,
+    only_a_month,
     parse_name,
     split_names,
     year_month_date,
@@ -78,14 +80,19 @@ def bibtexparser_blocks(text: str, source: str) -> Blocks:
 
 
 def _text(value: str) -> str:
-    return decode(value) if value else ""
+    """A value as text, its math kept as TeX in nocase spans."""
+    return math.read_keeping_math(value, decode) if value else ""
 
 
 @lru_cache(maxsize=4096)  # journal names come again and again
 def _protected_text(value: str) -> str:
-    """A title-like value as text, its protecting brace groups as nocase spans."""
+    """A title-like value as text, its protecting brace groups as nocase spans (and its math)."""
+
+    def protected(held: str) -> str:
+        return braces.read(held, braced_end, decode)
+
     try:
-        return braces.read(value, braced_end, _text)
+        return math.read_keeping_math(value, protected)
     except BadValue:
         return _text(value)
 
@@ -113,6 +120,7 @@ def entry_to_record(
         dates=_dates(key, raw, warnings),
         et_al=et_al,
         location=location,
+        custom=_custom(entry_type, raw, fields),
     )
     return record, warnings
 
@@ -153,8 +161,8 @@ def _text_fields(entry_type: str, raw: dict[str, str], csl_type: str) -> dict[st
         fields["DOI"] = bare_doi(fields["DOI"])
     if language := raw.get("langid") or raw.get("language") or "":
         fields["language"] = code_for_babel(_text(language))
-    if (entry_type in T.GENRE_TYPES or csl_type == "report") and raw.get("type", ""):
-        fields["genre"] = dialects.genre(_text(raw["type"]))
+    if (entry_type in T.GENRE_TYPES or csl_type == "report") and (genre := raw.get("type", "")):
+        fields["genre"] = T.TYPE_KEYS.get(genre.strip().lower()) or dialects.genre(_protected_text(genre))
     elif entry_type in T.THESIS_GENRES:
         fields["genre"] = T.THESIS_GENRES[entry_type]
     _dialect_fields(raw, fields, abbreviation)
@@ -230,7 +238,9 @@ def _issued(key: str, raw: dict[str, str], warnings: list[str]) -> Date | None:
     month = _text(raw.get("month", ""))
     issued = year_month_date(_text(raw.get("year", "")), month, _text(raw.get("day", "")))
     if issued and month and not issued.season and len(issued.parts) == 1 and len(issued.parts[0]) == 1:
-        warnings.append(f"entry {key}: cannot read month {month!r}; kept the year only")
+        warnings.append(
+            f"entry {key}: cannot read month {month!r}; kept the year (BibTeX output keeps the month as written)"
+        )
     return issued
 
 
@@ -254,6 +264,49 @@ def run_ons(
                 message += f", the first {further} kept"
             result.problems.append(Problem(Location(location.source, line), message))
             out.setdefault(further, further_value)
+    return out
+
+
+def _custom(entry_type: str, raw: dict[str, str], fields: dict[str, str]) -> dict[str, str]:
+    """What ``Record.custom`` keeps of an entry: its type, a month field that is more than a month
+    (Summer, 3rd Quarter, September 4), its type field as written, and the other fields of
+    ``CUSTOM_FIELDS`` no CSL variable took (an ``issue`` the ``number`` came before)."""
+    out = {T.SOURCE_TYPE: entry_type}
+    month = _text(raw.get("month", ""))
+    if month and not _text(raw.get("date", "")) and not only_a_month(month):
+        out[T.CUSTOM_MONTH] = month  # more than a month (Summer, September 4): BibTeX prints it as written
+    taken = {"issue": fields.get("issue", ""), "organization": fields.get("publisher", "")}
+    for name in T.CUSTOM_FIELDS:
+        if name in T.BIBLATEX_NAME_ROLES:
+            value = _written_names(raw.get(name, ""))
+        else:
+            value = _text(raw.get(name, ""))
+        if value and taken.get(name) != value:
+            out[name] = value
+    return out
+
+
+def _written_names(raw: str) -> str:
+    """A name list as the BibTeX writer writes it (read and written again, so that nothing in it acts)."""
+    from citekit.formats.bibtex.write import bibtex_name
+
+    names, others = split_names(raw)
+    return " and ".join([*(bibtex_name(parse_name(n)) for n in names), *(["others"] if others else [])])
+
+
+# Fields whose value is no LaTeX text: identifiers, entry keys and ISO dates.
+NOT_LATEX = frozenset({"doi", "url", "crossref", "xdata", "date", "urldate", "eventdate", "origdate"})
+
+
+def guessed_commands(source: str, uses: dict[str, list[tuple[int, str, str, str]]]) -> list[Problem]:
+    """One warning per LaTeX command citekit does not know, at its first use."""
+    out = []
+    for command, places in uses.items():
+        line, key, field, how = places[0]
+        entries = len({(place[0], place[1]) for place in places})
+        more = f" and {entries - 1} more entr{'y' if entries == 2 else 'ies'}" if entries > 1 else ""
+        message = f"entry {key}: unknown LaTeX command \\{command} in {field}{more}; {READ_AS[how]}"
+        out.append(Problem(Location(source, line), message))
     return out
 
 

@@ -220,17 +220,26 @@ def inherit(
 
 def read_units(units: Sequence[Unit], source: str) -> ReadResult:
     """The records of consecutive pieces (from ``units``), with the lines of the whole input."""
+    from citekit.formats.bibtex.read import guessed_commands
+
     result = ReadResult()
+    guessed: Guessed = {}
     for unit in units:
         if unit.text:
-            _read_piece(unit, source, result)
+            _read_piece(unit, source, result, guessed)
+    # each LaTeX command citekit does not know named once (per file, or per batch of a stream)
+    result.problems.extend(guessed_commands(source, guessed))
     return result
 
 
-def _read_piece(unit: Unit, source: str, result: ReadResult) -> None:
+Guessed = dict[str, list[tuple[int, str, str, str]]]
+"""Unknown LaTeX command -> where it was used: (line, key, field, how it was read)."""
+
+
+def _read_piece(unit: Unit, source: str, result: ReadResult, guessed: Guessed) -> None:
     from citekit.formats.bibtex import recover
-    from citekit.formats.bibtex.latex.decode import beyond_limits
-    from citekit.formats.bibtex.read import entry_to_record, run_ons
+    from citekit.formats.bibtex.latex.decode import beyond_limits, unknown_commands
+    from citekit.formats.bibtex.read import NOT_LATEX, entry_to_record, run_ons
 
     context = unit.context if isinstance(unit.context, Context) else Context(dict(DEFAULT_MACROS))
     shift = unit.line - 1
@@ -272,6 +281,9 @@ def _read_piece(unit: Unit, source: str, result: ReadResult) -> None:
             if reason := beyond_limits(value):
                 message = f"entry {key}: field {name} {reason}; its LaTeX commands are kept as written"
                 result.problems.append(Problem(location, message))
+            elif "\\" in value and name not in NOT_LATEX:
+                for command, how in unknown_commands(value):
+                    guessed.setdefault(command, []).append((location.line, key, name, how))
         warnings: list[str] = []
         if "crossref" in fields or "xdata" in fields:
             fields = inherit(entry_type, key, fields, context.parents or {}, warnings.append)
@@ -311,8 +323,5 @@ def read(text: str, source: str) -> ReadResult:
     """Every entry of a whole BibTeX text, read as its pieces would be."""
     from citekit.formats.base import checked
 
-    result = ReadResult()
     check = Duplicates(source)
-    for unit in units([text], source, again=lambda: [text]):
-        result.extend(checked(read_units([unit], source), check))
-    return result
+    return checked(read_units(list(units([text], source, again=lambda: [text])), source), check)

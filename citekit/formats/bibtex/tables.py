@@ -71,6 +71,126 @@ READ_TYPES: dict[tuple[str, str], str] = {
     ("booklet", ""): "pamphlet",
     ("periodical", ""): "periodical",
 }
+# The entry types each dialect defines. A record read from BibTeX keeps its entry type
+# (``Record.custom[SOURCE_TYPE]``), and a writer keeps it where the dialect has that type and it
+# still says what the record's CSL type says: a @manual stays a @manual, BibLaTeX keeps @mvbook
+# and @inbook, and only a type the dialect lacks is mapped (BibLaTeX's @mvproceedings is
+# BibTeX's @proceedings; the others through their CSL type, by ENTRY_TYPES).
+DIALECT_TYPES: dict[str, dict[str, str]] = {
+    BIBTEX: {
+        t: t
+        for t in [
+            "article",
+            "book",
+            "booklet",
+            "conference",
+            "inbook",
+            "incollection",
+            "inproceedings",
+            "manual",
+            "mastersthesis",
+            "misc",
+            "phdthesis",
+            "proceedings",
+            "techreport",
+            "unpublished",
+        ]
+    }
+    | {"mvproceedings": "proceedings"},
+    BIBLATEX: {
+        t: t
+        for t in [
+            "article",
+            "book",
+            "mvbook",
+            "inbook",
+            "bookinbook",
+            "suppbook",
+            "booklet",
+            "collection",
+            "mvcollection",
+            "incollection",
+            "suppcollection",
+            "dataset",
+            "manual",
+            "misc",
+            "online",
+            "patent",
+            "periodical",
+            "suppperiodical",
+            "proceedings",
+            "mvproceedings",
+            "inproceedings",
+            "reference",
+            "mvreference",
+            "inreference",
+            "report",
+            "software",
+            "thesis",
+            "unpublished",
+        ]
+    },
+}
+# The fields each BibTeX entry type requires (the standard styles warn without them), as CSL
+# variables, "a|b" for either. A source's entry type BibTeX lacks (a BibLaTeX @mvcollection) is
+# written as the type its CSL type maps to when the record fills that type, else as @misc, as
+# BibTeX itself reads a type its style does not define.
+BIBTEX_REQUIRED: dict[str, tuple[str, ...]] = {
+    "article": ("author", "title", "container-title", "issued"),
+    "book": ("author|editor", "title", "publisher", "issued"),
+    "inbook": ("author|editor", "title", "chapter-number|page", "publisher", "issued"),
+    "incollection": ("author", "title", "container-title", "publisher", "issued"),
+    "inproceedings": ("author", "title", "container-title", "issued"),
+    "mastersthesis": ("author", "title", "publisher", "issued"),
+    "phdthesis": ("author", "title", "publisher", "issued"),
+    "proceedings": ("title", "issued"),
+    "techreport": ("author", "title", "publisher", "issued"),
+    "unpublished": ("author", "title", "note"),
+}
+
+# Record.custom keys: the source's entry type, and BibTeX/BibLaTeX fields CSL has no variable
+# for, or whose variable another field took (an ``issue`` beside a ``number``, an
+# ``organization`` beside a ``publisher``): field -> the dialects that write it.
+SOURCE_TYPE = "bibtex-type"
+CUSTOM_MONTH = "month"  # a month field that names no month (Summer, 3rd Quarter), as written
+CUSTOM_FIELDS: dict[str, tuple[str, ...]] = {
+    "key": (BIBTEX,),  # BibLaTeX has no key field (its sortkey sorts before the author)
+    "issue": (BIBLATEX,),
+    "organization": (BIBTEX, BIBLATEX),
+    # Written as it is outside GENRE_TYPES (what a chapter is called: "Section"); in them the
+    # genre is written, and the type as written only says the genre was the source's own.
+    "type": (BIBTEX, BIBLATEX),
+}
+# BibLaTeX's fields for the other people of a work (their roles: editoratype = {redactor}) and for
+# titles and data no CSL variable holds: kept for BibLaTeX output, which prints them ("with a
+# commentary by", "Translated from the French"). The name lists are kept as BibTeX writes names.
+BIBLATEX_NAME_ROLES = (
+    "commentator",
+    "annotator",
+    "introduction",
+    "foreword",
+    "afterword",
+    "editora",
+    "editorb",
+    "editorc",
+)
+BIBLATEX_TEXT_EXTRAS = (
+    *("editortype", "editoratype", "editorbtype", "editorctype", "origlanguage", "origtitle"),
+    *("maintitle", "mainsubtitle", "maintitleaddon", "booksubtitle", "booktitleaddon", "titleaddon"),
+    *("part", "issuetitle", "issuesubtitle", "origlocation", "origpublisher", "addendum"),
+    *("eprint", "eprinttype", "eprintclass"),
+)
+CUSTOM_FIELDS |= dict.fromkeys((*BIBLATEX_NAME_ROLES, *BIBLATEX_TEXT_EXTRAS), (BIBLATEX,))
+# BibLaTeX's type keys (printed in the document's language) and the text they stand for. A
+# BibTeX @techreport becomes a BibLaTeX @report of type ``techreport``.
+TYPE_KEYS = {
+    "techreport": "Technical report",
+    "resreport": "Research report",
+    "phdthesis": "PhD thesis",
+    "mathesis": "Master's thesis",
+}
+IMPLIED_TYPE_KEYS = {"techreport": "techreport"}
+
 # The type field a thesis written without one implies.
 THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 
@@ -80,14 +200,31 @@ CONTAINER_FIELD: dict[str, tuple[str, str]] = {
     "article": ("journal", "journaltitle"),
     "incollection": ("booktitle", "booktitle"),
     "inproceedings": ("booktitle", "booktitle"),
+    "conference": ("booktitle", "booktitle"),
     "inreference": ("booktitle", "booktitle"),
-    "inbook": ("booktitle", "booktitle"),
+    "inbook": ("", "booktitle"),  # BibTeX's @inbook is a chapter of the book its title names
+    "bookinbook": ("", "booktitle"),
+    "suppbook": ("", "booktitle"),
+    "suppcollection": ("", "booktitle"),
 }
 NUMBER_VARIABLE: dict[str, str] = {
     "article": "issue",
     "book": "collection-number",
+    "mvbook": "collection-number",
+    "inbook": "collection-number",
+    "bookinbook": "collection-number",
+    "suppbook": "collection-number",
+    "collection": "collection-number",
+    "mvcollection": "collection-number",
+    "suppcollection": "collection-number",
+    "proceedings": "collection-number",
+    "mvproceedings": "collection-number",
+    "reference": "collection-number",
+    "mvreference": "collection-number",
     "incollection": "collection-number",
     "inproceedings": "collection-number",
+    "conference": "collection-number",
+    "manual": "number",
     "inreference": "collection-number",
     "booklet": "number",
     "techreport": "number",
@@ -109,9 +246,12 @@ PUBLISHER_FIELD: dict[tuple[str, str], str] = {
     (BIBTEX, "misc"): "howpublished",
     (BIBTEX, "booklet"): "howpublished",
     (BIBTEX, "unpublished"): "",
+    (BIBTEX, "manual"): "organization",
     (BIBLATEX, "thesis"): "institution",
     (BIBLATEX, "report"): "institution",
     (BIBLATEX, "online"): "",
+    (BIBLATEX, "misc"): "howpublished",  # BibLaTeX prints no publisher in these two
+    (BIBLATEX, "booklet"): "howpublished",
     (BIBLATEX, "unpublished"): "",
     (BIBLATEX, "patent"): "holder",
 }
@@ -128,6 +268,7 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("volume", "volume", "volume"),
     ("number-of-volumes", "", "volumes"),
     ("number-of-pages", "pagetotal", "pagetotal"),
+    ("chapter-number", "chapter", "chapter"),
     ("edition", "edition", "edition"),
     ("publisher-place", "address", "location"),
     ("collection-title", "series", "series"),
@@ -193,4 +334,6 @@ READ_FIELDS = (
     | {"langid", "language", "type", "entrysubtype", "year", "month", "day", "crossref", "xdata"}
     # Read by formats/bibtex/dialects.py.
     | {"fjournal", "eprint", "archiveprefix", "eprinttype", "reportnumber", "collaboration", "added-at"}
+    # Kept in Record.custom for the BibTeX writers.
+    | set(CUSTOM_FIELDS)
 )

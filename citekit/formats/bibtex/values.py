@@ -178,6 +178,11 @@ def month_number(text: str) -> int | None:
     return None
 
 
+def only_a_month(text: str) -> bool:
+    """Whether a month field holds a month and nothing else (``jan``, ``January``, ``Jan.``, ``9``)."""
+    return month_number(text) is not None and re.fullmatch(r"[^\W\d_]+\.?|\d{1,2}", text.strip()) is not None
+
+
 def _month_and_day(text: str) -> tuple[int | None, str]:
     """The month of a month field (``jan``, ``9``, ``January 15``, ``jul--aug``: the first) and any day."""
     text = text.strip()
@@ -191,6 +196,8 @@ def _month_and_day(text: str) -> tuple[int | None, str]:
 
 
 _YEAR = re.compile(r"^(\d{3,4})$")
+# Two months of one year: ``jul # "--" # aug`` (July--August), ``July\slash September``.
+_MONTH_RANGE = re.compile(r"^\s*([^\W\d_]+\.?)\s*(?:-{1,3}|–|—|/)\s*([^\W\d_]+\.?)\s*$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*(?:-{1,3}|–|—|/)\s*(\d{4})$")
 
 
@@ -205,6 +212,12 @@ def year_month_date(year: str, month: str, day: str = "") -> Date | None:
         season = SEASONS.get(month.strip().lower())
         if season:
             return Date(parts=(tuple(parts),), season=season)
+        months = _MONTH_RANGE.match(month)
+        first, last = (
+            (month_number(months.group(1)), month_number(months.group(2))) if months else (None, None)
+        )
+        if first and last and first < last:
+            return Date(parts=((parts[0], first), (parts[0], last)))
         number, month_day = _month_and_day(month)
         day = day.strip() or month_day
         if number:

@@ -9,10 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from urllib.parse import quote
 
 from citekit.formats import case_protection
+from citekit.formats.bibtex import dialects
 from citekit.formats.bibtex import tables as T
-from citekit.formats.bibtex.latex.escape import carried_title, escape, escape_text, protect_title, to_ascii
+from citekit.formats.bibtex.latex.escape import (
+    carried_title,
+    escape,
+    escape_text,
+    protect_title,
+    to_ascii,
+    to_utf8,
+)
+from citekit.formats.bibtex.math import is_math
 from citekit.model import Date, Name, Record
 from citekit.normalize import pages
 from citekit.normalize.languages import babel_name, code_for_babel
@@ -22,6 +32,7 @@ TEXT = "text"
 VERBATIM = "verbatim"
 MACRO = "macro"
 ISO_DATE = "iso-date"
+YEAR = "year"
 PAGES = "pages"
 NAMES = "names"
 
@@ -35,6 +46,7 @@ class Plan:
     carried: set[str] = field(default_factory=set)
     names: dict[str, tuple[Name, ...]] = field(default_factory=dict)
     dates: dict[str, Date] = field(default_factory=dict)
+    custom: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, value: str, kind: str, var: str = "") -> None:
         if name and value:
@@ -44,13 +56,37 @@ class Plan:
 
 
 def entry_type(record: Record, dialect: str) -> tuple[str, str]:
-    """The entry type and BibLaTeX entrysubtype of a record."""
+    """The entry type and BibLaTeX entrysubtype of a record: the source's own entry type where the
+    dialect has it and it still fits the record (``tables.DIALECT_TYPES``), else by its CSL type."""
     bibtex_type, biblatex_type, subtype = T.ENTRY_TYPES.get(record.type, ("misc", "misc", ""))
-    if dialect == T.BIBLATEX:
-        return biblatex_type, subtype
-    if bibtex_type == "phdthesis" and "master" in record.get("genre").lower():
-        return "mastersthesis", ""
-    return bibtex_type, ""
+    mapped = biblatex_type if dialect == T.BIBLATEX else bibtex_type
+    if dialect == T.BIBTEX and bibtex_type == "phdthesis" and "master" in record.get("genre").lower():
+        mapped = "mastersthesis"
+    source = record.custom.get(T.SOURCE_TYPE, "")
+    native = T.DIALECT_TYPES[dialect].get(source, "")
+    column = 1 if dialect == T.BIBLATEX else 0
+    fits = native and (T.READ_TYPES.get((source, subtype)) or T.READ_TYPES.get((source, ""))) == record.type
+    # A type with no field for the container (BibTeX's @inbook) does not take a record that has one.
+    drops_container = (
+        record.get("container-title")
+        and not T.CONTAINER_FIELD.get(native, ("", ""))[column]
+        and T.CONTAINER_FIELD.get(mapped, ("", ""))[column]
+    )
+    kind = native if fits and not drops_container else mapped
+    if dialect == T.BIBTEX and source and kind != source and not _fills(record, kind):
+        kind = "misc"
+    return kind, subtype if dialect == T.BIBLATEX else ""
+
+
+def _fills(record: Record, kind: str) -> bool:
+    """Whether the record has every field BibTeX's ``kind`` requires (an author may be the book's)."""
+
+    def has(var: str) -> bool:
+        if var == "author" and record.names.get("container-author"):
+            return True
+        return bool(record.names.get(var) or record.get(var) or record.dates.get(var))
+
+    return all(any(has(v) for v in need.split("|")) for need in T.BIBTEX_REQUIRED.get(kind, ()))
 
 
 def carried_name(name: Name) -> Name:
@@ -97,14 +133,31 @@ def bibtex_name(name: Name) -> str:
     return ", ".join(parts)
 
 
-def _year_month(date: Date) -> tuple[str, str]:
-    """BibTeX's year and month for a date: a year range is ``1999--2000``; a literal is the year."""
+# The seasons of CSL dates (1-4), as a BibTeX month field names them.
+_SEASONS = ("Spring", "Summer", "Autumn", "Winter")
+
+
+def _year_month(date: Date, month_text: str = "") -> tuple[str, str, str]:
+    """BibTeX's year and month for a date, and the kind of the month (a macro or text): a year
+    range is ``1999--2000``, two months of one year ``jul # "--" # aug``; ``month_text``, the
+    month field as the source wrote it when it was more than a month (Summer, 3rd Quarter,
+    September 4), is written again where the date has no month or has a day; a literal is the year."""
     if not date.parts:
-        return date.literal, ""
+        return date.literal, month_text, TEXT
+    first, last = date.parts[0], date.parts[-1]
     if len(date.parts) > 1:
-        return f"{date.parts[0][0]}--{date.parts[1][0]}", ""
-    first = date.parts[0]
-    return str(first[0]), (T.MONTHS[first[1] - 1] if len(first) > 1 and 1 <= first[1] <= 12 else "")
+        if first[0] == last[0] and len(first) > 1 and len(last) > 1:
+            return str(first[0]), f'{_month(first)} # "--" # {_month(last)}', MACRO
+        return f"{first[0]}--{last[0]}", "", MACRO
+    if date.season:
+        return str(first[0]), month_text or _SEASONS[(date.season - 1) % 4], TEXT
+    if month_text and len(first) != 2:
+        return str(first[0]), month_text, TEXT
+    return str(first[0]), _month(first), MACRO
+
+
+def _month(part: tuple[int, ...]) -> str:
+    return T.MONTHS[part[1] - 1] if len(part) > 1 and 1 <= part[1] <= 12 else ""
 
 
 def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
@@ -112,24 +165,11 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
     kind, subtype = entry_type(record, dialect)
     out = Plan(kind)
     column = 1 if dialect == T.BIBLATEX else 0
-    for var, *names in T.NAME_FIELDS:
-        people = record.names.get(var, ())
-        if names[column] and people:
-            out.names[var] = tuple(carried_name(n) for n in people)
-            text = " and ".join(bibtex_name(n) for n in people)
-            if var == "author" and record.et_al:
-                text += " and others"
-            out.add(names[column], text, NAMES, var)
+    _plan_names(out, record, dialect, column)
     out.add("title", record.get("title"), TITLE, "title")
     container = T.CONTAINER_FIELD.get(kind, ("", ""))[column]
     out.add(container, record.get("container-title"), TEXT, "container-title")
-    issued = record.dates.get("issued")
-    if issued and dialect == T.BIBLATEX and issued.parts:
-        out.add("date", _iso(issued), ISO_DATE, "issued")
-    elif issued:
-        year, month = _year_month(issued)
-        out.add("year", year, TEXT, "issued")
-        out.add("month", month, MACRO)
+    leftovers = _plan_issued(out, record, dialect)
     out.add("volume", record.get("volume"), TEXT, "volume")
     number_var = T.NUMBER_VARIABLE.get(kind, "")
     out.add("number", record.get(number_var) if number_var else "", TEXT, number_var)
@@ -137,19 +177,21 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
         out.add("eid", record.get("number"), TEXT, "number")
     out.add("pages", record.get("page"), PAGES, "page")
     publisher = T.PUBLISHER_FIELD.get((dialect, kind), "publisher")
+    if publisher in T.CUSTOM_FIELDS and record.custom.get(publisher):
+        publisher = "publisher"  # the source had both (a @manual's organization and publisher)
     out.add(publisher, record.get("publisher"), TEXT, "publisher")
     for var, *names in T.TEXT_FIELDS:
-        if var != "volume":
+        if var == "note":
+            out.add(names[column], "; ".join(v for v in (record.get(var), *leftovers) if v), TEXT, var)
+        elif var != "volume":
             out.add(names[column], record.get(var), TEXT, var)
     if record.get("language"):
-        out.add(
-            "langid" if dialect == T.BIBLATEX else "language",
-            babel_name(record.get("language")),
-            TEXT,
-            "language",
-        )
+        # BibLaTeX hyphenates by langid and prints language (unless it is the document's own).
+        for name in ("langid", "language") if dialect == T.BIBLATEX else ("language",):
+            out.add(name, babel_name(record.get("language")), TEXT, "language")
     if kind in T.GENRE_TYPES:
-        out.add("type", record.get("genre"), TEXT, "genre")
+        out.add("type", _genre(record, kind, dialect), TEXT, "genre")
+    _plan_custom(out, record, dialect)
     out.add("entrysubtype", subtype, TEXT)
     if dialect == T.BIBLATEX:
         for var, name in T.DATE_FIELDS[1:]:
@@ -159,6 +201,66 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
     for var, name in T.VERBATIM_FIELDS:
         out.add(name, record.get(var), VERBATIM, var)
     return out
+
+
+def _plan_names(out: Plan, record: Record, dialect: str, column: int) -> None:
+    """The name fields of ``plan``."""
+    for var, *names in T.NAME_FIELDS:
+        people = record.names.get(var, ())
+        if var == "author" and not people and dialect == T.BIBTEX and not record.names.get("editor"):
+            # BibTeX has no field for a book's author, and every entry type wants an author or an
+            # editor: a part of a book by one author is by that author (as a BibTeX crossref says).
+            people = record.names.get("container-author", ())
+        # A BibTeX book has an author or an editor: a record whose source type BibTeX lacks (an
+        # @mvbook) gives no reason to write both, as a BibTeX @book with both would.
+        changed = dialect == T.BIBTEX and out.entry_type != record.custom.get(T.SOURCE_TYPE, out.entry_type)
+        if var == "editor" and changed and out.entry_type in ("book", "inbook") and out.names.get("author"):
+            continue
+        if names[column] and people:
+            out.names[var] = tuple(carried_name(n) for n in people)
+            text = " and ".join(bibtex_name(n) for n in people)
+            if var == "author" and record.et_al:
+                text += " and others"
+            out.add(names[column], text, NAMES, var)
+
+
+def _plan_issued(out: Plan, record: Record, dialect: str) -> list[str]:
+    """The issued date's fields of ``plan``, and what BibLaTeX's date field cannot hold, which is
+    kept in the note."""
+    issued = record.dates.get("issued")
+    leftovers = []
+    if issued and dialect == T.BIBLATEX:
+        out.add("date", _iso(issued) if issued.parts else "", ISO_DATE, "issued")
+        leftovers.append(issued.literal if not issued.parts else "")
+        if not issued.season and all(len(p) == 1 for p in issued.parts):
+            leftovers.append(record.custom.get(T.CUSTOM_MONTH, ""))
+    elif issued:
+        year, month, month_kind = _year_month(issued, record.custom.get(T.CUSTOM_MONTH, ""))
+        out.add("year", year, YEAR, "issued")
+        out.add("month", month, month_kind)
+    return leftovers
+
+
+def _plan_custom(out: Plan, record: Record, dialect: str) -> None:
+    """The fields of ``plan`` kept in ``Record.custom`` (those the dialect has)."""
+    for name, written_in in T.CUSTOM_FIELDS.items():
+        value = record.custom.get(name, "")
+        if value and dialect in written_in and not (name == "type" and out.entry_type in T.GENRE_TYPES):
+            out.add(name, value, NAMES if name in T.BIBLATEX_NAME_ROLES else TEXT)
+            out.custom[name] = value
+
+
+def _genre(record: Record, kind: str, dialect: str) -> str:
+    """The type field: the record's genre. In BibLaTeX, a genre no type field of the source gave
+    (a @phdthesis's PhD thesis, a genre from CSL) is written as BibLaTeX's type key, which it
+    prints in the document's language, and a BibTeX @techreport written as a @report says so."""
+    genre = record.get("genre")
+    explicit = record.custom.get("type", "")
+    if dialect != T.BIBLATEX or (explicit and explicit.lower() not in T.TYPE_KEYS):
+        return genre
+    if not genre and kind == "report":
+        return T.IMPLIED_TYPE_KEYS.get(record.custom.get(T.SOURCE_TYPE, ""), "")
+    return next((key for key, text in T.TYPE_KEYS.items() if text == genre), genre)
 
 
 def _iso(date: Date) -> str:
@@ -186,9 +288,14 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
     if kind == MACRO:
         return value
     if kind == VERBATIM:
-        return _verbatim(value)
+        # A URL's non-ASCII characters percent-encoded (as a browser sends them), for --ascii.
+        return _verbatim("".join(c if c.isascii() else quote(c) for c in value) if ascii_only else value)
     if kind == ISO_DATE:
         return _braced(value)  # digits, -, / and ~ (circa): nothing LaTeX must see escaped
+    if kind == YEAR:
+        # A year range's -- is the en dash it reads as (escape would keep both hyphens).
+        text = re.sub(r"-\{\}(?=-)", "-", escape_text(value))
+        return _braced(to_ascii(text) if ascii_only else to_utf8(text))
     if kind == NAMES:
         text = value  # escaped name by name in bibtex_name
     elif kind == TITLE:
@@ -197,7 +304,7 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
         text = "--".join(escape(part) for part in pages.pieces(value))
     else:
         text = escape_text(value)
-    return _braced(to_ascii(text) if ascii_only else text)
+    return _braced(to_ascii(text) if ascii_only else to_utf8(text))
 
 
 def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTEX) -> str:
@@ -222,8 +329,8 @@ def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTE
 
 def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
     """The record as BibTeX (or BibLaTeX) carries it: what reading ``write([record])`` gives back."""
-    from citekit.formats.bibtex.latex.decode import collapse
-    from citekit.formats.bibtex.values import iso_date, year_month_date
+    from citekit.formats.bibtex.latex.decode import collapse, decode
+    from citekit.formats.bibtex.values import DEFAULT_MACROS, iso_date, only_a_month, resolve, year_month_date
 
     laid_out = plan(record, dialect)
     kind, subtype = entry_type(record, dialect)
@@ -234,13 +341,28 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
         if var == "title":
             fields[var] = carried_title(value)
         elif var not in case_protection.PROTECTED_VARIABLES:
-            fields[var] = case_protection.strip(value)
+            fields[var] = case_protection.strip(value, keep=is_math)
     if "page" in fields:
         fields["page"] = pages.hyphenated(fields["page"])
     if "language" in fields:
         fields["language"] = code_for_babel(babel_name(fields["language"]))
+    written = {name: value for name, value, _ in laid_out.fields}
+    if "note" in written:
+        fields["note"] = collapse(case_protection.strip(written["note"], keep=is_math))
+    # A BibLaTeX arXiv eprint kept in custom is read again as the reader reads it (``dialects``).
+    eprint = dialects.eprint_fields(written, bool(fields.get("container-title")))
+    fields |= {var: value for var, value in eprint.items() if not fields.get(var)}
+    written_type = written.get("type", "")
+    if kind in T.GENRE_TYPES and written_type in T.TYPE_KEYS:
+        fields["genre"] = T.TYPE_KEYS[written_type]
     if kind in T.THESIS_GENRES and "genre" not in fields:
         fields["genre"] = T.THESIS_GENRES[kind]
+    custom = {T.SOURCE_TYPE: kind} | {
+        k: v if k in T.BIBLATEX_NAME_ROLES else collapse(case_protection.strip(v, keep=is_math))
+        for k, v in laid_out.custom.items()
+    }
+    if kind in T.GENRE_TYPES and written_type:
+        custom["type"] = collapse(case_protection.strip(written_type))
     dates: dict[str, Date] = {}
     for var, date in record.dates.items():
         if var not in laid_out.carried:
@@ -248,8 +370,11 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
         if dialect == T.BIBLATEX and date.parts:
             dates[var] = iso_date(_iso(date)) or date
         else:
-            year, month = _year_month(date)
-            dates[var] = year_month_date(collapse(year), month) or date
+            year, month, month_kind = _year_month(date, record.custom.get(T.CUSTOM_MONTH, ""))
+            month = decode(resolve(month, DEFAULT_MACROS) if month_kind == MACRO else month)
+            if month and not only_a_month(month):
+                custom[T.CUSTOM_MONTH] = month  # as the reader keeps it
+            dates[var] = year_month_date(decode(year), month) or date
     return replace(
         record,
         type=csl_type,
@@ -258,4 +383,5 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
         dates=dates,
         dois=record.dois[:1],
         et_al=record.et_al and "author" in laid_out.names,
+        custom=custom,
     )

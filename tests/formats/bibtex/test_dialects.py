@@ -17,6 +17,16 @@ def test_fjournal_is_the_journal_and_journal_its_abbreviation() -> None:
     assert record.fields["ISSN"] == "1064-8275, 1095-7197"
 
 
+def test_a_journal_longer_than_its_fjournal_stays_the_journal() -> None:
+    """Beebe's bibliographies: a journal longer than its fjournal is what BibTeX styles print, so it
+    stays the container title (and the BibTeX output's journal), the fjournal its short form."""
+    text = "@article{k, journal = {Proceedings of the American Philosophical Society held at Philadelphia},"
+    text += " fjournal = {Proceedings of the American Philosophical Society}}"
+    [record] = read(text, "t.bib").records
+    assert record.fields["container-title"].endswith("held at Philadelphia")
+    assert record.fields["container-title-short"] == "Proceedings of the American Philosophical Society"
+
+
 def test_arxiv_eprint_report_number_and_collaboration() -> None:
     """arXiv's eprint is the number (and arXiv the publisher of a preprint); INSPIRE's
     reportNumber comes first and its collaboration is an author after the named ones."""

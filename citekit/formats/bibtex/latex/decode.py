@@ -10,17 +10,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from citekit.formats.bibtex.latex.fast import fast_decode
+from citekit.formats.bibtex.latex import commands
+from citekit.formats.bibtex.latex.fast import _ENVIRONMENTS, _LETTER_ACCENTS, _WORDS, fast_decode
 
 # Macros read as plain text: logos, and wrappers whose argument is the text itself.
 _TEXT_MACROS: tuple[tuple[str, str], ...] = (
-    ("TeX", "TeX"),
-    ("LaTeX", "LaTeX"),
-    ("LaTeXe", "LaTeX2e"),
-    ("BibTeX", "BibTeX"),
-    ("AmSTeX", "AmSTeX"),
-    ("MF", "Metafont"),
-    ("MP", "MetaPost"),
     ("url", "%s"),
     ("path", "%s"),
     ("mbox", "%s"),
@@ -31,6 +25,9 @@ _TEXT_MACROS: tuple[tuple[str, str], ...] = (
     ("relax", ""),
     ("textasciicircum", "^"),
     ("textasciitilde", "~"),
+    *commands.LOGOS.items(),
+    *commands.SYMBOLS.items(),
+    *((name, "%s") for name in commands.WRAPPERS),
 )
 # Characters that make a value worth parsing; anything else is returned as it is.
 _LATEX_CHARS = re.compile(r"[\\{}$~%]|--|``|''|!`|\?`")
@@ -120,6 +117,7 @@ def decode(value: str) -> str:
         return collapse(value)
     if beyond_limits(value):
         return plain(value)
+    value = commands.with_unknown_commands_read(value, known_command)
     fast = fast_decode(escape_bare_percent(value), unknown_macro)
     text = collapse(fast) if fast is not None else ""
     return text or pylatexenc_decode(value)
@@ -135,6 +133,17 @@ def unknown_macro(name: str) -> bool:
     converter = _converter()
     spec = converter._citekit_walker_db.get_macro_spec(name) or converter.latex_context.get_macro_spec(name)
     return spec is None
+
+
+def known_command(name: str) -> bool:
+    """Whether citekit reads the command ``name`` as LaTeX does (a logo, an accent, a font switch,
+    or anything pylatexenc defines)."""
+    return name in _WORDS or name in _LETTER_ACCENTS or name in _ENVIRONMENTS or not unknown_macro(name)
+
+
+def unknown_commands(value: str) -> list[tuple[str, str]]:
+    """The commands of a value that citekit reads by guessing (see ``commands``)."""
+    return commands.unknown_commands(value, known_command) if "\\" in value else []
 
 
 def pylatexenc_decode(value: str) -> str:

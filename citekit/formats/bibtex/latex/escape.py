@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from citekit.formats import case_protection
-from citekit.formats.bibtex import braces
+from citekit.formats.bibtex import braces, math
 
 # The characters LaTeX gives a meaning of its own, and how to write each as text.
 LATEX_SPECIALS = {
@@ -41,20 +43,23 @@ def protect_title(text: str) -> str:
     """Escape a title and brace its acronyms so that sentence-casing styles keep them (and what
     a nocase span protects)."""
     return "".join(
-        braces.group(escape(piece)) if protected else escape(piece)
+        braces.group(math.inner(piece, escape)) if protected else escape(piece)
         for piece, protected in _title_pieces(text)
     )
 
 
 def carried_title(text: str) -> str:
     """A title as reading ``protect_title``'s output gives it back: braced acronyms as nocase spans."""
-    return case_protection.mark(_title_pieces(text))
+    return case_protection.mark(
+        [(math.carried_inner(p) if protected else p, protected) for p, protected in _title_pieces(text)]
+    )
 
 
 def _title_pieces(text: str) -> list[tuple[str, bool]]:
-    """A title in pieces, each with whether it is protected: its nocase spans and its acronyms."""
+    """A title in pieces, each with whether it is protected: its outermost nocase spans (their
+    nested spans kept as markup) and its acronyms."""
     pieces: list[tuple[str, bool]] = []
-    for piece, protected in case_protection.segments(text):
+    for piece, protected in case_protection.outer_spans(text):
         end = 0
         for match in () if protected else _PROTECT.finditer(piece):
             pieces += [(piece[end : match.start()], False), (match.group(0), True)]
@@ -68,10 +73,97 @@ def escape_text(text: str) -> str:
     return braces.braced(text, escape)
 
 
+# Combining accents -> the LaTeX accent command writing them (the symbol accents take a bare
+# letter, \'E; the letter accents need a group, \c{c}).
+_ACCENT_COMMANDS = {
+    "\u0300": "\\`",
+    "\u0301": "\\'",
+    "\u0302": "\\^",
+    "\u0303": "\\~",
+    "\u0304": "\\=",
+    "\u0307": "\\.",
+    "\u0308": '\\"',
+    "\u0306": "\\u",
+    "\u030a": "\\r",
+    "\u030b": "\\H",
+    "\u030c": "\\v",
+    "\u0323": "\\d",
+    "\u0326": "\\c",  # comma below (Romanian ș) as the cedilla 8-bit fonts have
+    "\u0327": "\\c",
+    "\u0328": "\\k",
+    "\u0331": "\\b",
+}
+# Letters LaTeX writes with a command of their own (an accent may sit on them: \'{\i}).
+_LETTERS = {"ı": "\\i", "ȷ": "\\j", "ø": "\\o", "Ø": "\\O", "ł": "\\l", "Ł": "\\L", "ß": "\\ss"}
+# Punctuation as TeX's own ligatures, which every font has.
+_PUNCTUATION = {"–": "--", "—": "---", "“": "``", "”": "''", "‘": "`", "’": "'", "\u00a0": "~"}
+_COMBINING = re.compile(r"([^\u0300-\u036f]?)([\u0300-\u036f]+)")
+
+
 def to_ascii(text: str) -> str:
-    """Escaped text with every non-ASCII character as a LaTeX command (é -> \\'e, ß -> {\\ss})."""
+    """Escaped text with every non-ASCII character written in ASCII: an accented letter as one
+    braced special character (é -> {\\'e}, so that BibTeX abbreviates and sorts it as a letter),
+    other letters and symbols as LaTeX commands (ß -> {\\ss}, – -> --), and a character LaTeX
+    has no command for as its code point (U+4E2D), so that nothing is lost unseen."""
     if text.isascii():
         return text
+    text = unicodedata.normalize("NFC", text)
+    out = _COMBINING.sub(
+        lambda m: _accented(m.group(1), m.group(2)) if m.group(1) != "\\" else m.group(0), text
+    )
+    written = ""
+    for c in out:
+        piece = c if c.isascii() else _character(c)
+        # A dash or quote written beside another must not join it into a longer ligature.
+        if piece[:1] in "-`'" and written[-1:] == piece[:1]:
+            written += "{}"
+        written += piece
+    return written
+
+
+def _accented(base: str, marks: str) -> str:
+    """A letter with combining accents as one braced special character ({\\'E}, {\\c{c}})."""
+    if not all(m in _ACCENT_COMMANDS for m in marks) or (base and not base.isalpha()):
+        return base + marks  # left to _character, each on its own
+    # An accented i is written \\'i, not \\'\\i: LaTeX sets both alike, and biber reads \\'\\i as a
+    # dotless i and a combining accent, which pdflatex cannot set.
+    inner = _LETTERS.get(base) or (base if base.isascii() else _character(base).strip("{}"))
+    for mark in marks:
+        command = _ACCENT_COMMANDS[mark]
+        bare = len(inner) == 1 and not command[1].isalpha()
+        inner = f"{command}{inner}" if bare else f"{command}{{{inner}}}"
+    return "{" + inner + "}"
+
+
+@lru_cache(maxsize=4096)
+def _character(char: str) -> str:
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
+    if char in _LETTERS:
+        return "{" + _LETTERS[char] + "}"
+    decomposed = unicodedata.normalize("NFD", char)
+    if decomposed != char and decomposed[0].isascii():
+        return _accented(decomposed[0], decomposed[1:])
     from pylatexenc.latexencode import unicode_to_latex
 
-    return str(unicode_to_latex(text, non_ascii_only=True, unknown_char_warning=False))
+    latex = str(unicode_to_latex(char, non_ascii_only=True, unknown_char_warning=False))
+    return latex if latex.isascii() else f"U+{ord(char):04X}"
+
+
+_GREEK_LETTER = re.compile(
+    r"(?<![\u0370-\u03ff])[\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5](?![\u0370-\u03ff])"
+)
+
+
+def to_utf8(text: str) -> str:
+    """Escaped text as UTF-8 that pdflatex can set: an accent no precomposed letter has (P̄) as an
+    accent command ({\\=P}), and a Greek letter standing alone in Latin text (β-decay, LaTeX 2ε), a
+    symbol rather than a word, as math ($\\beta$). Greek words stay as they are."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    if _COMBINING.search(text):
+        text = _COMBINING.sub(
+            lambda m: _accented(m.group(1), m.group(2)) if m.group(1) != "\\" else m.group(0), text
+        )
+    return _GREEK_LETTER.sub(lambda m: _character(m.group()), text)

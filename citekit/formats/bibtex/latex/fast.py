@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from citekit.formats.bibtex.latex.commands import LOGOS, SYMBOLS
+
 # Accents written with a symbol: \'e, \'{e}. And with a letter, which needs braces or a space: \c{c}.
 _SYMBOL_ACCENTS = {
     "'": "\u0301",
@@ -49,13 +51,6 @@ _WORDS = {
     "L": "Ł",
     "i": "ı",
     "j": "ȷ",
-    "TeX": "TeX",
-    "LaTeX": "LaTeX",
-    "LaTeXe": "LaTeX2e",
-    "BibTeX": "BibTeX",
-    "AmSTeX": "AmSTeX",
-    "MF": "Metafont",
-    "MP": "MetaPost",
     "relax": "",
     "textasciicircum": "^",
     "textasciitilde": "~",
@@ -65,6 +60,8 @@ _WORDS = {
     "ldots": "…",
     # Font switches ({\it ...}): the text after them is read as it is.
     **dict.fromkeys(("it", "sl", "tt", "rm", "bf", "em", "sf", "sc"), ""),
+    **LOGOS,
+    **SYMBOLS,
 }
 # Spacing commands: a thin or normal space, or nothing (the italic correction \/).
 _SPACING = {",": " ", " ": " ", ";": " ", ":": " ", "/": "", "!": ""}

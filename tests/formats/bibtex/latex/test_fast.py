@@ -55,7 +55,7 @@ def test_fast_reading_matches_pylatexenc(value: str) -> None:
         ("Stra\\ss e", "Straße"),
         ("{\\TeX} and \\LaTeX{} 1990--2000", "TeX and LaTeX 1990–2000"),
         ("``A~title''", "“A\u00a0title”"),
-        ("The {\\Dash} page", "The page"),
+        ("The {\\Dash} page", "The — page"),
         ("R\\&D 50\\%", "R&D 50%"),
     ],
 )
