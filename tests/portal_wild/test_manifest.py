@@ -1,7 +1,7 @@
 """The real-capture corpus is well formed: pages, expectations and manifest agree, and the split is blind.
 
 This module checks the corpus only; it never reads a page through citekit (the scores are printed by
-``scripts/portal_wild.py``, and no test asserts them while the reader is being rebuilt).
+``scripts/portal_wild.py`` and held at their floors by ``test_scores.py``).
 """
 
 from __future__ import annotations
