@@ -431,11 +431,24 @@ def progress(label: str, total: int | None = None) -> Iterator[Advance]:
             if shown:
                 shown[0][0].update(shown[0][1], completed=state["done"])
 
+    with _shown_after_delay(start, lock, state, shown):
+        yield advance
+
+
+@contextmanager
+def _shown_after_delay(
+    start: Callable[[], None],
+    lock: threading.Lock,
+    state: dict[str, int],
+    shown: list[tuple[Progress, TaskID]],
+) -> Iterator[None]:
+    """Run ``start`` (which shows a bar) once the progress delay has passed, unless the work ended
+    first; the bar is taken down when it ends."""
     timer = threading.Timer(_progress_delay(), start)
     timer.daemon = True
     timer.start()
     try:
-        yield advance
+        yield
     finally:
         timer.cancel()
         with lock:
@@ -481,17 +494,8 @@ def reading(total: int | None = None) -> Iterator[Callable[[int, int], None]]:
             if shown:
                 shown[0][0].update(shown[0][1], completed=done, description=described())
 
-    timer = threading.Timer(_progress_delay(), start)
-    timer.daemon = True
-    timer.start()
-    try:
+    with _shown_after_delay(start, lock, state, shown):
         yield told
-    finally:
-        timer.cancel()
-        with lock:
-            state["finished"] = 1
-            if shown:
-                shown[0][0].stop()
 
 
 # --- harvest progress (issue 21) ----------------------------------------------------------------
