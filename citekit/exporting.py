@@ -11,6 +11,7 @@ bibliography keeps of each record only what its style reads), then written or re
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -205,6 +206,11 @@ class Output:
 
         if output is not None and output_dir is not None:
             raise CitekitError("give -o FILE or --output-dir DIR, not both")
+        if isinstance(output, str) and output.endswith(("/", os.sep)) and not Path(output).is_dir():
+            # typer would make `-o new-folder/` the file new-folder
+            raise CitekitError(
+                f"{output} names a folder; give -o a file name, or use --output-dir for one file per record"
+            )
         markup = choosing.value("markup", markup, tuple(MARKUP_SUFFIXES))
         fmt, name = choosing.output(format, None if output is None else Path(output))
         return cls(

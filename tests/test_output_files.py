@@ -90,3 +90,14 @@ def test_cli_output_dir_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
     assert "internal error" not in done.stderr
     assert "existing-file.bib is a file, not a folder" in done.stderr
     assert (tmp_path / "existing-file.bib").read_text() == "keep\n"
+
+
+def test_output_ending_in_a_slash_is_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    """`-o new-folder/` (no such folder yet) is a usage error, one line, and writes nothing: it
+    was written as the file `new-folder`."""
+    done = _citekit("export", str(RECORD), "-o", "new-folder/", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "citekit: error: new-folder/ names a folder; give -o a file name, or use --output-dir for one file per record"
+    ]
+    assert list(tmp_path.iterdir()) == []

@@ -60,7 +60,8 @@ def harvest(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        # a string, not a Path: a trailing slash (`-o new-folder/`) must reach the check
+        str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
     ] = None,
     output_dir: Annotated[
