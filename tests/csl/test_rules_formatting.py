@@ -27,3 +27,10 @@ def test_baseline_inside_superscript() -> None:
     """vertical-align="baseline" inside a superscript group is marked as baseline."""
     layout = '<group vertical-align="sup" delimiter=" "><text value="x"/><text variable="title" vertical-align="baseline"/></group>'
     assert cite(layout) == '<sup>x <span style="baseline">Life</span></sup>'
+
+
+def test_strip_periods_on_a_citation_number() -> None:
+    """strip-periods on the citation number (a number, not text) renders it instead of raising."""
+    layout = '<text variable="citation-number" strip-periods="true" prefix="(" suffix=")"/>'
+    out = citations([{"id": "a", "type": "book", "title": "T."}], [[{"id": "a"}]], citation_layout=layout)
+    assert out == ["(1)"]

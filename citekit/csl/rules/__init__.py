@@ -41,7 +41,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "dates": ("localized_date_delimiter", "literal_dates", "date_ranges"),
     "citations": ("year_suffix", "cite_grouping"),
     "bibliography": ("second_field_align",),
-    "formatting": ("quotes", "text_case", "normal_formatting", "affix_escaping", "display"),
+    "formatting": ("quotes", "text_case", "normal_formatting", "affix_escaping", "display", "strip_periods"),
 }
 
 RULE_MODULES: tuple[str, ...] = tuple(
