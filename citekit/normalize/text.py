@@ -94,5 +94,8 @@ def dehyphenate(text: str) -> str:
     """Undo line-break hyphens (``de-rived`` -> ``derived``, ``work-`` at a line end and
     ``shops`` on the next -> ``workshops``) while real hyphens stay (``semi-structured``,
     ``single-site``, ``co-pro-duction`` -> ``co-production``)."""
-    text = _LINE_END.sub(lambda m: _best_reading(f"{m[1]}-{m[2]}", at_line_end=True), text)
+    if "-" not in text:  # most abstracts: the word patterns would still try every word
+        return text
+    if "\n" in text:
+        text = _LINE_END.sub(lambda m: _best_reading(f"{m[1]}-{m[2]}", at_line_end=True), text)
     return _HYPHENATED.sub(lambda m: _best_reading(m.group(0)), text)
