@@ -53,6 +53,7 @@ def _all_text(record: Record) -> str:
         ),
         *(d.literal for d in record.dates.values()),
         *record.dois,
+        *record.custom.values(),  # what a BibTeX source said that CSL has no variable for
     ]
     return "".join(parts)
 
@@ -69,9 +70,10 @@ def sanitise(record: Record) -> tuple[Record, str]:
     }
     record_id = _found(record.id, seen)
     dois = tuple(_found(d, seen) for d in record.dois)
+    custom = {k: _found(v, seen) for k, v in record.custom.items()}
     if not seen:
         return record, ""
-    cleaned = replace(record, id=record_id, fields=fields, names=names, dates=dates, dois=dois)
+    cleaned = replace(record, id=record_id, fields=fields, names=names, dates=dates, dois=dois, custom=custom)
     shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(seen)[:6]) + (", …" if len(seen) > 6 else "")
     return cleaned, f"control character(s) removed or read as spaces before writing ({shown})"
 

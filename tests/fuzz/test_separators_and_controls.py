@@ -106,3 +106,12 @@ def test_the_reported_forgery_is_two_records() -> None:
     result = citekit.loads(text, "ris")
     assert len(result.records) == 2
     assert [p.location.line for p in result.problems if "read as spaces" in p.message] == [1, 4]
+
+
+def test_a_control_in_a_month_kept_as_written_never_reaches_bibtex() -> None:
+    """A month that is more than a month is kept as written for BibTeX (``Record.custom``); a control
+    character in it is removed like any other (atheris finding, 3 December 2026)."""
+    text = "@misc{k, title = {T}, year = {2020}, month = {Summer \x01 term}}\n"
+    records = citekit.loads(text, "bibtex").records
+    written = citekit.dump(records, "bibtex")
+    assert "\x01" not in written and "Summer" in written
