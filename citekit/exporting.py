@@ -12,6 +12,7 @@ bibliography keeps of each record only what its style reads), then written or re
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -267,7 +268,7 @@ class Output:
                 outputs.show_html_references(stages.render(records, self.style, self.locale, "html"))
                 return []
             lines = stages.render(records, self.style, self.locale, self.markup)
-        text = "".join(line + "\n" for line in lines)
+        text = "".join(one_line(line) + "\n" for line in lines)
         outputs.write_text(text, self.output, "references" if self.markup == "text" else self.markup)
         return [] if self.output is None else [self.output]
 
@@ -294,12 +295,22 @@ class Output:
             for name, record in zip(names, records, strict=True):
                 if self.fmt is None:
                     lines = stages.render([record], self.style, self.locale, self.markup)
-                    text = "".join(line + "\n" for line in lines)
+                    text = "".join(one_line(line) + "\n" for line in lines)
                 else:
                     text = stages.write([record], self.fmt, self.ascii)
                 out.append((name, text))
                 advance()
         return out
+
+
+# A line break inside a value (pandoc keeps the source's), with the spaces around it.
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def one_line(reference: str) -> str:
+    """A styled reference as one line of the output: the line breaks of its values as spaces
+    (the output's promise is one reference a line; ``citekit.render`` keeps them, as citeproc-js)."""
+    return _LINE_BREAK.sub(" ", reference) if "\n" in reference or "\r" in reference else reference
 
 
 @dataclass(frozen=True)

@@ -89,3 +89,19 @@ def test_nothing_readable_is_a_result_with_errors_and_no_output(tmp_path: Path) 
     target = tmp_path / "out.bib"
     result = citekit.export([str(tmp_path / "missing.bib")], "bibtex", output=target)
     assert result.records == 0 and result.errors and not target.exists()
+
+
+def test_styled_output_is_one_reference_a_line_and_keeps_empty_items_numbered(tmp_path: Path) -> None:
+    """A value's line break becomes a space in the written references (one a line, as promised),
+    while citekit.render keeps it as citeproc-js does; an item with nothing to print keeps its number."""
+    source = tmp_path / "items.json"
+    source.write_text(
+        '[{"id": "a", "type": "book", "title": "Line one\\n   line two", "author": [{"family": "A"}],'
+        ' "issued": {"date-parts": [[2000]]}}, {"id": "b", "type": "book"}]',
+        encoding="utf-8",
+    )
+    out = tmp_path / "refs.txt"
+    citekit.export([str(source)], "vancouver", output=out)
+    assert out.read_text(encoding="utf-8").splitlines() == ["1. A. Line one line two. 2000.", "2. "]
+    rendered = citekit.render(citekit.load([str(source)]).records, "vancouver")
+    assert "\n" in rendered[0]
