@@ -82,8 +82,11 @@ def has_reader(fmt: str) -> bool:
 
 
 def actual(record: citekit.Record) -> dict[str, Any]:
-    """A read record as CSL-JSON, in the shape of the expectations."""
-    out = record.to_csl()
+    """A read record as CSL-JSON, in the shape of the expectations: a formula as the CSL-JSON writer
+    gives it (``$\\le\\omega$`` as "≤ω"), CSL-JSON having no TeX."""
+    from citekit.formats.bibtex.math import record_as_text
+
+    out = record_as_text(record).to_csl()
     out.pop("id", None)
     if record.et_al:
         out["_et_al"] = True

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from citekit.csl.engine.session import Session
 from citekit.csl.formatters import MARKUPS, finish_rich_text
+from citekit.csl.render import csl_items
 from citekit.csl.style.load import load_style
 from citekit.errors import CitekitError, StyleError
 from citekit.model import Record
@@ -45,7 +46,7 @@ def citation(
     # Cited records first: numeric styles number them in the order they are first cited. The
     # other records are cited after, so that year suffixes and added names see them too.
     ordered = cited + [r for r in records if r not in cited]
-    session = Session(loaded, [r.to_csl() for r in ordered], markup)
+    session = Session(loaded, csl_items(ordered, markup), markup)
     citations = [[{"id": r.id} for r in cited]] + [[{"id": r.id}] for r in ordered[len(cited) :]]
     text = session.citations(citations)[0]
     return finish_rich_text(text, markup)

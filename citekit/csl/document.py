@@ -22,7 +22,7 @@ from typing import Any
 from citekit.csl.cite import by_key
 from citekit.csl.engine.session import Session
 from citekit.csl.formatters import MARKUPS, finish_rich_text
-from citekit.csl.render import entry_text
+from citekit.csl.render import csl_items, entry_text
 from citekit.csl.style.load import load_style
 from citekit.errors import CitekitError, StyleError
 from citekit.model import Record
@@ -85,7 +85,7 @@ class Document:
         cited = {cite["id"] for cites, _ in self.clusters for cite in cites}
         # cited records first: numeric styles number in the order of first citation
         ordered = [r for r in self.records if r.id in cited] + [r for r in self.records if r.id not in cited]
-        return Session(self._loaded, [record.to_csl() for record in ordered], self.markup)
+        return Session(self._loaded, csl_items(ordered, self.markup), self.markup)
 
     def _notes(self) -> list[int]:
         """Note numbers: as given, else the next one after the last (1, 2, 3 … by default)."""

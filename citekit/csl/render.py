@@ -29,7 +29,16 @@ def bibliography(
     records: Sequence[Record], style: str, locale: str | None = None, markup: str = "text"
 ) -> list[str]:
     """The bibliography of ``records`` in ``style``, in the order the style sorts it, one string each."""
-    return bibliography_of_items([r.to_csl() for r in records], style, locale, markup)
+    return bibliography_of_items(csl_items(records, markup), style, locale, markup)
+
+
+def csl_items(records: Sequence[Record], markup: str) -> list[dict[str, Any]]:
+    """The records as CSL-JSON items for a session. A formula kept as TeX is given as the text it
+    shows: with ``<sup>``/``<sub>`` for HTML, with Unicode sub- and superscripts for text and
+    Markdown, which have no markup for them (``x²``)."""
+    from citekit.formats.bibtex.math import record_as_text
+
+    return [record_as_text(record, markup == "html").to_csl() for record in records]
 
 
 def bibliography_of_items(

@@ -68,7 +68,9 @@ def join(texts: Iterable[str]) -> Iterator[str]:
 
 def _valid_item(record: Record) -> dict[str, Any]:
     """The record's CSL-JSON without the fields CSL-JSON has no variable for."""
-    item = record.to_csl()
+    from citekit.formats.bibtex.math import record_as_text
+
+    item = record_as_text(record).to_csl()  # CSL-JSON has no math: a formula as the text it shows
     return {k: v for k, v in item.items() if k in ("id", "type") or _known(k)}
 
 
@@ -77,7 +79,11 @@ def _known(key: str) -> bool:
 
 
 def carry(record: Record) -> Record:
-    """The record as CSL-JSON carries it: everything but non-CSL fields and extra DOIs."""
+    """The record as CSL-JSON carries it: everything but non-CSL fields and extra DOIs (formulas
+    as the text they show)."""
+    from citekit.formats.bibtex.math import record_as_text
+
+    record = record_as_text(record)
     return replace(
         record,
         fields={k: v for k, v in record.fields.items() if k in TEXT_VARIABLES and v},

@@ -34,8 +34,18 @@ class Loss:
 
 
 def _same_text(a: str, b: str) -> bool:
-    """Equal but for white space and case protection (markup, not a field of its own)."""
-    return " ".join(strip(a).split()) == " ".join(strip(b).split())
+    """Equal but for white space, case protection (markup, not a field of its own) and a formula
+    written as TeX or as the text it shows (the same formula in another form)."""
+    if " ".join(strip(a).split()) == " ".join(strip(b).split()):
+        return True
+    if "$" not in a + b:
+        return False
+    from citekit.formats.bibtex.math import as_text
+
+    return any(
+        " ".join(strip(as_text(a, markup)).split()) == " ".join(strip(as_text(b, markup)).split())
+        for markup in (True, False)
+    )
 
 
 def _keywords(value: str) -> list[str]:

@@ -29,7 +29,7 @@ from citekit.formats.base import ReadResult, Unit
 from citekit.formats.bibtex import tables as T
 from citekit.formats.bibtex.split import Blocks, fast_split, repeated_key
 from citekit.formats.bibtex.values import DEFAULT_MACROS, BadValue, resolve
-from citekit.model import Location
+from citekit.model import Location, Record
 
 # Where a piece may end: just before a line that starts a block.
 _ENDS = re.compile(r"\n(?=[^\S\n]*@\w*[ \t]*[{(])")
@@ -229,7 +229,33 @@ def read_units(units: Sequence[Unit], source: str) -> ReadResult:
             _read_piece(unit, source, result, guessed)
     # each LaTeX command citekit does not know named once (per file, or per batch of a stream)
     result.problems.extend(guessed_commands(source, guessed))
+    if formulas := _kept_formulas(result.records, source):
+        result.problems.append(formulas)
     return result
+
+
+def _kept_formulas(records: Sequence[Record], source: str) -> Problem | None:
+    """One warning for the formulas that only TeX can show: the outputs that are not TeX (CSL-JSON,
+    RIS, MODS, styled references) write them as written, where the others become text (``x²``)."""
+    from citekit.formats.bibtex.math import kept_formulas
+
+    places = [
+        (record, name, formula)
+        for record in records
+        for name, value in record.fields.items()
+        if "$" in value
+        for formula in kept_formulas(value)
+    ]
+    if not places:
+        return None
+    record, name, formula = places[0]
+    entries = len({id(place[0]) for place in places})
+    more = f" and {entries - 1} more entr{'y' if entries == 2 else 'ies'}" if entries > 1 else ""
+    message = (
+        f"entry {record.id}: formula {formula} in {name}{more} is kept as TeX in the outputs that are not"
+        " TeX (CSL-JSON, RIS, MODS, styled references); the other formulas are written as text"
+    )
+    return Problem(record.location or Location(source, 0), message)
 
 
 Guessed = dict[str, list[tuple[int, str, str, str]]]

@@ -40,14 +40,16 @@ class Ris(Format):
         return cut(chunks, _RECORD_END)
 
     def write(self, records: Sequence[Record], ascii: bool = False) -> str:
+        from citekit.formats.bibtex.math import record_as_text
         from citekit.formats.ris.write import write
 
-        return write(records)
+        return write([record_as_text(r, markup=False) for r in records])  # RIS has no math, nor markup
 
     def carry(self, record: Record) -> Record:
+        from citekit.formats.bibtex.math import record_as_text
         from citekit.formats.ris.write import carry
 
-        return carry(record)
+        return carry(record_as_text(record, markup=False))
 
     def marks(self, text: str) -> Iterator[Mark]:
         """Tags (``TY`` and ``ER`` as the record's bounds) and their separators; no lexer knows RIS."""

@@ -33,6 +33,10 @@ _TEXT_MACROS: tuple[tuple[str, str], ...] = (
 _LATEX_CHARS = re.compile(r"[\\{}$~%]|--|``|''|!`|\?`")
 # An unescaped % would start a LaTeX comment and swallow the rest of the value.
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
+# An accent over nothing is the accent's own character: ``\^{}word`` is "^word", the way LaTeX
+# users write a caret or tilde (the parser would drop it).
+_BARE_ACCENT = re.compile(r"(?<!\\)((?:\\\\)*)\\([\^~])\{\}")  # not after an odd backslash
+_BARE_ACCENT_AS = {"^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
@@ -118,6 +122,8 @@ def decode(value: str) -> str:
     if beyond_limits(value):
         return plain(value)
     value = commands.with_unknown_commands_read(value, known_command)
+    if "{}" in value:
+        value = _BARE_ACCENT.sub(lambda m: m.group(1) + _BARE_ACCENT_AS[m.group(2)], value)
     fast = fast_decode(escape_bare_percent(value), unknown_macro)
     text = collapse(fast) if fast is not None else ""
     return text or pylatexenc_decode(value)
