@@ -56,7 +56,9 @@ def _joined(lines: list[Line]) -> str:
 
 def _starts_byline(lines: list[Line], k: int) -> bool:
     """Whether a byline (names and a date, or a date and ``In:``) starts at line ``k``."""
-    text = _LYNX_MARK.sub("", lines[k].text)
+    text = lines[k].text
+    if text.startswith("["):  # only then can a text browser's link number lead (a long page's cost)
+        text = _LYNX_MARK.sub("", text)
     return bool(_BYLINE_START.match(text)) and _BYLINE.match(_joined(lines[k : k + 8])) is not None
 
 

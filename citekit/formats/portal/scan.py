@@ -45,6 +45,16 @@ _STARTS = tuple(
         for form in (word, word.capitalize(), word.upper())
     }
 )
+# The same starts by their first character: furniture runs to thousands of lines on some pages,
+# and a line is then checked against the few starts that share its first character.
+_STARTS_BY_FIRST = {first: tuple(s for s in _STARTS if s[:1] == first) for first in {s[:1] for s in _STARTS}}
+
+
+def _starts_section(text: str) -> bool:
+    """Whether ``text`` opens with a label, a heading word, a table row or a breadcrumb head."""
+    return text.startswith(_STARTS_BY_FIRST.get(text[:1], ()))
+
+
 # A line that is only a web address (perhaps after a word and a colon): never abstract text.
 _LINK_LINE = re.compile(r"^(?:[\w ]{1,20}:\s*)?(?:https?://|www\.)\S+$")
 
@@ -177,7 +187,7 @@ class _Scan:
 
     def line(self, line: Line) -> None:
         text = line.text
-        if self.mode == "furniture" and not line.mark.startswith("h") and not text.startswith(_STARTS):
+        if self.mode == "furniture" and not line.mark.startswith("h") and not _starts_section(text):
             return  # furniture goes on until a heading, a label, a table row or a breadcrumb
         cells = _markdown_cells(text)
         if cells is not None:
