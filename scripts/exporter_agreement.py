@@ -84,7 +84,7 @@ def has_reader(fmt: str) -> bool:
 def actual(record: citekit.Record) -> dict[str, Any]:
     """A read record as CSL-JSON, in the shape of the expectations: a formula as the CSL-JSON writer
     gives it (``$\\le\\omega$`` as "≤ω"), CSL-JSON having no TeX."""
-    from citekit.formats.bibtex.math import record_as_text
+    from citekit.formats.formulas import record_as_text
 
     out = record_as_text(record).to_csl()
     out.pop("id", None)

@@ -36,7 +36,7 @@ def csl_items(records: Sequence[Record], markup: str) -> list[dict[str, Any]]:
     """The records as CSL-JSON items for a session. A formula kept as TeX is given as the text it
     shows: with ``<sup>``/``<sub>`` for HTML, with Unicode sub- and superscripts for text and
     Markdown, which have no markup for them (``x²``)."""
-    from citekit.formats.bibtex.math import record_as_text
+    from citekit.formats.formulas import record_as_text
 
     return [record_as_text(record, markup == "html").to_csl() for record in records]
 

@@ -68,7 +68,7 @@ def join(texts: Iterable[str]) -> Iterator[str]:
 
 def _valid_item(record: Record) -> dict[str, Any]:
     """The record's CSL-JSON without the fields CSL-JSON has no variable for."""
-    from citekit.formats.bibtex.math import record_as_text
+    from citekit.formats.formulas import record_as_text
 
     item = record_as_text(record).to_csl()  # CSL-JSON has no math: a formula as the text it shows
     return {k: v for k, v in item.items() if k in ("id", "type") or _known(k)}
@@ -81,7 +81,7 @@ def _known(key: str) -> bool:
 def carry(record: Record) -> Record:
     """The record as CSL-JSON carries it: everything but non-CSL fields and extra DOIs (formulas
     as the text they show)."""
-    from citekit.formats.bibtex.math import record_as_text
+    from citekit.formats.formulas import record_as_text
 
     record = record_as_text(record)
     return replace(

@@ -40,7 +40,7 @@ def _same_text(a: str, b: str) -> bool:
         return True
     if "$" not in a + b:
         return False
-    from citekit.formats.bibtex.math import as_text
+    from citekit.formats.formulas import as_text
 
     return any(
         " ".join(strip(as_text(a, markup)).split()) == " ".join(strip(as_text(b, markup)).split())

@@ -237,7 +237,7 @@ def read_units(units: Sequence[Unit], source: str) -> ReadResult:
 def _kept_formulas(records: Sequence[Record], source: str) -> Problem | None:
     """One warning for the formulas that only TeX can show: the outputs that are not TeX (CSL-JSON,
     RIS, MODS, styled references) write them as written, where the others become text (``x²``)."""
-    from citekit.formats.bibtex.math import kept_formulas
+    from citekit.formats.formulas import kept_formulas
 
     places = [
         (record, name, formula)

@@ -33,13 +33,13 @@ class Mods(Format):
         return read(text, source)
 
     def write(self, records: Sequence[Record], ascii: bool = False) -> str:
-        from citekit.formats.bibtex.math import record_as_text
+        from citekit.formats.formulas import record_as_text
         from citekit.formats.mods.write import write
 
         return write([record_as_text(r, markup=False) for r in records], ascii)  # MODS text has no math
 
     def carry(self, record: Record) -> Record:
-        from citekit.formats.bibtex.math import record_as_text
+        from citekit.formats.formulas import record_as_text
         from citekit.formats.mods.write import carry
 
         return carry(record_as_text(record, markup=False))

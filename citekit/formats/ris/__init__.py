@@ -40,13 +40,13 @@ class Ris(Format):
         return cut(chunks, _RECORD_END)
 
     def write(self, records: Sequence[Record], ascii: bool = False) -> str:
-        from citekit.formats.bibtex.math import record_as_text
+        from citekit.formats.formulas import record_as_text
         from citekit.formats.ris.write import write
 
         return write([record_as_text(r, markup=False) for r in records])  # RIS has no math, nor markup
 
     def carry(self, record: Record) -> Record:
-        from citekit.formats.bibtex.math import record_as_text
+        from citekit.formats.formulas import record_as_text
         from citekit.formats.ris.write import carry
 
         return carry(record_as_text(record, markup=False))

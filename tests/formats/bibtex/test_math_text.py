@@ -9,7 +9,7 @@ import json
 import pytest
 
 import citekit
-from citekit.formats.bibtex.math import as_text, formula_text
+from citekit.formats.formulas import as_text, formula_text
 
 
 @pytest.mark.parametrize(
