@@ -60,15 +60,20 @@ def cells(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Cel
         return {key: future.result() for key, future in futures.items()}
 
 
-# A package a document loads that is not installed: the original compiles no more than ours, and
-# comparing the two would find nothing (biblatex needs etoolbox, Debian's texlive-latex-recommended).
-_NOT_FOUND = re.compile(r"File `([^']+)' not found")
+# A file a document loads that is not installed (LaTeX's "File `x' not found", plain TeX's "I
+# can't find file `x'"): the original compiles no more than ours, and comparing the two would find
+# nothing (biblatex needs etoolbox, Debian's texlive-latex-recommended; Beebe's @preamble inputs
+# path.sty, texlive-plain-generic).
+_NOT_FOUND = re.compile(r"File `([^']+)' not found|I can't find file `([^']+)'")
 
 
 def _skip_uncompiled(cell: Cell) -> None:
-    missing = sorted({m.group(1) for f in cell.original.findings if (m := _NOT_FOUND.search(f.kind))})
+    found = (_NOT_FOUND.search(f.kind) for f in cell.original.findings)
+    missing = sorted({m.group(1) or m.group(2) for m in found if m})
     if missing:
-        pytest.skip(f"{', '.join(missing)} not installed (Debian: texlive-latex-recommended)")
+        pytest.skip(
+            f"{', '.join(missing)} not installed (Debian: texlive-latex-recommended, texlive-plain-generic)"
+        )
 
 
 def _describe(findings: list[runs.Finding]) -> str:
