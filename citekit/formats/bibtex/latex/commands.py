@@ -54,6 +54,7 @@ LOGOS: dict[str, str] = {
 # Symbols that pylatexenc does not read (or reads as nothing).
 SYMBOLS: dict[str, str] = {
     "slash": "/",
+    "hyphen": "-",  # biblatex's hyphen after which a line may break (methodology\hyphen independent)
     "emdash": "—",
     "endash": "–",
     "Dash": "—",
