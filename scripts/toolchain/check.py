@@ -70,6 +70,8 @@ def run_cell(
         cell.entries = len(original_texts)
         ours_texts = runs.entry_texts(ours.pdf) if ours.pdf is not None else {}
         broken = frozenset(f.entry.lower() for f in compiled.findings if f.tool == "pdflatex" and f.entry)
-        crossrefs = compare.crossref_keys(source.read_text(encoding="utf-8", errors="replace"))
-        cell.lost = compare.words_lost(original_texts, ours_texts, keys, broken, crossrefs)
+        bib_text = source.read_text(encoding="utf-8", errors="replace")
+        crossrefs = compare.crossref_keys(bib_text)
+        misread = compare.misread_months(bib_text) if target.style == runs.BIBLATEX else {}
+        cell.lost = compare.words_lost(original_texts, ours_texts, keys, broken, crossrefs, misread)
     return cell

@@ -1,7 +1,12 @@
 """Measure the toolchain check on every corpus and target; write scripts/toolchain/summary.md.
 
     python -m scripts.toolchain.measure [--work DIR] [--only CORPUS ...] [--styles STYLE ...]
-                                        [--output FILE] [--jobs N] [--timeout SECONDS]
+                                        [--outputs {utf8,ascii} ...] [--output FILE] [--jobs N]
+                                        [--timeout SECONDS]
+
+(One row alone, such as typeset in biblatex from UTF-8: ``--only typeset --styles biblatex
+--outputs utf8 --output /tmp/row.md``; the default --output is this summary, which holds more
+than the script writes.)
 
 $CITEKIT_TOOLCHAIN_COMMAND, when set, is the command that runs citekit (to measure another build,
 such as a checkout of main: "python /path/to/run_citekit.py").
@@ -109,12 +114,21 @@ def main() -> int:
         "--timeout", type=float, default=runs.DEFAULT_TIMEOUT, help="seconds per pdflatex run"
     )
     parser.add_argument("--styles", nargs="*", default=[*runs.BIBTEX_STYLES, runs.BIBLATEX])
+    parser.add_argument(
+        "--outputs",
+        nargs="*",
+        default=["utf8", "ascii"],
+        choices=["utf8", "ascii"],
+        help="citekit's outputs to compile: UTF-8, --ascii or both",
+    )
     args = parser.parse_args()
     missing = runs.missing_tools()
     if missing:
         print(f"measure: {', '.join(missing)} not installed", file=sys.stderr)
         return 2
-    targets = tuple(t for t in TARGETS if t.style in args.styles)
+    targets = tuple(
+        t for t in TARGETS if t.style in args.styles and ("ascii" if t.ascii else "utf8") in args.outputs
+    )
     cells = measure(args.only, args.work, args.jobs, args.timeout, targets)
     args.output.write_text(summary(cells), encoding="utf-8")
     (args.work / "details.txt").write_text(details(cells), encoding="utf-8")

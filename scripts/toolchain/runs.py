@@ -49,11 +49,19 @@ _BIBTEX_DOCUMENT = (
 )
 # What depends on the order of the entries alone (a dash for a repeated author, the "a" of 1987a)
 # is left out of the BibLaTeX document: it would differ where only the sorting does. Dates are
-# printed in full (Summer, not Sum.), as BibTeX styles print the month field.
+# printed in full (Summer, not Sum.), as BibTeX styles print the month field. The language is
+# printed whatever it is (clearlang=false): biblatex leaves out a language that is the document's
+# only when it is written as its key (english), so that one value, printed from one file as
+# "English" (no key to biblatex) and left out of the other, would count as a lost word. Each entry
+# names itself in the log (LOG_ENTRY): pdflatex's errors while biblatex prints the bibliography
+# name no .bbl line, and are placed by the entry named last.
+LOG_ENTRY = "citekit-entry: "
 _BIBLATEX_DOCUMENT = (
     _PREAMBLE
-    + r"""\usepackage[backend=biber,style=authoryear,dashed=false,dateabbrev=false]{biblatex}
-\DeclareFieldFormat{citekitkey}{\citekitkey{#1}}
+    + r"""\usepackage[backend=biber,style=authoryear,dashed=false,dateabbrev=false,clearlang=false]{biblatex}
+\DeclareFieldFormat{citekitkey}{\typeout{"""
+    + LOG_ENTRY
+    + r"""\detokenize{#1}}\citekitkey{#1}}
 \DeclareFieldFormat{extradate}{}
 \AtEveryBibitem{\printfield[citekitkey]{entrykey}}
 \addbibresource{%(bib)s.bib}
@@ -249,14 +257,19 @@ _MISSING = re.compile(r"^Missing character: There is no (.+?) (?:\(U\+[0-9A-F]+\
 def latex_findings(log: str, bbl: str) -> list[Finding]:
     """The errors of a pdflatex log, and the characters its fonts did not have.
 
-    An error while the .bbl of a BibTeX style is read names a .bbl line, and so an entry."""
+    An error while the .bbl of a BibTeX style is read names a .bbl line, and so an entry; in
+    BibLaTeX, an error or a missing character belongs to the entry last named in the log
+    (``LOG_ENTRY``, written as each entry starts)."""
     out: list[Finding] = []
     lines = log.splitlines()
     bbl_keys = _bbl_lines(bbl)
     in_bbl = False
+    printing = ""  # the BibLaTeX entry being printed
     for i, line in enumerate(lines):
         if "(./doc.bbl" in line:
             in_bbl = True
+        if line.startswith(LOG_ENTRY):
+            printing = line[len(LOG_ENTRY) :].strip()
         if line.startswith("! "):
             message = line[2:].strip()
             context = next(
@@ -266,14 +279,16 @@ def latex_findings(log: str, bbl: str) -> list[Finding]:
             key = ""
             if context and in_bbl and bbl_keys:
                 key = _entry_at(int(context.group(1)), bbl_keys)
-            if message.startswith("Undefined control sequence") and context:
-                # The undefined command ends the first line of the context.
-                command = re.search(r"(\\[A-Za-z@]+|\\.)\s*$", context.group(2))
+            key = key or printing
+            if message.startswith("Undefined control sequence") and i + 1 < len(lines):
+                # The undefined command ends the first line of the context: the l.N line, or the
+                # macro argument being read (biblatex's "<argument> The {\\METAFONT ").
+                command = re.search(r"(\\[A-Za-z@]+|\\.)\s*$", lines[i + 1])
                 message += f" {command.group(1)}" if command else ""
             message = re.sub(r"\(.*\)", "(...)", message)
             out.append(Finding("pdflatex", "error: " + message, key, line))
         elif missing := _MISSING.match(line):
-            out.append(Finding("pdflatex", f"missing character {missing.group(1)}", "", line))
+            out.append(Finding("pdflatex", f"missing character {missing.group(1)}", printing, line))
     return out
 
 

@@ -5,6 +5,7 @@ as math. Entries written by us, in the forms found in Debian's texlive bibliogra
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import citekit
 from citekit.formats.bibtex.latex.escape import to_ascii, to_utf8
@@ -211,3 +212,26 @@ def test_math_from_other_formats_cannot_act() -> None:
     written = citekit.dump(records, "bibtex")
     assert "title = {Area {$x^2 + \\alpha$}}" in written
     assert "\\input" not in written and "$5%$" not in written
+
+
+def test_a_note_cites_its_citations_again() -> None:
+    """A note's ``\\cite`` (typeset.bib: "See \\cite{Morris:1975:CDT}.") is read as the cited keys,
+    which other formats show as text, and is written as a citation again in BibTeX and BibLaTeX,
+    so that the style prints the cited entry; an edited note that lost the keys is written as text."""
+    text = (
+        "@misc{a, title = {A}, year = 1980, note = {See \\cite{b_1} and \\citet{c,d}, also b_1.}}\n"
+        "@misc{b_1, title = {B}, year = 1981}\n"
+    )
+    read = _read(text).records
+    assert read[0].get("note") == "See b_1 and c,d, also b_1."
+    for fmt in ("bibtex", "biblatex"):
+        for ascii in (False, True):
+            written = citekit.dump(read, fmt, ascii=ascii)
+            assert "note = {See \\cite{b_1} and \\citet{c,d}, also b\\_1.}" in written
+            again = citekit.loads(written, "bibtex").records[0]
+            assert (again.get("note"), again.custom) == (read[0].get("note"), read[0].custom)
+    assert "citations" not in json.dumps(json.loads(citekit.dump(read, "csl-json")))
+    edited = replace(read[0], fields={**read[0].fields, "note": "See the other one."})
+    assert "note = {See the other one.}" in citekit.dump([edited], "biblatex")
+    assert carry(edited).custom.get("citations") is None
+    assert carry(read[0]).custom["citations"] == "cite{b_1} citet{c,d}"

@@ -136,3 +136,67 @@ def test_crossref_children_are_found() -> None:
     """The entries with a crossref field are found by key, case folded."""
     text = "@InProceedings{Child:1,\n  title = {T},\n  crossref = {Parent},\n}\n@Book{Other,\n  title = {B},\n}\n"
     assert compare.crossref_keys(text) == {"child:1"}
+
+
+def test_latex_errors_in_a_biblatex_bibliography_name_the_entry_printed() -> None:
+    """biblatex's errors name no .bbl line: an error or a missing character belongs to the entry
+    the document last named in the log (runs.LOG_ENTRY, written as each entry starts)."""
+    log = "\n".join(
+        [
+            "(./doc.bbl)",
+            f"{runs.LOG_ENTRY}Knuth:1986:MB",
+            "! Undefined control sequence.",
+            "<argument> The {\\METAFONT ",
+            "                          }book",
+            "l.14 \\end",
+            f"{runs.LOG_ENTRY}Rose:1992:HTP",
+            "Missing character: There is no ^^cc in font ec-lmr10!",
+        ]
+    )
+    found = runs.latex_findings(log, "\\entry{Knuth:1986:MB}{book}{}\n")
+    assert [(f.entry, f.kind) for f in found] == [
+        ("Knuth:1986:MB", "error: Undefined control sequence. \\METAFONT"),
+        ("Rose:1992:HTP", "missing character ^^cc"),
+    ]
+    assert "clearlang=false" in runs._BIBLATEX_DOCUMENT  # a language prints from either spelling
+
+
+def test_an_accent_the_original_could_not_set_is_no_lost_word() -> None:
+    """In an entry the original typeset with an error (pdflatex could not set biber's combining
+    accent: Jiřı), the word is kept when citekit's shows it with its accents; elsewhere it is not."""
+    original = {"a": "Ed. by Jiřı Zlatuška"}
+    ours = {"a": "Ed. by Jiří Zlatuška"}
+    assert compare.words_lost(original, ours, {}) == {"a": ["jiřı"]}
+    assert compare.words_lost(original, ours, {}, frozenset({"a"})) == {}
+
+
+def test_a_url_broken_after_an_underscore_is_one_word() -> None:
+    """A URL broken at a line's end after an underscore is the same word as one broken elsewhere;
+    two URLs glued into one (no space between) still lose a word."""
+    original = {"k": "url: http://www3.oup.co.uk/computer_\njournal/Volume_\n12/a.pdf%20http://b.org/"}
+    ours = {"k": "url: http://www3.oup.co.uk/computer_journal/\nVolume_12/a.pdf http://b.org/"}
+    assert compare.words_lost(original, ours, {}) == {}
+    assert compare.words_lost(original, {"k": ours["k"].replace(" http", "http")}, {}) == {"k": ["pdf"]}
+
+
+def test_fall_before_a_year_is_the_season_biblatex_calls_autumn() -> None:
+    """The date printed "Fall 1980" from a month field and "Autumn 1980" (BibLaTeX's name of season
+    23) are the same; a fall that is no season before a year is a word like any."""
+    assert compare.words_lost({"k": "(Fall 1980)"}, {"k": "(Autumn 1980)"}, {}) == {}
+    assert compare.words_lost({"k": "The Fall of Rome"}, {"k": "The Autumn of Rome"}, {}) == {"k": ["fall"]}
+
+
+def test_a_month_that_is_an_ordinal_of_no_month_is_misread_by_biblatex() -> None:
+    """biber keeps month = "3rd Quarter" and biblatex prints March, which the source does not say:
+    that word is no loss; other month fields (a name, a number, "7\\slash 9") give nothing."""
+    text = (
+        '@Article{Anonymous:1995:RSP,\n  month =        "3rd Quarter",\n  year = "1995",\n}\n'
+        "@Article{B,\n  month = {4th quarter}, year = 1985}\n"
+        '@Article{C,\n  month = "7\\slash 9"}\n@Article{D, month = jul}\n@Article{E, month = {10}}\n'
+    )
+    misread = compare.misread_months(text)
+    assert misread == {"anonymous:1995:rsp": {"march"}, "b": {"april"}}
+    original = {"Anonymous:1995:RSP": "Anonymous (March 1995). In: Bulletin 41."}
+    ours = {"Anonymous:1995:RSP": "Anonymous (1995). In: Bulletin 41. 3rd Quarter."}
+    assert compare.words_lost(original, ours, {}) == {"Anonymous:1995:RSP": ["march"]}
+    assert compare.words_lost(original, ours, {}, misread=misread) == {}

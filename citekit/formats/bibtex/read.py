@@ -16,7 +16,7 @@ from citekit.formats import case_protection
 from citekit.formats.base import ReadResult
 from citekit.formats.bibtex import braces, dialects, math, recover
 from citekit.formats.bibtex import tables as T
-from citekit.formats.bibtex.latex.commands import READ_AS
+from citekit.formats.bibtex.latex.commands import READ_AS, citations
 from citekit.formats.bibtex.latex.decode import decode, unescape_verbatim
 from citekit.formats.bibtex.split import Blocks, repeated_fields
 from citekit.formats.bibtex.values import (
@@ -269,12 +269,14 @@ def run_ons(
 
 def _custom(entry_type: str, raw: dict[str, str], fields: dict[str, str]) -> dict[str, str]:
     """What ``Record.custom`` keeps of an entry: its type, a month field that is more than a month
-    (Summer, 3rd Quarter, September 4), its type field as written, and the other fields of
-    ``CUSTOM_FIELDS`` no CSL variable took (an ``issue`` the ``number`` came before)."""
+    (Summer, 3rd Quarter, September 4), the citations of its note, its type field as written, and
+    the other fields of ``CUSTOM_FIELDS`` no CSL variable took (an ``issue`` the ``number`` came before)."""
     out = {T.SOURCE_TYPE: entry_type}
     month = _text(raw.get("month", ""))
     if month and not _text(raw.get("date", "")) and not only_a_month(month):
         out[T.CUSTOM_MONTH] = month  # more than a month (Summer, September 4): BibTeX prints it as written
+    if cited := citations(raw.get("note", "")):
+        out[T.CUSTOM_CITATIONS] = " ".join(f"{command}{{{keys}}}" for command, keys in cited)
     taken = {"issue": fields.get("issue", ""), "organization": fields.get("publisher", "")}
     for name in T.CUSTOM_FIELDS:
         if name in T.BIBLATEX_NAME_ROLES:

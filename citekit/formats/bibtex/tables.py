@@ -153,6 +153,10 @@ BIBTEX_REQUIRED: dict[str, tuple[str, ...]] = {
 # ``organization`` beside a ``publisher``): field -> the dialects that write it.
 SOURCE_TYPE = "bibtex-type"
 CUSTOM_MONTH = "month"  # a month field that names no month (Summer, 3rd Quarter), as written
+# The citations of a note field (``See \cite{Condon:1980:EML}``), as ``cite{a,b} citet{c}``: the
+# note keeps the cited keys as text (what other formats show); BibTeX and BibLaTeX output cites
+# them again, so that the style prints the cited entry as the source's did.
+CUSTOM_CITATIONS = "citations"
 CUSTOM_FIELDS: dict[str, tuple[str, ...]] = {
     "key": (BIBTEX,),  # BibLaTeX has no key field (its sortkey sorts before the author)
     "issue": (BIBLATEX,),

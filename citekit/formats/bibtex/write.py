@@ -14,6 +14,7 @@ from urllib.parse import quote
 from citekit.formats import case_protection
 from citekit.formats.bibtex import dialects
 from citekit.formats.bibtex import tables as T
+from citekit.formats.bibtex.latex.commands import stored_citations
 from citekit.formats.bibtex.latex.escape import (
     carried_title,
     escape,
@@ -30,6 +31,7 @@ from citekit.normalize.languages import babel_name, code_for_babel
 TITLE = "title"
 TEXT = "text"
 VERBATIM = "verbatim"
+CITING = "citing"  # text that cites: the plan's citations are written as commands again
 MACRO = "macro"
 ISO_DATE = "iso-date"
 YEAR = "year"
@@ -47,6 +49,7 @@ class Plan:
     names: dict[str, tuple[Name, ...]] = field(default_factory=dict)
     dates: dict[str, Date] = field(default_factory=dict)
     custom: dict[str, str] = field(default_factory=dict)
+    citations: list[tuple[str, str]] = field(default_factory=list)  # of the note: (command, keys)
 
     def add(self, name: str, value: str, kind: str, var: str = "") -> None:
         if name and value:
@@ -182,7 +185,9 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
     out.add(publisher, record.get("publisher"), TEXT, "publisher")
     for var, *names in T.TEXT_FIELDS:
         if var == "note":
-            out.add(names[column], "; ".join(v for v in (record.get(var), *leftovers) if v), TEXT, var)
+            note = "; ".join(v for v in (record.get(var), *leftovers) if v)
+            out.citations = _note_citations(note, record.custom.get(T.CUSTOM_CITATIONS, ""))
+            out.add(names[column], note, CITING if out.citations else TEXT, var)
         elif var != "volume":
             out.add(names[column], record.get(var), TEXT, var)
     if record.get("language"):
@@ -201,6 +206,35 @@ def plan(record: Record, dialect: str = T.BIBTEX) -> Plan:
     for var, name in T.VERBATIM_FIELDS:
         out.add(name, record.get(var), VERBATIM, var)
     return out
+
+
+def _cited(keys: str) -> re.Pattern[str]:
+    """The keys of a citation as the escaped note shows them, standing alone."""
+    return re.compile(r"(?<![\w:\\-])" + re.escape(escape(keys)) + r"(?![\w:-])")
+
+
+def _note_citations(note: str, kept: str) -> list[tuple[str, str]]:
+    """The citations the source's note had (``tables.CUSTOM_CITATIONS``), each one whose keys the
+    note still shows in order; an edited note that lost them is written as text."""
+    found, at = [], 0
+    escaped = escape_text(note)
+    for command, keys in stored_citations(kept):
+        match = _cited(keys).search(escaped, at)
+        if match:
+            found.append((command, keys))
+            at = match.end()
+    return found
+
+
+def _citing(escaped: str, cited: list[tuple[str, str]]) -> str:
+    """An escaped text with the keys of each citation replaced by the citation, in order."""
+    out, at = [], 0
+    for command, keys in cited:
+        match = _cited(keys).search(escaped, at)
+        if match:
+            out += [escaped[at : match.start()], f"\\{command}{{{keys}}}"]
+            at = match.end()
+    return "".join(out) + escaped[at:]
 
 
 def _plan_names(out: Plan, record: Record, dialect: str, column: int) -> None:
@@ -283,8 +317,8 @@ def _verbatim(value: str) -> str:
     return _braced(value.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D"))
 
 
-def written_value(value: str, kind: str, ascii_only: bool) -> str:
-    """One planned value as it appears in the file."""
+def written_value(value: str, kind: str, ascii_only: bool, cited: list[tuple[str, str]] | None = None) -> str:
+    """One planned value as it appears in the file (``cited``: the citations of a CITING one)."""
     if kind == MACRO:
         return value
     if kind == VERBATIM:
@@ -302,6 +336,8 @@ def written_value(value: str, kind: str, ascii_only: bool) -> str:
         text = protect_title(value)
     elif kind == PAGES:
         text = "--".join(escape(part) for part in pages.pieces(value))
+    elif kind == CITING:
+        text = _citing(escape_text(value), cited or [])
     else:
         text = escape_text(value)
     return _braced(to_ascii(text) if ascii_only else to_utf8(text))
@@ -318,7 +354,9 @@ def write(records: Sequence[Record], ascii: bool = False, dialect: str = T.BIBTE
     library = Library()
     for record in records:
         laid_out = plan(record, dialect)
-        fields = [Field(k, written_value(v, kind, ascii)) for k, v, kind in laid_out.fields]
+        fields = [
+            Field(k, written_value(v, kind, ascii, laid_out.citations)) for k, v, kind in laid_out.fields
+        ]
         library.add(Entry(laid_out.entry_type, record.id, fields))
     fmt = BibtexFormat()  # type: ignore[no-untyped-call]
     fmt.indent = "  "
@@ -363,6 +401,8 @@ def carry(record: Record, dialect: str = T.BIBTEX) -> Record:
     }
     if kind in T.GENRE_TYPES and written_type:
         custom["type"] = collapse(case_protection.strip(written_type))
+    if laid_out.citations:
+        custom[T.CUSTOM_CITATIONS] = " ".join(f"{command}{{{keys}}}" for command, keys in laid_out.citations)
     dates: dict[str, Date] = {}
     for var, date in record.dates.items():
         if var not in laid_out.carried:

@@ -130,6 +130,13 @@ def test_identifiers_pages_language_and_thesis_genres() -> None:
     assert (record.type, record.get("genre"), record.get("publisher")) == ("thesis", "PhD thesis", "MIT")
 
 
+def test_urls_parted_by_a_line_break_alone_stay_apart() -> None:
+    """A URL broken over lines is joined again, but two URLs parted by nothing but a line break are
+    not glued into one (typeset.bib: ``…/UnixTextProcessing.pdf`` then ``http://…`` on the next line)."""
+    record = one("@book{k, url = {http://a.org/long\n  part.pdf\n  http://b.org/c;\n  http://d.org/e}}")
+    assert record.get("URL") == "http://a.org/longpart.pdf http://b.org/c;http://d.org/e"
+
+
 def test_entry_types_map_to_csl_types() -> None:
     """BibTeX and BibLaTeX entry types (and BibLaTeX entrysubtype) map to CSL types."""
     cases = {

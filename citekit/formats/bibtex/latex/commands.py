@@ -54,6 +54,7 @@ LOGOS: dict[str, str] = {
 # Symbols that pylatexenc does not read (or reads as nothing).
 SYMBOLS: dict[str, str] = {
     "slash": "/",
+    "hyphen": "-",  # biblatex's hyphen after which a line may break (methodology\hyphen independent)
     "emdash": "—",
     "endash": "–",
     "Dash": "—",
@@ -69,6 +70,22 @@ SYMBOLS: dict[str, str] = {
 WRAPPERS = ("texttt", "textsf", "textup", "textmd", "textsuperscript", "textsubscript", "underline")
 # Citation commands: pylatexenc prints "<cit.>"; their argument (the cited keys) is kept instead.
 CITATIONS = ("cite", "citep", "citet", "nocite", "citealp", "citealt", "citeauthor", "citeyear")
+# A citation with no optional argument and keys that cannot act (no brace, backslash, comment or
+# space): ``\cite{Knuth:1984:TB,Lamport:1994}``.
+_CITATION = re.compile(r"\\(" + "|".join(CITATIONS) + r")\s*\{([^{}\\%#~\s]+)\}")
+
+
+def citations(latex: str) -> list[tuple[str, str]]:
+    """The citations of a LaTeX value, in order: (command, its keys as written)."""
+    return [(m.group(1), m.group(2)) for m in _CITATION.finditer(latex)]
+
+
+def stored_citations(text: str) -> list[tuple[str, str]]:
+    """The citations kept as ``cite{a,b} citet{c}`` (``tables.CUSTOM_CITATIONS``), read back; a
+    piece that is not such a citation is left out, so that nothing else can be written for one."""
+    return citations(" ".join("\\" + piece for piece in text.split()))
+
+
 # Commands math may hold for the BibTeX writers to give it back as math: symbols, functions and
 # the structure of formulas. Math using any other command (\\input, \\def, \\write …) is
 # written as escaped text, so that a value cannot act when LaTeX reads it.
@@ -342,7 +359,7 @@ def _verbatim_read(value: str) -> str:
 
 # How a command citekit does not know was read, as the reader reports it.
 READ_AS = {
-    "citation": "kept the cited keys as text",
+    "citation": "kept the cited keys as text (a note cites them again in BibTeX and BibLaTeX output)",
     "argument": "kept its argument's text",
     "name": "read it as its name (a logo or acronym?)",
     "nothing": "read it as nothing (a font or spacing switch?)",

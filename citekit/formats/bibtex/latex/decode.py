@@ -168,11 +168,19 @@ def pylatexenc_decode(value: str) -> str:
     return text
 
 
+# White space before a scheme (``http://``) and after no separator (; or ,): two URLs one after
+# the other, as a field holding several may list them with nothing but a line break between.
+_NEXT_URL = re.compile(r"(?<=[^;,\s])\s+(?=[A-Za-z][A-Za-z0-9+.-]*://)")
+
+
 def unescape_verbatim(value: str) -> str:
-    """A URL or DOI as written in BibTeX: braces and a ``\\url{}`` wrapper dropped, ``\\_`` -> ``_``."""
+    """A URL or DOI as written in BibTeX: braces and a ``\\url{}`` wrapper dropped, ``\\_`` -> ``_``.
+    White space is dropped (a long URL broken over lines), but where it alone parts two URLs it
+    stays one space, so that they are not glued into one."""
     value = value.strip()
     match = re.fullmatch(r"\\url\s*\{(.*)\}", value, re.S)
     if match:
         value = match.group(1)
     value = re.sub(r"\\([%_&#$~])", r"\1", value)
-    return "".join(value.replace("{", "").replace("}", "").split())
+    value = value.replace("{", "").replace("}", "")
+    return " ".join("".join(part.split()) for part in _NEXT_URL.split(value))

@@ -21,6 +21,7 @@ PIECES = [
     "\\v", "\\u", "\\H", "\\k", "\\r", "\\d", "\\b", "\\t", "\\ss", "\\o", "\\O", "\\ae", "\\AA", "\\l",
     "\\i", "\\j", "\\TeX", "\\LaTeX", "\\LaTeXe", "\\BibTeX", "\\MF", "\\relax", "\\dots", "\\ldots",
     "\\textendash", "\\&", "\\%", "\\$", "\\#", "\\_", "\\{", "\\}", "\\Dash", "\\acro", "\\slash",
+    "\\hyphen",
     "\\it", "\\emph", "\\textbf", "\\url", "\\noopsort", "\\ ", "\\\\", "\\,", "\\-", "\\/", "$", "$x$",
     "\\;", "\\:", "\\!", "\\sl", "\\tt", "\\rm", "\\bf", "\\em", "\\sf", "\\sc",
     "%", "é", "\u00a0", "\\par", "\\begin{verbatim}", "\\end{verbatim}", "\\begin{x}", "\\end{x}",
@@ -56,6 +57,7 @@ def test_fast_reading_matches_pylatexenc(value: str) -> None:
         ("{\\TeX} and \\LaTeX{} 1990--2000", "TeX and LaTeX 1990–2000"),
         ("``A~title''", "“A\u00a0title”"),
         ("The {\\Dash} page", "The — page"),
+        ("methodology\\hyphen independent", "methodology-independent"),
         ("R\\&D 50\\%", "R&D 50%"),
     ],
 )
