@@ -114,6 +114,6 @@ def _journal(head: str, work_title: str) -> str:
         # What is left is "Title. Journal": the journal follows the last sentence end.
         head = re.split(r"(?<=[a-z0-9?!])[.?!]\s+(?=[A-Z])", head)[-1]
     head = _TRAILING_YEAR.sub("", head).strip(" ,.;:")
-    if not head or head.isdigit() or len(head) > 300:
+    if not head or head.isdecimal() or len(head) > 300:
         return ""
     return head

@@ -113,7 +113,7 @@ def _int(value: Any) -> int:
 
 def _season(value: Any) -> int | None:
     text = str(value).strip().lower()
-    if text.isdigit() and 1 <= int(text) <= 4:
+    if text.isdecimal() and 1 <= int(text) <= 4:
         return int(text)
     return SEASONS.get(text)
 

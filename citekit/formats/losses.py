@@ -76,7 +76,7 @@ def _derivable(var: str, before: Record, after: Record) -> bool:
 
 
 def _as_int(text: str) -> int | None:
-    return int(text) if text.strip().isdigit() else None
+    return int(text) if text.strip().isdecimal() else None
 
 
 def differences(before: Record, after: Record) -> list[str]:

@@ -51,7 +51,10 @@ def parse(data: bytes, source: str) -> tuple[Any, list[Problem]]:
         return etree.fromstring(data, _STRICT), []
     except etree.XMLSyntaxError as exc:
         first = Problem(Location(source, exc.lineno or 0), f"not well-formed XML: {exc.msg}", "error")
-    root = etree.fromstring(data, _RECOVERING) if data.strip() else None
+    try:
+        root = etree.fromstring(data, _RECOVERING) if data.strip() else None
+    except etree.XMLSyntaxError:  # nothing a recovering parse can stand on (only a byte-order mark)
+        root = None
     if root is None:
         raise CitekitError(first.message, first.location)
     problems = [first]

@@ -39,7 +39,7 @@ def issn_check_digit(digits: str) -> str:
 def isbn_is_valid(isbn: str) -> bool:
     """True when an ISBN-10 or ISBN-13 (hyphens and spaces allowed) has a correct check digit."""
     digits = _digits(isbn)
-    if (len(digits) == 10 and digits[:9].isdigit()) or (len(digits) == 13 and digits.isdigit()):
+    if (len(digits) == 10 and digits[:9].isdecimal()) or (len(digits) == 13 and digits.isdecimal()):
         return digits[-1] == isbn_check_digit(digits[:-1])
     return False
 
@@ -47,7 +47,7 @@ def isbn_is_valid(isbn: str) -> bool:
 def issn_is_valid(issn: str) -> bool:
     """True when an ISSN (``0017-8969``) has a correct check digit."""
     digits = _digits(issn)
-    return len(digits) == 8 and digits[:7].isdigit() and digits[7] == issn_check_digit(digits[:7])
+    return len(digits) == 8 and digits[:7].isdecimal() and digits[7] == issn_check_digit(digits[:7])
 
 
 def find_isbns(text: str) -> list[str]:

@@ -111,7 +111,7 @@ def list_records(client: HttpClient, base: str, params: dict[str, str], token: s
         if resumption is not None:
             page.token = (resumption.text or "").strip()
             size = resumption.get("completeListSize")
-            page.complete_size = int(size) if size and size.isdigit() else None
+            page.complete_size = int(size) if size and size.isdecimal() else None
         yield page
         if not page.token:
             return

@@ -11,7 +11,7 @@ import pytest
 
 import citekit
 from citekit.model import Date, Record
-from fuzz.harness import check_text
+from fuzz.harness import check_bytes, check_text
 
 
 def test_ris_id_with_comma_cannot_break_the_bibtex_key() -> None:
@@ -216,3 +216,39 @@ def test_stream_pieces_read_as_the_whole_for_every_reader() -> None:
     check_text("ris", ris)
     items = json.dumps([{"id": f"i{n}", "type": "book", "title": f"Item {n}"} for n in range(12)], indent=1)
     check_text("csljson", items[:-30] + "NaN" + items[-30:])
+
+
+def test_a_line_ending_in_a_backslash_does_not_shift_the_lines_after_it() -> None:
+    """hypothesis (long run, 5,000 examples): bibtexparser counts a line short after a backslash
+    ending a line, so a broken entry's neighbours had other lines read whole than read in pieces."""
+    text = "@article{0, title = {\\\n@ages (from-to): }}\n@article{0, }\n"
+    check_text("bibtex", text)
+    result = citekit.loads(text, "bibtex")
+    assert [r.location.line for r in result.records if r.location] == [2, 3]
+
+
+def test_a_broken_block_running_into_the_next_does_not_move_it() -> None:
+    """hypothesis (long run): a broken entry's text ran into the next entry's, which was then placed
+    at a later entry of the same text (line 3 read whole, line 2 read in pieces)."""
+    text = "@ages ( - \n@ages (from-to): \n@ages (from-to): % A note\n@unpublished{accents,"
+    check_text("bibtex", text)
+    result = citekit.loads(text, "bibtex")
+    assert [r.location.line for r in result.records if r.location] == [2, 3]
+
+
+def test_xml_of_nothing_but_a_byte_order_mark_is_an_error_not_a_crash() -> None:
+    """atheris (oai_dc, 10-minute run): a UTF-16 byte-order mark and two nulls made the recovering
+    XML parse raise."""
+    check_bytes("oai_dc", b"\xfe\xff\x00\x00")
+    check_bytes("mods", b"\xfe\xff\x00\x00")
+
+
+def test_a_superscript_digit_in_a_year_is_no_year() -> None:
+    """atheris (wos, 10-minute run): ``PY ²019`` passed ``isdigit`` and crashed ``int``."""
+    text = (
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Doe, J\nTI A title\nPY \u00b2019\nER\nEF\n"
+    )
+    check_text("wos", text)
+    result = citekit.loads(text, "wos")
+    assert [r.dates for r in result.records] == [{}]
+    assert any("cannot read the date" in p.message for p in result.problems)

@@ -124,7 +124,7 @@ def _quote_mark(
         return OPEN_MARK
     if char == "'" and before.isalnum() and (following.isalnum() or not quotes or quotes[-1][0] != "'"):
         return "’"  # an apostrophe: inside a word, or after one with no single quote open
-    if char == "'" and following.isdigit() and not before.isalnum():
+    if char == "'" and following.isdecimal() and not before.isalnum():
         return "’"  # a year cut short: '09
     if quotes and quotes[-1][0] == kind and (char in "”’" or not opening_context):
         if char == "’" and before.isalpha() and following.isalpha():

@@ -51,8 +51,18 @@ def bibtexparser_blocks(text: str, source: str) -> Blocks:
     library = parse_string(text, parse_stack=[])
     out = Blocks()
     block: Any  # an error block stands in front of the block it wraps
+    cursor = 0
     for block in library.blocks:
-        line = (block.start_line or 0) + 1
+        # Each block's line from where its text is: bibtexparser counts one line short after a
+        # backslash that ends a line, and a reading in pieces must give the same lines.
+        raw = getattr(block, "raw", None)
+        at = text.find(raw, cursor) if raw else -1
+        if at >= 0:
+            line = text.count("\n", 0, at) + 1
+            # a broken block's text runs into the next block's ("@ages ( - \n@ages "): only its start is passed
+            cursor = at + (1 if isinstance(block, ParsingFailedBlock) else len(raw))
+        else:
+            line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateFieldKeyBlock):
             key = cast(Entry, block.ignore_error_block).key
             out.problems.append(repeated_fields(source, line, key, block.duplicate_keys))

@@ -75,14 +75,15 @@ class _Declined(Exception):
 
 
 class _Lines:
-    """Line numbers as bibtexparser counts them: a newline right after a backslash does not count."""
+    """Line numbers as an editor shows them, counted as the text is walked (a newline right after
+    a backslash counts too, where bibtexparser's own count skips it: ``bibtexparser_blocks``
+    places each block by its text instead)."""
 
     def __init__(self, text: str) -> None:
         self.text, self.pos, self.line = text, 0, 1
 
     def at(self, pos: int) -> int:
-        start = max(self.pos - 1, 0)
-        self.line += self.text.count("\n", self.pos, pos) - self.text.count("\\\n", start, pos)
+        self.line += self.text.count("\n", self.pos, pos)
         self.pos = pos
         return self.line
 

@@ -110,7 +110,7 @@ def resolve_pieces(raw: str, macros: dict[str, str]) -> str:
             match = _WORD.match(raw, i)  # not raw[i:]: copying the rest each time is quadratic
             assert match is not None
             word = match.group(0)
-            if word.isdigit():
+            if word.isdecimal():
                 out.append(word)
             else:
                 out.append(macros.get(word.lower(), word))
@@ -170,7 +170,7 @@ def month_number(text: str) -> int | None:
     """1-12 from ``jan``, ``January``, ``Jan.``, ``9``, ``09`` or ``JulySeptember`` (the first month);
     None for anything else."""
     word = text.strip().lower().rstrip(".")
-    if word.isdigit() and 1 <= int(word) <= 12:
+    if word.isdecimal() and 1 <= int(word) <= 12:
         return int(word)
     for i, name in enumerate(MONTH_NAMES):
         if word[:3] == name[:3].lower() and (name.lower().startswith(word) or word.startswith(name.lower())):
@@ -188,7 +188,7 @@ def _month_and_day(text: str) -> tuple[int | None, str]:
     text = text.strip()
     if not text:
         return None, ""
-    if text.isdigit():
+    if text.isdecimal():
         return month_number(text), ""
     word = re.search(r"[^\W\d_]+\.?", text)
     digits = re.search(r"\b\d{1,2}\b", text)
@@ -222,7 +222,7 @@ def year_month_date(year: str, month: str, day: str = "") -> Date | None:
         day = day.strip() or month_day
         if number:
             parts.append(number)
-            if day.isdigit() and 1 <= int(day) <= 31:
+            if day.isdecimal() and 1 <= int(day) <= 31:
                 parts.append(int(day))
         return Date(parts=(tuple(parts),))
     match = _YEAR_RANGE.match(year)

@@ -225,7 +225,7 @@ class _Scan:
         found = match_label(text, self.block, glued=False, spaced="words")
         if found is None and self.mode in ("header", "abstract"):
             found = match_label(text, self.block, glued=True)
-            if found and not (found[2] or " ")[0].isupper() and not (found[2] or " ")[0].isdigit():
+            if found and not (found[2] or " ")[0].isupper() and not (found[2] or " ")[0].isdecimal():
                 found = None
         return found
 

@@ -232,7 +232,7 @@ def plain(text: str, markdown: bool = True) -> tuple[str, str]:
         first = text[:1]
     if first == "#" and (heading := _HEADING.match(text)):
         mark, text = f"h{len(heading.group(1))}", text[heading.end() :]
-    elif (first in _MARK_STARTS or first.isdigit()) and (lead := _LEAD.match(text)):
+    elif (first in _MARK_STARTS or first.isdecimal()) and (lead := _LEAD.match(text)):
         if lead.lastgroup != "bullet":
             return "", ""  # a rule, a fence or a bullet with nothing after it
         mark, text = "item", text[lead.end() :]

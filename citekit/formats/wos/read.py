@@ -207,9 +207,10 @@ def _dates(values: dict[str, list[tuple[int, str]]], used: set[int], warnings: l
 
 def publication_date(year_text: str, day_text: str) -> Date | None:
     """PY's year with PD's month and day: ``JUN 14``, ``MAR``, ``2006 May-Jun`` (a range), ``2006``."""
-    if not year_text.strip().isdigit():
+    year_text = year_text.strip()
+    if not year_text.isdecimal():  # isdecimal, not isdigit: "²019" is digits to isdigit, not to int
         return None
-    year = int(year_text.strip())
+    year = int(year_text)
     match = _PD.match(" ".join(day_text.split()))
     if not match or not match.group(2):
         return Date(parts=((year,),))

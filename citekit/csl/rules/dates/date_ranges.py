@@ -28,7 +28,7 @@ def _era_at_the_end(element: Element, texts_begin: list[str], texts_end: list[st
 
     def split(text: str) -> tuple[str, str]:
         for era in eras:
-            if era and text.endswith(era) and text[: -len(era)].strip().isdigit():
+            if era and text.endswith(era) and text[: -len(era)].strip().isdecimal():
                 return text[: -len(era)], era
         return text, ""
 

@@ -36,7 +36,7 @@ def page_is_plural(value: str) -> bool:
     first = _PARTICLE.sub("", parts[0].strip(), count=1)
     if not _PAGE_NUMBER.fullmatch(first):
         return False
-    return first[:1].isdigit() or bool(_ROMAN.fullmatch(first))
+    return first[:1].isdecimal() or bool(_ROMAN.fullmatch(first))
 
 
 class PageLabelPlural(Element):
