@@ -55,7 +55,7 @@ def bibtexparser_blocks(text: str, source: str) -> Blocks:
     for block in library.blocks:
         # Each block's line from where its text is: bibtexparser counts one line short after a
         # backslash that ends a line, and a reading in pieces must give the same lines.
-        raw = getattr(block, "raw", None)
+        raw: str = getattr(block, "raw", None) or ""
         at = text.find(raw, cursor) if raw else -1
         if at >= 0:
             line = text.count("\n", 0, at) + 1
