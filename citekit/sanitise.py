@@ -46,6 +46,7 @@ def _all_text(record: Record) -> str:
     names = (n for group in record.names.values() for n in group)
     parts = [
         record.id,
+        record.type,  # a CSL-JSON type is any string the source gave
         *record.fields.values(),
         *(
             n.family + n.given + n.dropping_particle + n.non_dropping_particle + n.suffix + n.literal
@@ -69,11 +70,14 @@ def sanitise(record: Record) -> tuple[Record, str]:
         k: replace(d, literal=_found(d.literal, seen)) if d.literal else d for k, d in record.dates.items()
     }
     record_id = _found(record.id, seen)
+    kind = _found(record.type, seen) or "document"
     dois = tuple(_found(d, seen) for d in record.dois)
     custom = {k: _found(v, seen) for k, v in record.custom.items()}
     if not seen:
         return record, ""
-    cleaned = replace(record, id=record_id, fields=fields, names=names, dates=dates, dois=dois, custom=custom)
+    cleaned = replace(
+        record, id=record_id, type=kind, fields=fields, names=names, dates=dates, dois=dois, custom=custom
+    )
     shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(seen)[:6]) + (", …" if len(seen) > 6 else "")
     return cleaned, f"control character(s) removed or read as spaces before writing ({shown})"
 

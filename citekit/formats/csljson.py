@@ -378,6 +378,13 @@ def _array_units(pieces: Iterator[str], buffer: str, pos: int, limit: int, targe
             break
         try:
             end = _decode(decoder, buffer, pos)[1]
+            if (
+                more and len(buffer) - first <= limit and _MAY_GO_ON.match(buffer, end)
+            ):  # "-1.35" or "-1.35e" of "-1.35e+16": more to read
+                next_chunk = next(pieces, None)
+                more = next_chunk is not None
+                buffer += next_chunk or ""
+                continue
         except json.JSONDecodeError as exc:
             # More text may mend an item cut short: an error at the end, an unterminated string
             # (told where it starts), or one with no place of its own (nesting, a huge number).
@@ -405,6 +412,9 @@ def _array_units(pieces: Iterator[str], buffer: str, pos: int, limit: int, targe
         yield Unit(buffer[first:pos], line, context=_ARRAY)
 
 
+# What may follow an item at the end of the text read so far when the item is a number whose
+# digits go on in the next chunk.
+_MAY_GO_ON = re.compile(r"[\s0-9eE.+\-]*\Z")
 # How the reader goes on after a broken item: at the next item starting a line.
 _RESUME = re.compile(r"\n\s*\{")
 # A piece of a top-level array (read as an array of its own).

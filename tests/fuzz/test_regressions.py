@@ -252,3 +252,25 @@ def test_a_superscript_digit_in_a_year_is_no_year() -> None:
     result = citekit.loads(text, "wos")
     assert [r.dates for r in result.records] == [{}]
     assert any("cannot read the date" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"title": "A"}, null, -1.3510798546565782e+16]',
+        '[{"title": "A"}, -1047, -1.6023120837848353e-137, {"title": "B"}]',
+    ],
+)
+def test_a_csljson_number_cut_between_chunks_is_read_whole(text: str) -> None:
+    """hypothesis (long run): a number at the end of the text read so far ("-1.35", "-1.35e") was
+    taken as complete, and its rest read as a broken item of its own."""
+    check_text("csljson", text)
+
+
+@pytest.mark.parametrize("kind", ["\x7f", "\x1f", "\x9b"])
+def test_a_control_character_in_a_csljson_type_reaches_no_output(kind: str) -> None:
+    """hypothesis (long run): the type of a CSL-JSON item is any string; a control character in it
+    reached the CSL-JSON output and crashed the MODS writer."""
+    check_text("csljson", json.dumps([{"type": kind, "title": "T"}]))
+    [record] = citekit.loads(json.dumps([{"type": kind, "title": "T"}]), "csljson").records
+    assert citekit.dump([record], "csljson").count('"type": "document"') == 1
