@@ -37,3 +37,19 @@ def test_seasons_open_ranges_and_raw_dates() -> None:
         == "1987–"
     )
     assert parsed_date({"raw": "Bogus Date"}).text == "Bogus Date"
+
+
+def test_date_part_override_holds_for_its_own_date_only() -> None:
+    """A style's cs:date-part overriding a localized date's month (short form, uppercase) changes
+    that date only: a later localized date of the same form prints the locale's long month."""
+    items = [
+        {"id": "r", "type": "report", "issued": {"date-parts": [[2001, 10, 4]]}},
+        {"id": "b", "type": "book", "issued": {"date-parts": [[2000, 10, 4]]}},
+    ]
+    layout = (
+        '<choose><if type="report"><date variable="issued" form="text">'
+        '<date-part name="month" form="short" text-case="uppercase"/></date></if>'
+        '<else><date variable="issued" form="text"/></else></choose>'
+    )
+    out = citations(items, [[{"id": "r"}], [{"id": "b"}], [{"id": "r"}]], citation_layout=layout)
+    assert out == ["OCT. 4, 2001", "October 4, 2000", "OCT. 4, 2001"]

@@ -38,7 +38,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "text": ("note_start_capital", "missing_variables", "value_rich_text"),
     "labels": ("page_label_plural", "label_plural", "label_text_case", "locator_label"),
     "numbers": ("page_ranges", "number_variables", "ordinal_gender", "locator_ampersand"),
-    "dates": ("localized_date_delimiter", "literal_dates", "date_ranges"),
+    "dates": ("date_part_overrides", "localized_date_delimiter", "literal_dates", "date_ranges"),
     "citations": ("year_suffix", "cite_grouping"),
     "bibliography": ("second_field_align",),
     "formatting": ("quotes", "text_case", "normal_formatting", "affix_escaping", "display", "strip_periods"),
