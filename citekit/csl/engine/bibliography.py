@@ -25,8 +25,12 @@ def entries(
     out = []
     for item in registry.items:
         decided = disambiguated.get(item.key)
-        # names stay the bibliography's: only the disambiguate condition is carried over
-        carried = Disambiguation(disambiguate=bool(decided and decided.disambiguate))
+        # the disambiguate condition is carried over, and the given names the citations expanded
+        # (citeproc-js); names added past et-al and year-suffix letters are the citations' own
+        carried = Disambiguation(
+            givens=dict(decided.bibliography_givens) if decided else {},
+            disambiguate=bool(decided and decided.disambiguate),
+        )
         state = item.start(RenderState(disambiguation=carried))
         rendered = element.layout.render_bibliography([item])
         if not rendered:

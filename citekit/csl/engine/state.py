@@ -52,6 +52,10 @@ class Disambiguation:
     givens: dict[NameKey, int] = field(default_factory=dict)
     disambiguate: bool = False
     year_suffix: str | None = None
+    # the given-name levels the bibliography shows: a name the citations expanded is shown in
+    # the bibliography with its initials, or whole where another person of the same family name
+    # has the same initials (citeproc-js)
+    bibliography_givens: dict[NameKey, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -227,11 +227,12 @@ class NameFormatting(Element):
         form = option("form")
         init_with = option("initialize-with")
         if level:
+            # level 1 shows the initials (a short name gains them; a long name initialized by
+            # the style already shows them), level 2 the full given name (citeproc-js: ``J. Roe``
+            # and ``K. Roe`` stay initials, ``John Doe`` and ``Jane Doe`` need the whole name)
             if form == "short":
                 form = "long"
-                if level > 1:
-                    init_with = None
-            else:
+            if level > 1:
                 init_with = None
         if given and not family:
             family, given = given, None
