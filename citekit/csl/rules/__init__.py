@@ -120,8 +120,8 @@ ORDER: tuple[Order, ...] = (
           "a page locator's range is formatted around the 'and' symbol the ampersand became"),
     Order("numbers.page_ranges", "numbers.number_variables", "number._process", True,
           "page values are formatted as ranges, never read for locator labels"),
-    Order("numbers.ordinal_gender", "citations.year_suffix", "date-part.process", False,
-          "day parts against year parts: each passes the other on"),
+    Order("dates.date_part_overrides", "citations.year_suffix", "date-part.render", True,
+          "the letter is formatted with the style's overrides, put back only after it"),
     # -- a cite's names are recorded inside the formatting
     Order("citations.cite_grouping", "formatting.display", "names.render", True,
           "the names a cite is grouped and substituted by are without a display block"),
