@@ -14,7 +14,7 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
-from citekit.csl.marks import CLOSE_MARK, OPEN_MARK
+from citekit.csl.marks import CLOSE_MARK, OPEN_MARK, TYPED
 from citekit.csl.style.element import Element
 
 STOP_WORDS = frozenset(
@@ -123,7 +123,7 @@ _KEPT_LOWER = STOP_WORDS | NAME_PARTICLES | CITEPROC_JS_SKIP_WORDS
 _WORD = re.compile(r"[^\s\u2013\u2014/-]+")
 # A period (``Proc. the First``) ends no sentence for title case, as citeproc-js reads it.
 _SENTENCE_END = (":", "?", "!")
-_AROUND_WORDS = "()[]{}\"'“”‘’.,;:!?" + OPEN_MARK + CLOSE_MARK
+_AROUND_WORDS = "()[]{}\"'“”‘’.,;:!?" + OPEN_MARK + CLOSE_MARK + TYPED
 
 
 def _segments(text: Any) -> list[Any]:
@@ -179,7 +179,7 @@ def _title(segments: list[Any]) -> list[Any]:
             if bare.islower() and (
                 opens_compound or not (stop and (first_part or bare.lower() in _KEPT_LOWER))
             ):
-                lead = len(core) - len(core.lstrip("“‘\"'([" + OPEN_MARK))
+                lead = len(core) - len(core.lstrip("“‘\"'([" + OPEN_MARK + TYPED))
                 core = core[:lead] + _cap(core[lead:])
             replacements.setdefault(seg, []).append((match.start(), match.end(), core))
         previous = word
