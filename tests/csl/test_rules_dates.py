@@ -53,3 +53,15 @@ def test_date_part_override_holds_for_its_own_date_only() -> None:
     )
     out = citations(items, [[{"id": "r"}], [{"id": "b"}], [{"id": "r"}]], citation_layout=layout)
     assert out == ["OCT. 4, 2001", "October 4, 2000", "OCT. 4, 2001"]
+
+
+def test_literal_date_takes_the_year_parts_affixes_and_formatting() -> None:
+    """A date given as text is written where the year goes, with the year part's affixes,
+    formatting and case, as citeproc-js writes it."""
+    layout = (
+        '<date variable="issued" prefix="[" suffix="]"><date-part name="month" suffix=" "/>'
+        '<date-part name="year" prefix="(" suffix=")" font-weight="bold" text-case="uppercase"/></date>'
+    )
+    assert cite({"literal": "1987–date"}, layout) == "[(<b>1987–DATE</b>)]"
+    localized = '<date variable="issued" form="text" date-parts="year"><date-part name="year" prefix="(" suffix=")"/></date>'
+    assert cite({"literal": "1987–date"}, localized) == "(1987–date)"
