@@ -20,6 +20,8 @@ def entries(
     """The entries of the registered items, in the registry's order, each through ``finish``."""
     element = registry.style.root.bibliography
     substitute = element.get("subsequent-author-substitute")
+    rule = str(element.get("subsequent-author-substitute-rule", "complete-all"))
+    previous_each: list[str] = []
     numbered = bool(element.xpath_search(".//cs:text[@variable='citation-number']"))
     previous: str | None = None
     out = []
@@ -40,6 +42,7 @@ def entries(
             continue
         names = state.first_names
         entry = capitalized_if_term(first_suffix_only(str(rendered[0])), state.terms, opening=True)
-        out.append(finish(substituted(entry, names, previous, substitute)))
-        previous = names
+        each = state.first_name_texts
+        out.append(finish(substituted(entry, names, previous, substitute, rule, each, previous_each)))
+        previous, previous_each = names, each
     return out

@@ -135,6 +135,9 @@ class NameFormatting(Element):
             return len(shown)
         givens = {} if in_key else item.state.disambiguation.givens
         texts = [self._one_name(item, name, i, variable, option, givens) for i, name in enumerate(shown)]
+        if not in_key and item.state.names_depth >= 1 and item.state.name_texts is None:
+            # each name as written, for subsequent-author-substitute's partial and -each rules
+            item.state.name_texts = [str(text) for text in texts]
         # an institution (a literal name) is never written inverted
         inverted = [self._inverted(i, option) and "literal" not in name for i, name in enumerate(shown)]
         delimiter = option("delimiter")
