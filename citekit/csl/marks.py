@@ -19,6 +19,11 @@ QUOTE_END = "\ue003"
 KEEP_APART = "\ue004"
 # A closing quote in a cite's prefix or suffix: punctuation never moves into it (citeproc-js).
 AFFIX_CLOSE_MARK = "\ue005"
+# Follows the quote mark of a quote typed curly in the data (“…” or ‘…’): outside any quote
+# citeproc-js writes such a quote as typed, where a straight one takes the locale's outer quotes.
+TYPED_DOUBLE = "\ue008"
+TYPED_SINGLE = "\ue009"
+TYPED = TYPED_DOUBLE + TYPED_SINGLE
 # Around the year-suffix letter written after a year (``citekit.csl.rules.citations.year_suffix``):
 # only the first of a cite keeps its letter.
 SUFFIX_OPEN = "\ue006"

@@ -73,3 +73,55 @@ def test_substitute_keeps_the_period_a_name_initial_stood_for() -> None:
     )
     out = bibliography(items, bibliography='subsequent-author-substitute="———"', bibliography_layout=layout)
     assert out == ["Knuth, Donald E. FIRST", "———. SECOND"]
+
+
+def test_subsequent_author_substitute_rules_replace_names_one_by_one() -> None:
+    """partial-first replaces the first name that matches the entry before's, partial-each every
+    leading match, complete-each every name of a list that matches whole; delimiters and "and"
+    stay (citeproc-js)."""
+    people = {"D": ("Doe", "Jo"), "R": ("Roe", "Al"), "Z": ("Zed", "Al")}
+    lists = ["D", "DR", "DR", "DZR", "DZR"]
+    items = [
+        {
+            "id": str(n),
+            "type": "book",
+            "title": f"T{n}",
+            "author": [{"family": people[p][0], "given": people[p][1]} for p in authors],
+        }
+        for n, authors in enumerate(lists)
+    ]
+    layout = (
+        '<group delimiter=". "><names variable="author"><name and="text" name-as-sort-order="first"/>'
+        '</names><text variable="title"/></group>'
+    )
+
+    def entries(rule: str) -> list[str]:
+        options = f'subsequent-author-substitute="——" subsequent-author-substitute-rule="{rule}"'
+        return bibliography(items, bibliography=options, bibliography_layout=layout)
+
+    assert entries("partial-first")[1:] == [
+        "—— and Al Roe. T1",
+        "—— and Al Roe. T2",
+        "——, Al Zed, and Al Roe. T3",
+        "——, Al Zed, and Al Roe. T4",
+    ]
+    assert entries("partial-each")[2:] == [
+        "—— and ——. T2",
+        "——, Al Zed, and Al Roe. T3",
+        "——, ——, and ——. T4",
+    ]
+    assert entries("complete-each")[1:3] == ["Doe, Jo and Al Roe. T1", "—— and ——. T2"]
+
+
+def test_partial_substitute_keeps_the_period_a_last_initial_stood_for() -> None:
+    """``Doe, J.`` then the ". " delimiter: the substitute keeps the period (``——. B``)."""
+    items = [
+        {"id": k, "type": "book", "title": k, "author": [{"family": "Doe", "given": "J."}]}
+        for k in ("A", "B")
+    ]
+    layout = (
+        '<group delimiter=". "><names variable="author"><name and="text" name-as-sort-order="first"/>'
+        '</names><text variable="title"/></group>'
+    )
+    options = 'subsequent-author-substitute="——" subsequent-author-substitute-rule="partial-first"'
+    assert bibliography(items, bibliography=options, bibliography_layout=layout) == ["Doe, J. A", "——. B"]

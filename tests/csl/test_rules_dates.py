@@ -37,3 +37,31 @@ def test_seasons_open_ranges_and_raw_dates() -> None:
         == "1987–"
     )
     assert parsed_date({"raw": "Bogus Date"}).text == "Bogus Date"
+
+
+def test_date_part_override_holds_for_its_own_date_only() -> None:
+    """A style's cs:date-part overriding a localized date's month (short form, uppercase) changes
+    that date only: a later localized date of the same form prints the locale's long month."""
+    items = [
+        {"id": "r", "type": "report", "issued": {"date-parts": [[2001, 10, 4]]}},
+        {"id": "b", "type": "book", "issued": {"date-parts": [[2000, 10, 4]]}},
+    ]
+    layout = (
+        '<choose><if type="report"><date variable="issued" form="text">'
+        '<date-part name="month" form="short" text-case="uppercase"/></date></if>'
+        '<else><date variable="issued" form="text"/></else></choose>'
+    )
+    out = citations(items, [[{"id": "r"}], [{"id": "b"}], [{"id": "r"}]], citation_layout=layout)
+    assert out == ["OCT. 4, 2001", "October 4, 2000", "OCT. 4, 2001"]
+
+
+def test_literal_date_takes_the_year_parts_affixes_and_formatting() -> None:
+    """A date given as text is written where the year goes, with the year part's affixes,
+    formatting and case, as citeproc-js writes it."""
+    layout = (
+        '<date variable="issued" prefix="[" suffix="]"><date-part name="month" suffix=" "/>'
+        '<date-part name="year" prefix="(" suffix=")" font-weight="bold" text-case="uppercase"/></date>'
+    )
+    assert cite({"literal": "1987–date"}, layout) == "[(<b>1987–DATE</b>)]"
+    localized = '<date variable="issued" form="text" date-parts="year"><date-part name="year" prefix="(" suffix=")"/></date>'
+    assert cite({"literal": "1987–date"}, localized) == "(1987–date)"

@@ -162,3 +162,69 @@ def test_later_cites_are_told_apart_in_their_short_form() -> None:
     clusters = [[{"id": "a"}], [{"id": "b"}], [{"id": "a"}], [{"id": "b"}]]
     out = citations(items, clusters, citation_layout=layout, cls="note")
     assert out == ["John Doe 2000", "John Doe 2001", "Doe, A", "Doe, B"]
+
+
+FOUR = [
+    item("a", [person("Doe", "John")], 1905),
+    item("b", [person("Doe", "Jane")], 1905),
+    item("c", [person("Roe", "Jane")], 1905),
+    item("d", [person("Roe", "Karl")], 1905),
+]
+INITIALIZED_YEAR = AUTHOR_YEAR.replace('form="short" and="text"', 'initialize-with=". "')
+INVERTED_INITIALS = (
+    '<group delimiter=", "><names variable="author"><name name-as-sort-order="all" initialize-with=". "/>'
+    '</names><date variable="issued"><date-part name="year"/></date></group>'
+)
+
+
+def test_expanded_initialized_name_keeps_initials_that_tell_people_apart() -> None:
+    """all-names on a long name with initials: J. Roe and K. Roe stay initials, John and Jane Doe
+    are written whole (citeproc-js)."""
+    out = citations(
+        FOUR,
+        [[{"id": k}] for k in "abcd"],
+        citation_layout=INITIALIZED_YEAR,
+        citation='disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names"',
+    )
+    assert out == ["John Doe 1905", "Jane Doe 1905", "J. Roe 1905", "K. Roe 1905"]
+
+
+def test_bibliography_shows_the_given_names_the_citations_expanded() -> None:
+    """A name the citations expanded is written whole in an initialized bibliography where its
+    initials are another person's of that family name; initials that differ stay."""
+    session_parts = {
+        "citation_layout": AUTHOR_YEAR,
+        "citation": 'disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name"',
+        "bibliography_layout": INVERTED_INITIALS,
+    }
+    out = bibliography(FOUR, **session_parts)
+    assert out == ["Doe, John, 1905", "Doe, Jane, 1905", "Roe, J., 1905", "Roe, K., 1905"]
+
+
+def test_bibliography_names_stay_initials_under_a_with_initials_rule() -> None:
+    """primary-name-with-initials never reaches full given names, in the bibliography either."""
+    out = bibliography(
+        FOUR,
+        citation_layout=INITIALIZED_YEAR,
+        citation='disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name-with-initials"'
+        ' disambiguate-add-year-suffix="true"',
+        bibliography_layout=INVERTED_INITIALS,
+    )
+    assert out == ["Doe, J., 1905a", "Doe, J., 1905b", "Roe, J., 1905", "Roe, K., 1905"]
+
+
+def test_an_initial_and_a_whole_given_name_are_two_people() -> None:
+    """``A.`` and ``Albert`` of one family name are told apart by the whole given name, in the
+    citations and the bibliography, with no year-suffix (citeproc-js)."""
+    items = [item("a", [person("Einstein", "A.")], 1905), item("b", [person("Einstein", "Albert")], 1905)]
+    parts = {
+        "citation_layout": AUTHOR_YEAR,
+        "citation": 'disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name"'
+        ' disambiguate-add-year-suffix="true"',
+        "bibliography_layout": INVERTED_INITIALS,
+    }
+    assert citations(items, [[{"id": "a"}], [{"id": "b"}]], **parts) == [
+        "A. Einstein 1905",
+        "Albert Einstein 1905",
+    ]
+    assert bibliography(items, **parts) == ["Einstein, A., 1905", "Einstein, Albert, 1905"]

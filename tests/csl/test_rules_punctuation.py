@@ -55,10 +55,13 @@ def test_punctuation_moves_into_quotes_of_the_style_and_the_data() -> None:
     assert bibliography(items[1:], bibliography_layout=plain) == ["“quote,” P"]
 
 
-def test_label_of_an_empty_variable_is_not_rendered() -> None:
-    """A page label renders nothing for an item without pages, and a locator label nothing without a locator."""
+def test_label_of_an_empty_page_is_rendered_but_not_of_a_missing_locator() -> None:
+    """A page label renders its singular term for an item without pages, as citeproc-js renders
+    it; a locator label renders nothing without a locator (CSL 1.0.2, the suite's fixtures)."""
     items = [{"id": "a", "type": "book", "title": "T"}]
     layout = (
         '<text variable="title"/><label variable="page" prefix=", "/><label variable="locator" prefix=", "/>'
     )
-    assert bibliography(items, bibliography_layout=layout) == ["T"]
+    assert bibliography(items, bibliography_layout=layout) == ["T, page"]
+    paged = [{"id": "a", "type": "book", "title": "T", "page": "3-4"}]
+    assert bibliography(paged, bibliography_layout=layout) == ["T, pages"]

@@ -93,3 +93,17 @@ def test_a_nocase_span_keeps_a_quote_opening_a_word_as_typed() -> None:
     item = {"id": "a", "type": "book", "title": "<span class=\"nocase\">Doceng '05</span>: l'art, '05"}
     [out] = citations([item], [[{"id": "a"}]])
     assert out == "Doceng '05: l’art, ’05"
+
+
+def test_quotes_typed_curly_stay_as_typed_outside_a_quoted_text() -> None:
+    """en-GB (outer quotes ‘…’): straight quotes in a value take the locale's quotes, curly ones
+    stay as typed, unless the value is quoted by the style, where all of them take the inner and
+    outer quotes by depth (citeproc-js)."""
+    item = {"id": "a", "type": "book", "title": 'On "straight" and “curly ‘nested’” quotes'}
+    options = 'default-locale="en-GB"'
+    plain = citations([item], [[{"id": "a"}]], options=options, citation_layout='<text variable="title"/>')
+    assert plain == ["On ‘straight’ and “curly ‘nested’” quotes"]
+    quoted = citations(
+        [item], [[{"id": "a"}]], options=options, citation_layout='<text variable="title" quotes="true"/>'
+    )
+    assert quoted == ["‘On “straight” and “curly ‘nested’” quotes’"]

@@ -21,3 +21,19 @@ def test_turkish_uppercase_keeps_the_dot_on_i() -> None:
 def test_turkish_lowercase_writes_dotless_i() -> None:
     """Lowercase in Turkish writes I as ı and İ as i."""
     assert cite("IRMAK İZMİR", "tr", "lowercase") == "ırmak izmir"
+
+
+def test_text_case_on_a_macro_call_is_not_applied() -> None:
+    """text-case on a cs:text that calls a macro leaves the macro's output as it is, as
+    citeproc-js does; text-case inside the macro still applies."""
+    item = {"id": "a", "type": "book", "title": "a history of tides", "edition": "2"}
+    macros = (
+        '<macro name="title"><text variable="title"/></macro>'
+        '<macro name="edition"><text term="edition" text-case="capitalize-first"/></macro>'
+    )
+    layout = (
+        '<group delimiter="; "><text macro="title" text-case="uppercase"/>'
+        '<text macro="edition" text-case="lowercase"/></group>'
+    )
+    [out] = citations([item], [[{"id": "a"}]], citation_layout=layout, macros=macros)
+    assert out == "a history of tides; Edition"

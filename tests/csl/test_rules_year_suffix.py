@@ -25,3 +25,28 @@ def test_accessed_date_does_not_tell_cites_apart() -> None:
         citation_layout=LAYOUT,
     )
     assert out == ["John Doe n.d.-a [1965]; John Doe n.d.-b [2065]"]
+
+
+def test_implicit_year_suffix_takes_the_year_parts_affixes_and_formatting() -> None:
+    """The letter added after a year is written as a part of its own, with the year part's
+    affixes and formatting, as citeproc-js writes it: ``(1986)(a)``."""
+    items = [
+        {
+            "id": k,
+            "type": "book",
+            "author": [{"family": "Doe", "given": "J"}],
+            "issued": {"date-parts": [[1986]]},
+        }
+        for k in "ab"
+    ]
+    layout = (
+        '<group delimiter=" "><names variable="author"><name form="short"/></names>'
+        '<date variable="issued"><date-part name="year" prefix="(" suffix=")" font-weight="bold"/></date></group>'
+    )
+    out = citations(
+        items,
+        [[{"id": "a"}], [{"id": "b"}]],
+        citation_layout=layout,
+        citation='disambiguate-add-year-suffix="true"',
+    )
+    assert out == ["Doe (<b>1986</b>)(<b>a</b>)", "Doe (<b>1986</b>)(<b>b</b>)"]

@@ -20,13 +20,19 @@ def entries(
     """The entries of the registered items, in the registry's order, each through ``finish``."""
     element = registry.style.root.bibliography
     substitute = element.get("subsequent-author-substitute")
+    rule = str(element.get("subsequent-author-substitute-rule", "complete-all"))
+    previous_each: list[str] = []
     numbered = bool(element.xpath_search(".//cs:text[@variable='citation-number']"))
     previous: str | None = None
     out = []
     for item in registry.items:
         decided = disambiguated.get(item.key)
-        # names stay the bibliography's: only the disambiguate condition is carried over
-        carried = Disambiguation(disambiguate=bool(decided and decided.disambiguate))
+        # the disambiguate condition is carried over, and the given names the citations expanded
+        # (citeproc-js); names added past et-al and year-suffix letters are the citations' own
+        carried = Disambiguation(
+            givens=dict(decided.bibliography_givens) if decided else {},
+            disambiguate=bool(decided and decided.disambiguate),
+        )
         state = item.start(RenderState(disambiguation=carried))
         rendered = element.layout.render_bibliography([item])
         if not rendered:
@@ -36,6 +42,7 @@ def entries(
             continue
         names = state.first_names
         entry = capitalized_if_term(first_suffix_only(str(rendered[0])), state.terms, opening=True)
-        out.append(finish(substituted(entry, names, previous, substitute)))
-        previous = names
+        each = state.first_name_texts
+        out.append(finish(substituted(entry, names, previous, substitute, rule, each, previous_each)))
+        previous, previous_each = names, each
     return out

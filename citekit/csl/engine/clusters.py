@@ -16,7 +16,7 @@ from citekit.csl.engine import collapse
 from citekit.csl.engine.collapse import RenderedCite
 from citekit.csl.engine.positions import Tracker
 from citekit.csl.engine.state import Disambiguation, RenderState
-from citekit.csl.marks import AFFIX_CLOSE_MARK, CLOSE_MARK
+from citekit.csl.marks import AFFIX_CLOSE_MARK, CLOSE_MARK, TYPED
 from citekit.csl.rules.citations.year_suffix import first_suffix_only
 from citekit.csl.rules.sorting.sorting import sort_items
 from citekit.csl.rules.text.note_start_capital import capitalized_if_term
@@ -80,7 +80,7 @@ def _rendered(layout: Any, item: CitationItem, state: RenderState, first_note: i
 def _ends_sentence(prefix: str) -> bool:
     """Whether a cite's prefix ends a sentence; a prefix of one word ("Nocapsafter.") does not."""
     trimmed = prefix.strip()
-    closed = trimmed.rstrip(f"”’\"'{CLOSE_MARK}{AFFIX_CLOSE_MARK}")
+    closed = trimmed.rstrip(f"”’\"'{CLOSE_MARK}{AFFIX_CLOSE_MARK}{TYPED}")
     return closed.endswith((".", "!", "?")) and " " in trimmed
 
 

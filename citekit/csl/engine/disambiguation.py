@@ -47,11 +47,16 @@ def _initials(given: str) -> str:
 
 
 def _people(givens: set[str]) -> set[str]:
-    """Distinct people among given names: ``J. J.`` and ``J.J.`` are one, and so are ``C.`` and
-    ``Charles`` (an initial is the name it stands for)."""
-    full = {g for g in givens if any(len(w.strip(".")) > 1 for w in g.replace("-", " ").split())}
-    bare = {_initials(g) for g in givens - full}
-    return full | {b for b in bare if b not in {_initials(f) for f in full}}
+    """Distinct people among given names: ``J. J.`` and ``J.J.`` are one; ``C.`` and ``Charles``
+    are two, as citeproc-js's name registry counts them (``A. Einstein`` and ``Albert
+    Einstein``)."""
+    return {_person(g) for g in givens}
+
+
+def _person(given: str) -> str:
+    """A given name as one person: itself if it has a whole word, else its initials."""
+    whole = any(len(w) > 1 for w in given.replace("-", " ").replace(".", " ").split())
+    return given if whole else _initials(given)
 
 
 class Disambiguator:
@@ -252,7 +257,32 @@ class Disambiguator:
             for group in groups:
                 for number, key in enumerate(sorted(group, key=self.keys.index)):
                     self.states[key].year_suffix = suffix_letters(number)
+        self.bibliography_givennames(rule)
         return self.states
+
+    def bibliography_givennames(self, rule: str) -> None:
+        """The levels of the names the citations expanded, as the bibliography shows them: from the
+        names alone (citeproc-js's name registry), not from the citation's name form: initials
+        where they tell the person from the others of that family name, else the full given
+        name, which the ``-with-initials`` rules never reach."""
+        top = 1 if rule.endswith("with-initials") else 2
+        names = {key: self._names(key) for key in self.keys}
+        people: dict[str, set[str]] = defaultdict(set)
+        for found in names.values():
+            for _variable, _index, family, given in found:
+                people[family].add(given)
+        distinct = {family: _people(givens) for family, givens in people.items()}
+        for key in self.keys:
+            expanded = self.states[key].givens
+            levels = {}
+            for variable, index, family, given in names[key]:
+                if not expanded.get((variable, index)):
+                    continue
+                mine = _initials(given)
+                me = _person(given)
+                others = [g for g in distinct.get(family, set()) if g != me and _initials(g) == mine]
+                levels[(variable, index)] = min(top, 2 if others else 1)
+            self.states[key].bibliography_givens = levels
 
 
 def decide(

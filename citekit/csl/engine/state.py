@@ -52,6 +52,10 @@ class Disambiguation:
     givens: dict[NameKey, int] = field(default_factory=dict)
     disambiguate: bool = False
     year_suffix: str | None = None
+    # the given-name levels the bibliography shows: a name the citations expanded is shown in
+    # the bibliography with its initials, or whole where another person of the same family name
+    # has the same initials (citeproc-js)
+    bibliography_givens: dict[NameKey, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,12 +84,14 @@ class RenderState:
 
     # Written by the rules, read by the driver afterwards.
     first_names: str | None = None  # what the first top-level cs:names rendered
+    first_name_texts: list[str] = field(default_factory=list)  # its names one by one, if known
     terms: list[str] = field(default_factory=list)  # the terms rendered, in order
 
     # The rules' own bookkeeping while the style is walked.
     names_depth: int = 0  # cs:names being rendered inside one another (a substitute's)
     names_content: Any = None  # what the top cs:names rendered, before its affixes and formatting
     name_list: str | None = None  # the first cs:name list rendered inside the top cs:names
+    name_texts: list[str] | None = None  # the names of that list, one by one
     tally: Tally = field(default_factory=Tally)
     captures: list[set[str]] = field(default_factory=list)  # variables rendered per open substitute
     sort_key_options: dict[str, str] | None = None  # name options of the macro sort key rendered

@@ -24,7 +24,7 @@ from citekit.csl.finish.punctuation import without_doubled_periods
 from citekit.csl.finish.punctuation_in_quote import moved_into_quotes
 from citekit.csl.finish.superscripts import superscripts_as_tags
 from citekit.csl.items import richtext
-from citekit.csl.marks import KEEP_APART, QUOTE_END
+from citekit.csl.marks import KEEP_APART, QUOTE_END, TYPED_DOUBLE, TYPED_SINGLE
 from citekit.csl.rules.formatting.quotes import quote_terms
 
 
@@ -54,7 +54,12 @@ def _into_quotes(text: str, finishing: Finishing) -> str:
 
 
 def _marks_removed(text: str, finishing: Finishing) -> str:
-    return text.replace(QUOTE_END, "").replace(KEEP_APART, "")
+    return (
+        text.replace(QUOTE_END, "")
+        .replace(KEEP_APART, "")
+        .replace(TYPED_DOUBLE, "")
+        .replace(TYPED_SINGLE, "")
+    )
 
 
 def _html(finishing: Finishing) -> bool:

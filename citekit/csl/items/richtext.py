@@ -19,7 +19,16 @@ from typing import Any
 from citeproc.string import MixedString, NoCase, String
 
 from citekit.csl.items.narrow_spaces import narrow_spaces
-from citekit.csl.marks import AFFIX_CLOSE_MARK, CLOSE_MARK, KEEP_APART, OPEN_MARK, QUOTE_END
+from citekit.csl.marks import (
+    AFFIX_CLOSE_MARK,
+    CLOSE_MARK,
+    KEEP_APART,
+    OPEN_MARK,
+    QUOTE_END,
+    TYPED,
+    TYPED_DOUBLE,
+    TYPED_SINGLE,
+)
 
 _TOKEN = re.compile(
     r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>|<span\s+style="font-variant:\s*small-caps;?">|'
@@ -121,7 +130,7 @@ def _quote_mark(
     opening_context = bool(_OPENING_CONTEXT.search(before)) and bool(following.strip())
     if char in "“‘":
         quotes.append((kind, at))
-        return OPEN_MARK
+        return OPEN_MARK + _typed(char)
     if char == "'" and before.isalnum() and (following.isalnum() or not quotes or quotes[-1][0] != "'"):
         return "’"  # an apostrophe: inside a word, or after one with no single quote open
     if char == "'" and following.isdecimal() and not before.isalnum():
@@ -130,13 +139,18 @@ def _quote_mark(
         if char == "’" and before.isalpha() and following.isalpha():
             return char
         quotes.pop()
-        return CLOSE_MARK
+        return CLOSE_MARK + _typed(char)
     if char in "”’":
         return char
     if opening_context:
         quotes.append((kind, at))
         return OPEN_MARK
     return "’" if char == "'" else char
+
+
+def _typed(char: str) -> str:
+    """The mark of a quote typed curly, to follow its quote mark (none for a straight one)."""
+    return TYPED_DOUBLE if char in "“”" else TYPED_SINGLE if char in "‘’" else ""
 
 
 _SPAN_KINDS = ("small-caps", "nocase", "nodecor")
@@ -213,18 +227,29 @@ def finish(
     end = QUOTE_END if ends else ""
     out = []
     level = depth
-    for char in text:
+    for index, char in enumerate(text):
+        typed = text[index + 1 : index + 2]
         if char == OPEN_MARK:
-            out.append((outer if level % 2 == 0 else inner)[0])
+            quote = (outer if level % 2 == 0 else inner)[0]
+            # outside a quoted cs:text, a quote typed curly stays as typed, at any depth
+            # (citeproc-js); a straight one takes the locale's quotes for its depth
+            out.append(_TYPED_QUOTES[typed][0] if depth == 0 and typed in _TYPED_QUOTES else quote)
             level += 1
         elif char in (CLOSE_MARK, AFFIX_CLOSE_MARK):
             level = max(level - 1, 0)
-            out.append((outer if level % 2 == 0 else inner)[1] + (end if char == CLOSE_MARK else ""))
-        else:
+            quote = (outer if level % 2 == 0 else inner)[1]
+            if depth == 0 and typed in _TYPED_QUOTES:
+                quote = _TYPED_QUOTES[typed][1]
+            out.append(quote + (end if char == CLOSE_MARK else ""))
+        elif char not in TYPED:
             out.append(char)
     return "".join(out)
 
 
+_TYPED_QUOTES = {TYPED_DOUBLE: ("“", "”"), TYPED_SINGLE: ("‘", "’")}
+
+
 def plain(text: str) -> str:
     """Text with quote marks as straight quotes (for sort keys and comparisons)."""
-    return text.replace(OPEN_MARK, '"').replace(CLOSE_MARK, '"').replace(AFFIX_CLOSE_MARK, '"')
+    marks = text.replace(OPEN_MARK, '"').replace(CLOSE_MARK, '"').replace(AFFIX_CLOSE_MARK, '"')
+    return marks.replace(TYPED_DOUBLE, "").replace(TYPED_SINGLE, "")

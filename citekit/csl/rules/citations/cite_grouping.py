@@ -27,6 +27,7 @@ class GroupableNames(Element):
             return None
         if top:
             state.name_list = None
+            state.name_texts = None
             state.names_content = None
         state.names_depth += 1
         try:
@@ -38,6 +39,7 @@ class GroupableNames(Element):
             names = state.name_list
             if names and names in str(output):
                 state.first_names = names  # the names without their label ("Doe, John" of "Doe, John ed.")
+                state.first_name_texts = list(state.name_texts or [])
             elif content and str(content) in str(output):
                 state.first_names = str(content)
             else:
@@ -80,6 +82,7 @@ FIXTURES: tuple[str, ...] = (
     "date_YearSuffixDelimiter",
     "disambiguate_YearCollapseWithInstitution",
     "disambiguate_YearSuffixWithEtAlSubsequent",
+    "fullstyles_ChicagoAuthorDateSimple",
     "magic_SubsequentAuthorSubstitute",
     "magic_SubsequentAuthorSubstituteOfTitleField",
     "name_CiteGroupDelimiterWithYearCollapse",
@@ -97,8 +100,11 @@ FIXTURES: tuple[str, ...] = (
     "substitute_SharedMacro",
 )
 TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_bibliography.py::test_partial_substitute_keeps_the_period_a_last_initial_stood_for",
     "tests/csl/test_rules_bibliography.py::test_repeated_names_are_substituted",
+    "tests/csl/test_rules_bibliography.py::test_subsequent_author_substitute_rules_replace_names_one_by_one",
     "tests/csl/test_rules_bibliography.py::test_substitute_keeps_the_names_affixes",
+    "tests/csl/test_rules_bibliography.py::test_substitute_keeps_the_period_a_name_initial_stood_for",
     "tests/csl/test_rules_bibliography.py::test_substitute_replaces_names_not_their_label",
     "tests/csl/test_rules_collapse.py::test_after_collapsed_suffixes_the_layout_delimiter_follows",
     "tests/csl/test_rules_collapse.py::test_collapse_by_year_groups_cites_of_one_author",

@@ -33,10 +33,12 @@ class SuffixedDate(Date):  # type: ignore[misc]
 
 
 class YearWithSuffix(Element):
-    def process(self, date: Any, context: Element | None = None) -> Any:
-        text = super().process(date, context)
+    def render(self, date: Any, context: Element | None = None) -> Any:
+        text = super().render(date, context)
         if text is not None and isinstance(date, SuffixedDate) and self.get("name") == "year":
-            return str(text) + SUFFIX_OPEN + date.year_suffix + SUFFIX_CLOSE
+            # citeproc-js writes the letter as a part of its own after the year, with the year
+            # part's affixes and formatting: ``(1986)(a)`` for ``prefix="(" suffix=")"``
+            return text + SUFFIX_OPEN + self.markup(date.year_suffix) + SUFFIX_CLOSE
         return text
 
 
@@ -124,8 +126,10 @@ TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_collapse.py::test_after_collapsed_suffixes_the_layout_delimiter_follows",
     "tests/csl/test_rules_collapse.py::test_collapse_by_year_suffix_ranged",
     "tests/csl/test_rules_disambiguation.py::test_ambiguity_is_judged_on_the_subsequent_et_al_form",
+    "tests/csl/test_rules_disambiguation.py::test_bibliography_names_stay_initials_under_a_with_initials_rule",
     "tests/csl/test_rules_disambiguation.py::test_implicit_year_suffix_follows_the_first_year_only",
     "tests/csl/test_rules_disambiguation.py::test_year_suffixes_follow_the_year",
+    "tests/csl/test_rules_year_suffix.py::test_implicit_year_suffix_takes_the_year_parts_affixes_and_formatting",
 )
 
 

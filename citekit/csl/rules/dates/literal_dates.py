@@ -2,7 +2,8 @@
 
 CSL 1.0.2 does not say where a date written as text goes. citeproc-js prints it where the date
 shows its year and nowhere else, so APA's "(20xx)" is not followed by the text again from the
-month-and-day date ("(20xx, 20xx)" with citeproc-py).
+month-and-day date ("(20xx, 20xx)" with citeproc-py); and as the year, with the year part's
+affixes and formatting.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from citeproc.source import LiteralDate, VariableError
+from citeproc.string import String
 
 from citekit.csl.style.element import Element
 
@@ -39,13 +41,31 @@ class LiteralDateWithYear(Element):
             value = None
         if isinstance(value, LiteralDate) and not self._shows_year(show_parts):
             return None
+        if isinstance(value, LiteralDate) and not self.is_locale_date():
+            part = self._year_part()
+            if part is not None and value.text:
+                # citeproc-js writes a date given as text where the year goes, as the year: with
+                # the year part's affixes, formatting and case (``(1987–date)``)
+                return self.wrap(part.markup(String(str(value.text))))
         return super().process(item, variable, show_parts, context, **kwargs)
+
+    def _year_part(self) -> Any:
+        """The cs:date-part the year is written with: the style's own (an override of a
+        localized date's), else the localized date's."""
+        for element in (self, self.get_date(self.get("form")) if self.get("form") else None):
+            if element is None:
+                continue
+            for child in element.iterchildren():
+                if child.get("name") == "year":
+                    return child
+        return None
 
 
 # Evidence: what fails when this rule is left out (scripts/csl_rule_evidence.py).
 FIXTURES: tuple[str, ...] = ()
 TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_agreement.py::test_a_literal_date_shows_only_where_the_year_is_shown",
+    "tests/csl/test_rules_dates.py::test_literal_date_takes_the_year_parts_affixes_and_formatting",
 )
 
 

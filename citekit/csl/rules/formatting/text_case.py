@@ -14,7 +14,7 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
-from citekit.csl.marks import CLOSE_MARK, OPEN_MARK
+from citekit.csl.marks import CLOSE_MARK, OPEN_MARK, TYPED
 from citekit.csl.style.element import Element
 
 STOP_WORDS = frozenset(
@@ -123,7 +123,7 @@ _KEPT_LOWER = STOP_WORDS | NAME_PARTICLES | CITEPROC_JS_SKIP_WORDS
 _WORD = re.compile(r"[^\s\u2013\u2014/-]+")
 # A period (``Proc. the First``) ends no sentence for title case, as citeproc-js reads it.
 _SENTENCE_END = (":", "?", "!")
-_AROUND_WORDS = "()[]{}\"'“”‘’.,;:!?" + OPEN_MARK + CLOSE_MARK
+_AROUND_WORDS = "()[]{}\"'“”‘’.,;:!?" + OPEN_MARK + CLOSE_MARK + TYPED
 
 
 def _segments(text: Any) -> list[Any]:
@@ -179,7 +179,7 @@ def _title(segments: list[Any]) -> list[Any]:
             if bare.islower() and (
                 opens_compound or not (stop and (first_part or bare.lower() in _KEPT_LOWER))
             ):
-                lead = len(core) - len(core.lstrip("“‘\"'([" + OPEN_MARK))
+                lead = len(core) - len(core.lstrip("“‘\"'([" + OPEN_MARK + TYPED))
                 core = core[:lead] + _cap(core[lead:])
             replacements.setdefault(seg, []).append((match.start(), match.end(), core))
         previous = word
@@ -267,6 +267,12 @@ class TextCase(Element):
         return element.get("text-case") is not None or str(element.tag).endswith("}date-part")
 
     def case(self, text: Any, language: Any = None) -> Any:
+        if self.get("macro") is not None:
+            # citeproc-js applies text-case only where a string is written (a variable, a term, a
+            # value, a number, a date part, a name part), never to the group a macro call makes:
+            # ``<text macro="title" text-case="title"/>`` leaves the macro's output as it is
+            # (CSL schema issue #417 records this reading of the specification)
+            return text
         if language is None:
             language = str(self.get_root().get("default-locale", "en"))[:2]
         return apply_case(text, self.get("text-case"), language)
@@ -294,6 +300,7 @@ FIXTURES: tuple[str, ...] = (
 )
 TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_richtext.py::test_text_case_leaves_nocase_spans_alone",
+    "tests/csl/test_rules_text_case.py::test_text_case_on_a_macro_call_is_not_applied",
     "tests/csl/test_rules_text_case.py::test_turkish_lowercase_writes_dotless_i",
     "tests/csl/test_rules_text_case.py::test_turkish_uppercase_keeps_the_dot_on_i",
 )

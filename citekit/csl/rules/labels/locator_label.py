@@ -54,13 +54,10 @@ class LocatorLabel(Element):
             return None
         if variable is None and own == "locator" and names_own_label(self, str(item.locator.identifier)):
             return None
-        # citeproc-js renders the label of any other empty variable, as the singular term (harvard's
-        # "(3 vol)" labels an empty volume): CSL 1.0.2 says it renders nothing; we follow
-        # citeproc-js there, for agreement, except for pages.
-        if variable is None and own == "page":
-            value = item.reference.get(own.replace("-", "_"))
-            if value in (None, "", []):
-                return None
+        # citeproc-js renders the label of any other empty variable, pages included, as the
+        # singular term (harvard's "(3 vol)" labels an empty volume, ecology's "Page (E. M. Cope,
+        # Ed.)" an empty page): CSL 1.0.2 says it renders nothing; we follow citeproc-js there,
+        # for agreement
         return super().process(item, variable, *args, **kwargs)
 
 
@@ -68,7 +65,6 @@ class LocatorLabel(Element):
 FIXTURES: tuple[str, ...] = ("locator_TrickyEntryForPlurals",)
 TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_locator_label.py::test_locator_opening_with_a_term_gets_no_label",
-    "tests/csl/test_rules_punctuation.py::test_label_of_an_empty_variable_is_not_rendered",
 )
 
 

@@ -135,6 +135,9 @@ class NameFormatting(Element):
             return len(shown)
         givens = {} if in_key else item.state.disambiguation.givens
         texts = [self._one_name(item, name, i, variable, option, givens) for i, name in enumerate(shown)]
+        if not in_key and item.state.names_depth >= 1 and item.state.name_texts is None:
+            # each name as written, for subsequent-author-substitute's partial and -each rules
+            item.state.name_texts = [str(text) for text in texts]
         # an institution (a literal name) is never written inverted
         inverted = [self._inverted(i, option) and "literal" not in name for i, name in enumerate(shown)]
         delimiter = option("delimiter")
@@ -227,11 +230,12 @@ class NameFormatting(Element):
         form = option("form")
         init_with = option("initialize-with")
         if level:
+            # level 1 shows the initials (a short name gains them; a long name initialized by
+            # the style already shows them), level 2 the full given name (citeproc-js: ``J. Roe``
+            # and ``K. Roe`` stay initials, ``John Doe`` and ``Jane Doe`` need the whole name)
             if form == "short":
                 form = "long"
-                if level > 1:
-                    init_with = None
-            else:
+            if level > 1:
                 init_with = None
         if given and not family:
             family, given = given, None
