@@ -274,3 +274,9 @@ def test_a_control_character_in_a_csljson_type_reaches_no_output(kind: str) -> N
     check_text("csljson", json.dumps([{"type": kind, "title": "T"}]))
     [record] = citekit.loads(json.dumps([{"type": kind, "title": "T"}]), "csljson").records
     assert citekit.dump([record], "csljson").count('"type": "document"') == 1
+
+
+def test_a_broken_entry_holding_the_next_entry_start_is_not_taken_for_it() -> None:
+    """hypothesis (long run): an entry broken by ``@misc{`` inside its title was placed where that
+    text is, line 1, and a problem of the next piece's start kept (read in pieces only)."""
+    check_text("bibtex", "@article{0, title = {@misc{x,}}\n@misc{0, }\n@article{0, }\n")

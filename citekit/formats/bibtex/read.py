@@ -8,6 +8,7 @@ inheritance and LaTeX, and maps fields by the tables of ``tables``.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import Any, cast
 
@@ -52,15 +53,18 @@ def bibtexparser_blocks(text: str, source: str) -> Blocks:
     out = Blocks()
     block: Any  # an error block stands in front of the block it wraps
     cursor = 0
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]  # where each line starts
     for block in library.blocks:
         # Each block's line from where its text is: bibtexparser counts one line short after a
-        # backslash that ends a line, and a reading in pieces must give the same lines.
+        # backslash that ends a line, and a reading in pieces must give the same lines. Its count
+        # is never too high, so the text is looked for from that line on (and after the block
+        # before: a broken block's text may run into the next one's, "@ages ( - \n@ages ").
         raw: str = getattr(block, "raw", None) or ""
-        at = text.find(raw, cursor) if raw else -1
+        counted = min(block.start_line or 0, len(starts) - 1)
+        at = text.find(raw, max(cursor, starts[counted])) if raw else -1
         if at >= 0:
             line = text.count("\n", 0, at) + 1
-            # a broken block's text runs into the next block's ("@ages ( - \n@ages "): only its start is passed
-            cursor = at + (1 if isinstance(block, ParsingFailedBlock) else len(raw))
+            cursor = at + 1
         else:
             line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateFieldKeyBlock):
