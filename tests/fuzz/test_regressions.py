@@ -280,3 +280,12 @@ def test_a_broken_entry_holding_the_next_entry_start_is_not_taken_for_it() -> No
     """hypothesis (long run): an entry broken by ``@misc{`` inside its title was placed where that
     text is, line 1, and a problem of the next piece's start kept (read in pieces only)."""
     check_text("bibtex", "@article{0, title = {@misc{x,}}\n@misc{0, }\n@article{0, }\n")
+
+
+def test_a_second_accent_on_an_accented_letter_keeps_the_braces_balanced() -> None:
+    """atheris (wos, after the fixes): ``š`` with one more caron was written ``{\\v{\\v{s}}``, one
+    brace short, and the BibTeX output did not read back."""
+    text = "FN Clarivate\nVR 1.0\nPT J\nAF Doe, Ann\u0161\u030c\nTI T\nER\nEF\n"
+    check_text("wos", text)
+    [record] = citekit.loads(text, "wos").records
+    assert "{\\v{\\v{s}}}" in citekit.dump([record], "bibtex")

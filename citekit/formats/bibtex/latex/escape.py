@@ -127,12 +127,18 @@ def _accented(base: str, marks: str) -> str:
         return base + marks  # left to _character, each on its own
     # An accented i is written \\'i, not \\'\\i: LaTeX sets both alike, and biber reads \\'\\i as a
     # dotless i and a combining accent, which pdflatex cannot set.
-    inner = _LETTERS.get(base) or (base if base.isascii() else _character(base).strip("{}"))
+    inner = _LETTERS.get(base) or (base if base.isascii() else _unbraced(_character(base)))
     for mark in marks:
         command = _ACCENT_COMMANDS[mark]
         bare = len(inner) == 1 and not command[1].isalpha()
         inner = f"{command}{inner}" if bare else f"{command}{{{inner}}}"
     return "{" + inner + "}"
+
+
+def _unbraced(latex: str) -> str:
+    """A special character without its one outer pair of braces (``{\\v{s}}`` -> ``\\v{s}``; stripping
+    every brace at the ends would leave ``\\v{s`` open)."""
+    return latex[1:-1] if latex.startswith("{") and latex.endswith("}") else latex
 
 
 @lru_cache(maxsize=4096)
