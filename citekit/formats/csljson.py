@@ -181,8 +181,12 @@ def item_to_record(item: Any, location: Location, warnings: list[str] | None = N
                 fields[key] = str(value)
         except ItemError as exc:
             said.append(f"{key}: {exc}; {key} was dropped, the rest of the item kept")
+    given = item.get("id")
+    if given is not None and not (isinstance(given, str | int | float) and not isinstance(given, bool)):
+        said.append("id must be a string or a number; the item is read under a new key")
+        given = None  # str() of an object or a list is no key (and may differ from one reading to the next)
     return Record(
-        id="" if item.get("id") is None else str(item.get("id")),
+        id="" if given is None else str(given),
         type=kind,
         fields=fields,
         names=names,

@@ -289,3 +289,13 @@ def test_a_second_accent_on_an_accented_letter_keeps_the_braces_balanced() -> No
     check_text("wos", text)
     [record] = citekit.loads(text, "wos").records
     assert "{\\v{\\v{s}}}" in citekit.dump([record], "bibtex")
+
+
+def test_a_csljson_id_that_is_an_object_is_no_key() -> None:
+    """hypothesis (long run): an id holding an object became its Python repr as the key, with a
+    memory address that differed from one reading to the next."""
+    text = '[{"id": {"date-parts": [[[[Infinity]]]]}, "title": "T"}]'
+    check_text("csljson", text)
+    result = citekit.loads(text, "csljson")
+    assert [r.get("title") for r in result.records] == ["T"]
+    assert any("id must be a string or a number" in p.message for p in result.problems)
