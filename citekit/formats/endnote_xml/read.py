@@ -46,7 +46,8 @@ def records(text: str, source: str, result: ReadResult) -> Iterator[Any]:
 
     if found := _DOCTYPE.search(text):
         line = text.count("\n", 0, found.start()) + 1
-        raise ParseError(f"{source}:{line}: EndNote XML may not declare a DOCTYPE or entities; not read")
+        message = "EndNote XML may not declare a DOCTYPE or entities; not read"
+        raise ParseError(message, Location(source, line))
     parser = etree.XMLPullParser(
         events=("end",),
         tag="record",
