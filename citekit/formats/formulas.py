@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
+from typing import Any
 
 from citekit.formats.bibtex.math import is_math
 from citekit.formats.case_protection import CLOSE, OPEN
@@ -39,21 +41,27 @@ _NO_TEXT = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    """pylatexenc's converter, made once (its tables take a while to build)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="text")
+
+
 def _symbols(tex: str) -> str | None:
     """Math without scripts as text (``\\le\\omega`` -> ``≤ω``), or None when a command is left."""
     if not tex.strip():
         return tex.strip()
     if "\\" not in tex and "{" not in tex:
         return " ".join(tex.split())
-    from pylatexenc.latex2text import LatexNodes2Text
-
     if _NO_TEXT.search(tex):
         return None
     tex = _ACCENT.sub(
         lambda m: "".join(c + _COMBINING[m.group(1)] for c in m.group(2) if not c.isspace()), tex
     )
     tex = _OPERATOR.sub(" \\\\", tex).replace("\\|", "‖")
-    text = str(LatexNodes2Text(math_mode="text").latex_to_text(f"${tex}$"))  # as math: \log n is "log n"
+    text = str(_converter().latex_to_text(f"${tex}$"))  # as math: \log n is "log n"
     if "\\" in text or "{" in text:
         return None
     # the spaces around the piece are the formula's (x^2 + y): kept, one each
@@ -73,6 +81,7 @@ def _script(text: str, kind: str, markup: bool) -> str:
     return f"{kind}{text}" if bare else f"{kind}({text})"
 
 
+@lru_cache(maxsize=4096)  # each formula is looked at by the reader's warning and again by each writer
 def formula_text(math: str, markup: bool = True) -> str | None:
     """``$...$`` as the text it shows (``markup``: sub- and superscripts as ``<sub>``/``<sup>``,
     else as Unicode characters), or None when it holds more than formula commands."""

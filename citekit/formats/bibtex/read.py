@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, cast
 
@@ -63,7 +64,7 @@ def bibtexparser_blocks(text: str, source: str) -> Blocks:
         counted = min(block.start_line or 0, len(starts) - 1)
         at = text.find(raw, max(cursor, starts[counted])) if raw else -1
         if at >= 0:
-            line = text.count("\n", 0, at) + 1
+            line = bisect_right(starts, at)  # not a count from the start for each block
             cursor = at + 1
         else:
             line = (block.start_line or 0) + 1
@@ -314,13 +315,18 @@ def _written_names(raw: str) -> str:
 NOT_LATEX = frozenset({"doi", "url", "crossref", "xdata", "date", "urldate", "eventdate", "origdate"})
 
 
+def more_entries(entries: int) -> str:
+    """How a message naming its first entry counts the others (" and 2 more entries")."""
+    return f" and {entries - 1} more entr{'y' if entries == 2 else 'ies'}" if entries > 1 else ""
+
+
 def guessed_commands(source: str, uses: dict[str, list[tuple[int, str, str, str]]]) -> list[Problem]:
     """One warning per LaTeX command citekit does not know, at its first use."""
     out = []
     for command, places in uses.items():
         line, key, field, how = places[0]
         entries = len({(place[0], place[1]) for place in places})
-        more = f" and {entries - 1} more entr{'y' if entries == 2 else 'ies'}" if entries > 1 else ""
+        more = more_entries(entries)
         message = f"entry {key}: unknown LaTeX command \\{command} in {field}{more}; {READ_AS[how]}"
         out.append(Problem(Location(source, line), message))
     return out

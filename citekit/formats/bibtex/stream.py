@@ -237,6 +237,7 @@ def read_units(units: Sequence[Unit], source: str) -> ReadResult:
 def _kept_formulas(records: Sequence[Record], source: str) -> Problem | None:
     """One warning for the formulas that only TeX can show: the outputs that are not TeX (CSL-JSON,
     RIS, MODS, styled references) write them as written, where the others become text (``x²``)."""
+    from citekit.formats.bibtex.read import more_entries
     from citekit.formats.formulas import kept_formulas
 
     places = [
@@ -250,7 +251,7 @@ def _kept_formulas(records: Sequence[Record], source: str) -> Problem | None:
         return None
     record, name, formula = places[0]
     entries = len({id(place[0]) for place in places})
-    more = f" and {entries - 1} more entr{'y' if entries == 2 else 'ies'}" if entries > 1 else ""
+    more = more_entries(entries)
     message = (
         f"entry {record.id}: formula {formula} in {name}{more} is kept as TeX in the outputs that are not"
         " TeX (CSL-JSON, RIS, MODS, styled references); the other formulas are written as text"
