@@ -369,6 +369,7 @@ def _array_units(pieces: Iterator[str], buffer: str, pos: int, limit: int, targe
     decoder = json.JSONDecoder(parse_constant=_Constant)
     line = 1 + buffer.count("\n", 0, pos)
     first = pos  # where the piece being gathered starts
+    reach = pos  # how far a failed item's decoding may have read: no piece ends before it
     more = True
     while True:
         while pos < len(buffer) and buffer[pos] in " \t\r\n,":
@@ -407,15 +408,37 @@ def _array_units(pieces: Iterator[str], buffer: str, pos: int, limit: int, targe
                 buffer += next_chunk or ""
                 resume = _RESUME.search(buffer, max(exc.pos, len(buffer) - len(next_chunk or "") - 64))
             end = resume.end() - 1 if resume else len(buffer)
+            reach = max(reach, _failure_reach(buffer, pos, exc))
         pos = end
-        if pos - first >= target or not more:
+        if pos >= reach and (pos - first >= target or not more):
             yield Unit(buffer[first:pos], line, context=_ARRAY)
             line += buffer.count("\n", first, pos)
-            buffer, pos, first = buffer[pos:], 0, 0
+            buffer, pos, first, reach = buffer[pos:], 0, 0, 0
     if pos > first:
         yield Unit(buffer[first:pos], line, context=_ARRAY)
 
 
+def _failure_reach(buffer: str, start: int, exc: json.JSONDecodeError) -> int:
+    """How far the decoding of the item at ``start`` may have read before it failed with ``exc``.
+    A piece ending sooner would fail otherwise (an item running into a deeper nesting, say,
+    found cut short): a piece must hold what the whole reading's decoder saw."""
+    if exc.msg.startswith("Unterminated string"):
+        return len(buffer)  # the string was looked for to the end
+    if exc.pos != start:
+        return exc.pos + _PEEK  # a value's first characters were tried as "-Infinity", a number
+    # Nesting too deep or a number too long has no place of its own: the decoder may have read
+    # up to the end of the item, found by its brackets (strings skipped), or of the text.
+    depth = 0
+    for token in _BRACKET_OR_STRING.finditer(buffer, start):
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(token.group(), 0)
+        if depth <= 0:
+            return token.end()
+    return len(buffer)
+
+
+# The most characters the decoder looks at past the place of an error it reports.
+_PEEK = 16
+_BRACKET_OR_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 # What may follow an item at the end of the text read so far when the item is a number whose
 # digits go on in the next chunk.
 _MAY_GO_ON = re.compile(r"[\s0-9eE.+\-]*\Z")
