@@ -189,8 +189,11 @@ RULES: tuple[tuple[str, str, Rule], ...] = (
 
 def _plain(text: str) -> str:
     """Text compared loosely: accents, case, punctuation and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+# What _plain drops: \W is exactly what str.isalnum() refuses (marks, punctuation, spaces), and _.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _work(record: Record) -> tuple[str, int | None, str] | None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from citekit import Date, Name
+from citekit.formats import csljson
 from citekit.formats.csljson import read
 
 
@@ -74,3 +78,30 @@ def test_json_syntax_error_skips_to_the_next_item() -> None:
     result = read(text, "y.json")
     assert [r.id for r in result.records] == ["a", "c"]
     assert [str(p.location) for p in result.problems] == ["y.json:3"]
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=True),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES, st.booleans())
+def test_pretty_is_json_dumps_with_an_indent(value: object, ascii: bool) -> None:
+    """The CSL-JSON writer's own indenting encoder writes what json.dumps writes, or leaves it
+    (a float) to json.dumps."""
+    try:
+        written = csljson.pretty(value, ascii)
+    except csljson._Unusual:
+        assert _has_float(value)
+        return
+    assert written == json.dumps(value, indent=2, ensure_ascii=ascii)
+
+
+def _has_float(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_float(v) for v in value)
+    return isinstance(value, float)

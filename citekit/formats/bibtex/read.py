@@ -294,10 +294,9 @@ def _custom(entry_type: str, raw: dict[str, str], fields: dict[str, str]) -> dic
         out[T.CUSTOM_CITATIONS] = " ".join(f"{command}{{{keys}}}" for command, keys in cited)
     taken = {"issue": fields.get("issue", ""), "organization": fields.get("publisher", "")}
     for name in T.CUSTOM_FIELDS:
-        if name in T.BIBLATEX_NAME_ROLES:
-            value = _written_names(raw.get(name, ""))
-        else:
-            value = _text(raw.get(name, ""))
+        if not (written := raw.get(name)):
+            continue
+        value = _written_names(written) if name in T.BIBLATEX_NAME_ROLES else _text(written)
         if value and taken.get(name) != value:
             out[name] = value
     return out

@@ -122,7 +122,7 @@ def units(
     parents: Parents | None = None
     held: Unit | None = None  # a piece waits for the next, to be told how it starts
     for piece in _pieces(chunks):
-        if parents is None and _INHERITS.search(piece.text):
+        if parents is None and _inherits(piece.text):
             parents = index_parents(again, source) if again is not None else {}
         if held is not None:
             yield _told_next(held, piece.text)
@@ -132,6 +132,13 @@ def units(
             define(macros, blocks_of(piece.text, source))
     if held is not None:
         yield held
+
+
+def _inherits(text: str) -> bool:
+    """Whether a piece may hold a crossref or xdata field. The lower-cased copy is looked in first:
+    a case-insensitive pattern over every character cost as much as reading the entries' keys."""
+    lowered = text.lower()
+    return ("crossref" in lowered or "xdata" in lowered) and _INHERITS.search(text) is not None
 
 
 def _told_next(piece: Unit, following: str) -> Unit:
