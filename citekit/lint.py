@@ -219,9 +219,6 @@ class Identity:
     # "Editorial", a column in every issue) are one work only where these do not differ.
     place: tuple[str, str, str] = ("", "", "")
 
-    def same_place(self, other: Identity) -> bool:
-        return all(not a or not b or a == b for a, b in zip(self.place, other.place, strict=True))
-
 
 def identity(record: Record) -> Identity:
     dois = record.dois or ((record.get("DOI"),) if record.get("DOI") else ())
@@ -230,55 +227,23 @@ def identity(record: Record) -> Identity:
     return Identity(record.location, tuple(doi.lower() for doi in dois), _work(record), place)
 
 
-class Repeats:
-    """Records that repeat an earlier one, found as they come (an export's stream keeps only these
-    tables, never the records): by DOI (any of its DOIs) or by title, year and first author where
-    volume, issue and first page do not differ. Each record is named by a key of the caller's."""
-
-    def __init__(self) -> None:
-        self.by_doi: dict[str, tuple[Identity, str]] = {}
-        self.by_work: dict[tuple[str, int | None, str], list[tuple[Identity, str]]] = {}
-
-    def add(self, found: Identity, key: str) -> tuple[Identity, str, str] | None:
-        """(the earlier record's identity, its key, how) when ``found`` repeats one, else None."""
-        earlier = None
-        how = ""
-        for doi in found.dois:
-            earlier = self.by_doi.get(doi) if earlier is None else earlier
-            self.by_doi.setdefault(doi, (found, key))
-        if earlier is not None:
-            how = "the same DOI"
-        if found.work is not None:
-            seen = self.by_work.setdefault(found.work, [])
-            same = next((item for item in seen if item[0].same_place(found)), None)
-            if earlier is None and same is not None:
-                earlier, how = same, "the same title, year and first author"
-            seen.append((found, key))
-        return None if earlier is None else (earlier[0], earlier[1], how)
-
-    def problem(self, found: Identity, key: str) -> Problem | None:
-        """``add``, as the reading warning ``citekit export`` gives."""
-        repeated = self.add(found, key)
-        if repeated is None:
-            return None
-        earlier, earlier_key, how = repeated
-        message = f"{key}: {duplicate_message(earlier_key, earlier, how)}"
-        return Problem(found.location or Location("<input>"), message)
-
-
 def repeats(identities: Sequence[Identity]) -> Iterator[tuple[int, int, str]]:
     """(index, index of the earlier record it repeats, how) for each record that repeats an earlier
-    one (``Repeats``)."""
+    one (``citekit.repeats.Repeats``)."""
+    from citekit.repeats import Repeats
+
     found = Repeats()
-    for index, item in enumerate(identities):
-        repeated = found.add(item, str(index))
-        if repeated is not None:
-            yield index, int(repeated[1]), repeated[2]
+    try:
+        for index, item in enumerate(identities):
+            if (repeated := found.add(item, str(index))) is not None:
+                yield index, repeated[0], repeated[1]
+    finally:
+        found.close()
 
 
-def duplicate_message(earlier_id: str, earlier: Identity, how: str) -> str:
-    where = f" ({earlier.location})" if earlier.location else ""
-    return f"duplicate of {earlier_id}{where}: {how}; keep one of them"
+def duplicate_message(earlier_id: str, where: Location | None, how: str) -> str:
+    place = f" ({where})" if where else ""
+    return f"duplicate of {earlier_id}{place}: {how}; keep one of them"
 
 
 def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
@@ -286,7 +251,7 @@ def duplicates(records: Sequence[Record]) -> Iterator[Finding]:
     identities = [identity(record) for record in records]
     for index, earlier, how in repeats(identities):
         record = records[index]
-        message = duplicate_message(records[earlier].id, identities[earlier], how)
+        message = duplicate_message(records[earlier].id, identities[earlier].location, how)
         yield Finding("duplicate", "warning", record.id, record.location, message)
 
 

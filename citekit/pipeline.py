@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # the pool is imported when used: most exports need none
     from citekit.lint import Identity
 
 STDIN = "-"
+# Records given twice are named one by one up to here; past it they are counted (a merged library
+# of millions repeats millions, and each warning is kept until the inputs are read).
+REPEATS_TOLD = 1000
 
 
 def default_jobs() -> int:
@@ -276,8 +279,11 @@ class Stream:
                 yield from order.ready(depth)
             for problem in order.repeated:
                 self._problem(problem)
+            if order.untold:
+                self._problem(order.more_repeats())
             yield from order.ready(0)
         finally:
+            order.repeats.close()
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
 
@@ -288,13 +294,15 @@ class _InOrder:
     when they are not the ones the batch was written with)."""
 
     def __init__(self, stream: Stream, pool: Executor | None) -> None:
-        from citekit.lint import Repeats
         from citekit.normalize.keys import Keys
+        from citekit.repeats import Repeats
 
         self.stream, self.pool = stream, pool
         self.keys, self.formed = Keys(), Keys()
         self.repeats = Repeats()
         self.repeated: list[Problem] = []  # records given twice, told once everything is read
+        self.untold = 0  # records given twice past the first REPEATS_TOLD, counted
+        self.untold_at: Location | None = None  # the first of them
         self.found = False  # whether the input being finished has given a record or a problem
         self.out: deque[Future[str] | str | list[Record]] = deque()
 
@@ -316,11 +324,27 @@ class _InOrder:
         for n, loss in done.losses:
             stream._loss(replace(loss, record_id=given[n]))
         for found, key in zip(done.identities, given, strict=False):
-            if (repeated := self.repeats.problem(found, key)) is not None:
-                self.repeated.append(repeated)
+            if (repeated := self.repeats.add(found, key)) is None:
+                continue
+            if len(self.repeated) == REPEATS_TOLD:
+                self.untold += 1
+                self.untold_at = self.untold_at or found.location
+                continue
+            from citekit.lint import duplicate_message
+
+            earlier_key, where = self.repeats.named(repeated[0])
+            message = f"{key}: {duplicate_message(earlier_key, where, repeated[1])}"
+            self.repeated.append(Problem(found.location or Location("<input>"), message))
         stream.records += len(ids)
         if ids:
             self._queue(done, ids, given)
+
+    def more_repeats(self) -> Problem:
+        message = (
+            f"{self.untold:,} more records repeat an earlier one, the first of them here (only the"
+            f" first {REPEATS_TOLD:,} are named; `citekit check` names them all)"
+        )
+        return Problem(self.untold_at or Location("<input>"), message)
 
     def _tell_input(self, done: Done, opened: inputs.Opened | None) -> None:
         """The input's decoding problems met so far; at its end, that it gave nothing, if so."""

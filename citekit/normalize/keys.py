@@ -87,59 +87,34 @@ def base_key(record: Record) -> str:
 
 
 class KeySet:
-    """The keys given out so far. Up to ``EXACT`` keys they are held as they are; past that, by an
-    8-byte digest (``blake2b``) each, in sorted arrays: a million keys as Python strings would take
-    over 100 MB. Two different keys share a digest about once in 10^7 runs of a million keys,
-    which would only give the second a letter it did not need."""
+    """The keys given out so far. Up to ``EXACT`` keys they are held as they are; past that, by
+    their digests (``citekit.digests``): two different keys sharing one would only give the second
+    a letter it did not need."""
 
     EXACT = 200_000
-    _SHARDS = 1 << 12
 
     def __init__(self) -> None:
-        from array import array
+        from citekit.digests import DigestMap
 
         self._exact: set[str] | None = set()
-        self._shards: list[array[int]] = []
-
-    @staticmethod
-    def _digest(key: str) -> int:
-        from hashlib import blake2b
-
-        return int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+        self._digests = DigestMap(values=False)
 
     def __contains__(self, key: str) -> bool:
-        if self._exact is not None:
-            return key in self._exact
-        from bisect import bisect_left
+        from citekit.digests import digest
 
-        digest = self._digest(key)
-        shard = self._shards[digest % self._SHARDS]
-        at = bisect_left(shard, digest)
-        return at < len(shard) and shard[at] == digest
+        return key in self._exact if self._exact is not None else digest(key) in self._digests
 
     def add(self, key: str) -> None:
-        if self._exact is not None:
-            self._exact.add(key)
-            if len(self._exact) > self.EXACT:
-                self._compact()
+        from citekit.digests import digest
+
+        if self._exact is None:
+            self._digests.set(digest(key))
             return
-        from bisect import bisect_left
-
-        digest = self._digest(key)
-        shard = self._shards[digest % self._SHARDS]
-        at = bisect_left(shard, digest)
-        if at == len(shard) or shard[at] != digest:
-            shard.insert(at, digest)
-
-    def _compact(self) -> None:
-        from array import array
-
-        assert self._exact is not None
-        digests = sorted(self._digest(key) for key in self._exact)
-        self._shards = [array("Q") for _ in range(self._SHARDS)]
-        for digest in digests:
-            self._shards[digest % self._SHARDS].append(digest)
-        self._exact = None
+        self._exact.add(key)
+        if len(self._exact) > self.EXACT:
+            for each in self._exact:
+                self._digests.set(digest(each))
+            self._exact = None
 
 
 class Keys:
