@@ -30,3 +30,6 @@ SUFFIX_OPEN = "\ue006"
 SUFFIX_CLOSE = "\ue007"
 # Ends the first field of a bibliography entry set apart by ``second-field-align``.
 FIELD_BREAK = "\x1f"
+# Opens an entry whose layout is ``vertical-align="baseline"`` and has ``second-field-align``:
+# citeproc-js's baseline span holds both blocks of the entry, set up once they are made.
+ENTRY_BASELINE = "\ue00a"

@@ -8,7 +8,7 @@ from typing import Any
 
 from citekit.csl.engine.session import Session
 from citekit.csl.formatters import MARKUPS, finish_rich_text
-from citekit.csl.marks import FIELD_BREAK
+from citekit.csl.marks import ENTRY_BASELINE, FIELD_BREAK
 from citekit.csl.style.load import load_style
 from citekit.errors import StyleError
 from citekit.model import Record
@@ -58,12 +58,24 @@ def bibliography_of_items(
 def entry_text(entry: str, markup: str) -> str:
     """A bibliography entry as the session gives it, finished for ``markup`` (the citation number
     set apart in HTML, as citeproc-js writes it)."""
-    margin, _, body = finish_rich_text(entry, markup).rpartition(FIELD_BREAK)
-    return _finish(Rendered(margin, body), markup)
+    baseline = entry.startswith(ENTRY_BASELINE)
+    margin, _, body = finish_rich_text(entry.removeprefix(ENTRY_BASELINE), markup).rpartition(FIELD_BREAK)
+    finished = _finish(Rendered(margin, body), markup)
+    if baseline and markup == "html":  # the layout's baseline span holds both blocks (citeproc-js)
+        opening = '<div class="csl-entry">'
+        return (
+            f'{opening}<span style="baseline">{finished.removeprefix(opening)[: -len("</div>")]}</span></div>'
+        )
+    return finished
 
 
 def _finish(entry: Rendered, markup: str) -> str:
     if markup == "html":
+        if entry.margin and not entry.body.strip():
+            # An entry of nothing but its number: citeproc-js writes no inline block, and the
+            # number's trailing space after its block.
+            margin = entry.margin.rstrip()
+            return f'<div class="csl-entry"><div class="csl-left-margin">{margin}</div>{entry.margin[len(margin) :]}</div>'
         if entry.margin:
             return (
                 f'<div class="csl-entry"><div class="csl-left-margin">{entry.margin}</div>'

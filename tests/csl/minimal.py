@@ -11,7 +11,7 @@ from citekit.csl.style.xml import parse_csl_text
 STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0" {options}>
   <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>{macros}
   <citation {citation}>{citation_sort}<layout {layout_attrs}>{citation_layout}</layout></citation>
-  <bibliography {bibliography}>{bibliography_sort}<layout>{bibliography_layout}</layout></bibliography>
+  <bibliography {bibliography}>{bibliography_sort}<layout {bibliography_layout_attrs}>{bibliography_layout}</layout></bibliography>
 </style>"""
 
 
@@ -25,6 +25,7 @@ def session(items: list[dict[str, Any]], markup: str = "html", **parts: str) -> 
             "layout_attrs",
             "bibliography",
             "bibliography_sort",
+            "bibliography_layout_attrs",
         ),
         "",
     )

@@ -61,6 +61,9 @@ def flip_flopped(html: str) -> str:
             if _in_effect(stack, undone):
                 stack.append((undone, True))
                 out.append(replacement)
+            elif undone == "sup":  # citeproc-js writes a baseline span wherever the style asks
+                stack.append(("baseline", True))
+                out.append(replacement)
             else:
                 stack.append(("drop", False))
             closers.append("span")

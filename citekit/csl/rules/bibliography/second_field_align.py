@@ -9,7 +9,7 @@ from typing import Any
 from citeproc.source import VariableError
 from citeproc.string import String, join
 
-from citekit.csl.marks import FIELD_BREAK
+from citekit.csl.marks import ENTRY_BASELINE, FIELD_BREAK
 from citekit.csl.style.element import Element
 
 
@@ -30,8 +30,10 @@ class SecondFieldAlign(Element):
                     rendered.append(text)
             if rendered:
                 first, rest = rendered[0], rendered[1:]
+                baseline = self.get("vertical-align") == "baseline"
+                self.whole_entry_marked = baseline  # the baseline span is the entry's (render.py)
                 body = self.format(self.wrap(join(rest, ""))) if rest else String("")
-                entries.append(first + FIELD_BREAK + body)
+                entries.append((ENTRY_BASELINE if baseline else "") + first + FIELD_BREAK + body)
         return entries
 
 
@@ -50,7 +52,10 @@ FIXTURES: tuple[str, ...] = (
     "variables_ContainerTitleShort",
     "variables_ContainerTitleShort2",
 )
-TESTS: tuple[str, ...] = ("tests/csl/test_rules.py::test_second_field_align_sets_the_number_apart",)
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules.py::test_second_field_align_sets_the_number_apart",
+    "tests/csl/test_rules_formatting.py::test_a_baseline_layout_with_the_number_set_apart_holds_both_blocks",
+)
 
 
 ELEMENTS = {"layout": SecondFieldAlign}

@@ -6,7 +6,9 @@ In HTML, when an enclosing element of the style sets the style (not when a macro
 one, nor inside an item's rich text), the element's output is wrapped in a marker span; the
 flip-flop step (``citekit.csl.finish.flip_flop``, on the finished HTML) turns it into
 ``<span style="font-style:normal;">`` (as citeproc-js writes it) when the style it undoes is in
-effect there, and drops it otherwise."""
+effect there, and drops it otherwise. ``vertical-align="baseline"`` is the exception: citeproc-js
+writes its ``<span style="baseline">`` wherever the style asks for it, a layout's included (with
+the layout's affixes inside), superscript or not."""
 
 from __future__ import annotations
 
@@ -45,8 +47,11 @@ class NormalFormatting(Element):
         text = super().format(string)
         if not text or getattr(self.get_formatter(), "preformat", None) is not escape_html:
             return text
+        whole_entry = getattr(self, "whole_entry_marked", False)  # second_field_align's layout
         for (attribute, value), marker in MARKERS.items():
-            if self.get(attribute) == value and _enclosed(self, attribute):
+            if attribute == "vertical-align" and whole_entry:
+                continue
+            if self.get(attribute) == value and (attribute == "vertical-align" or _enclosed(self, attribute)):
                 text = marker(text)
         return text
 
@@ -68,8 +73,9 @@ FIXTURES: tuple[str, ...] = (
 )
 TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_formatting.py::test_baseline_inside_superscript",
+    "tests/csl/test_rules_formatting.py::test_baseline_is_written_where_the_style_asks_for_it",
     "tests/csl/test_rules_formatting.py::test_normal_inside_italic_is_set_upright",
 )
 
 
-ELEMENTS = dict.fromkeys(("text", "group", "names", "date", "number", "label"), NormalFormatting)
+ELEMENTS = dict.fromkeys(("text", "group", "names", "date", "number", "label", "layout"), NormalFormatting)
