@@ -65,3 +65,20 @@ def test_label_of_an_empty_page_is_rendered_but_not_of_a_missing_locator() -> No
     assert bibliography(items, bibliography_layout=layout) == ["T, page"]
     paged = [{"id": "a", "type": "book", "title": "T", "page": "3-4"}]
     assert bibliography(paged, bibliography_layout=layout) == ["T, pages"]
+
+
+def test_a_fields_own_punctuation_after_a_quote_it_closes_stays_as_written() -> None:
+    """A field's "baby"? keeps its ? outside the quote and 'Jeopardy!': keeps its colon (the
+    agreement run: 68 and 89 styles, Zotero items); punctuation the style adds after a quote that
+    ends a field still moves in (en-US)."""
+    items = [
+        {"id": "a", "type": "book", "title": 'Have we really "come a long way, baby"?'},
+        {"id": "b", "type": "book", "title": "Computer wins on 'Jeopardy!': trivial"},
+        {"id": "c", "type": "book", "title": 'A "quoted"'},
+    ]
+    out = bibliography(items, bibliography_layout='<text variable="title" suffix="."/>')
+    assert out == [
+        "Have we really “come a long way, baby”?",  # the style's period gives way to the ?
+        "Computer wins on “Jeopardy!”: trivial.",
+        "A “quoted.”",
+    ]

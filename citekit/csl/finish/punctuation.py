@@ -48,4 +48,6 @@ FIXTURES: tuple[str, ...] = (
     "punctuation_FullMontyQuotesIn",
     "punctuation_FullMontyQuotesOut",
 )
-TESTS: tuple[str, ...] = ()
+TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_punctuation.py::test_a_fields_own_punctuation_after_a_quote_it_closes_stays_as_written",
+)

@@ -1,7 +1,8 @@
 """CSL 1.0.2 locale option ``punctuation-in-quote``: a comma, period, question or exclamation mark
 that follows a closing quote moves inside it (American usage: ``“Title,”``), whether the style or
 the item's text closed it, as citeproc-js moves it; it never moves past an apostrophe (``View’,”``)
-nor into the quotes of a cite's prefix or suffix. Applied to whole citations and entries, where
+nor into the quotes of a cite's prefix or suffix, and a field's own punctuation after a quote it
+closes stays where it is (``richtext.kept_apart``). Applied to whole citations and entries, where
 delimiters and affixes are already in place."""
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ FIXTURES: tuple[str, ...] = (
 )
 TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_agreement.py::test_punctuation_moves_into_quotes_closing_a_field_but_not_past_an_apostrophe",
+    "tests/csl/test_rules_punctuation.py::test_a_fields_own_punctuation_after_a_quote_it_closes_stays_as_written",
     "tests/csl/test_rules_punctuation.py::test_punctuation_moves_into_quotes_of_the_style_and_the_data",
     "tests/csl/test_rules_richtext.py::test_quoted_text_flips_inner_quotes_and_takes_the_comma",
 )

@@ -53,13 +53,18 @@ _OPENING_CONTEXT = re.compile(rf"(^|[\s(\[{{\u2014\u2013/-]|[{OPEN_MARK}])$")
 
 
 _PUNCTUATION = ":.;!?,"
-_ADJACENT_PUNCTUATION = re.compile(f"(?<=[{_PUNCTUATION}])(?=[{_PUNCTUATION}])|^(?=[{_PUNCTUATION}])")
+_ADJACENT_PUNCTUATION = re.compile(
+    f"(?<=[{_PUNCTUATION}])(?=[{_PUNCTUATION}])|^(?=[{_PUNCTUATION}])"
+    f"|(?<=[{CLOSE_MARK}{TYPED}])(?=[{_PUNCTUATION}])"
+)
 
 
 def kept_apart(text: str) -> str:
     """Field text with ``KEEP_APART`` between each two punctuation marks written next to each
-    other, and before one that starts it: the field's own punctuation, which the duplicate
-    punctuation step (``citekit.csl.finish.punctuation``) leaves as it is."""
+    other, before one that starts it, and between a quote the field closes and the punctuation
+    after it: the field's own punctuation, which the duplicate punctuation and punctuation-in-quote
+    steps (``citekit.csl.finish``) leave as it is (``“Jeopardy!”: trivial``, ``“baby”?``), as
+    citeproc-js leaves it."""
     return _ADJACENT_PUNCTUATION.sub(KEEP_APART, text)
 
 
