@@ -11,6 +11,8 @@ library), and ``generated-1gb.bib``, its entries repeated with fresh keys up to 
   (``bib2xml | xml2ris``; ``bib2xml`` alone for CSL-JSON, its MODS being its interchange), pandoc
   (``-t csljson``, only up to ×10: its memory grows with the input, 2.7 GB at ×10). Printed: wall
   seconds, peak MB (the largest process of a pipeline), and the time ratio to the size before.
+* ``linear``: citekit alone at every size, with its CPU seconds (which a busy machine disturbs
+  least) and how they grow with the size.
 * ``jobs``: ``--jobs 0`` against ``--jobs 1`` on the ×100 file, BibTeX → RIS, and whether the
   outputs are the same bytes.
 * ``stdin``: 1,000,000 RIS records through ``citekit export - -f ris`` from a pipe to a pipe.
@@ -40,6 +42,13 @@ GB = 1 << 30
 
 def peak_run(command: str, stdout: Path | None = None) -> tuple[float, float]:
     """Wall seconds of a shell pipeline, and the peak memory (MB) of its largest process."""
+    wall, peak, _ = timed_run(command, stdout)
+    return wall, peak
+
+
+def timed_run(command: str, stdout: Path | None = None) -> tuple[float, float, float]:
+    """``peak_run``, and the CPU seconds (user + system) of all its processes: what a busy
+    machine disturbs least, for comparing one size with another."""
     out = stdout.open("wb") if stdout else subprocess.DEVNULL
     start = time.perf_counter()
     env = {**os.environ, "NODE_PATH": NODE_PATH}
@@ -50,7 +59,7 @@ def peak_run(command: str, stdout: Path | None = None) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if stdout:
         out.close()  # type: ignore[union-attr]
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def load() -> str:
@@ -115,6 +124,38 @@ def convert(cache: Path, out: Path, sizes: list[str]) -> None:
                     flush=True,
                 )
                 base = base or wall
+
+
+def linear(cache: Path, out: Path, sizes: list[str]) -> None:
+    """citekit alone at each size, BibTeX to RIS and to CSL-JSON: wall and CPU seconds, peak
+    memory, and how each grows from the size before (the size grows x10 from x10 to x100)."""
+    inputs = {
+        "1": lambda: copies(cache, 1),
+        "10": lambda: copies(cache, 10),
+        "100": lambda: copies(cache, 100),
+    }
+    print(
+        f"{'input':<24} {'MB':>6} {'case':<10} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'size x':>7} {'cpu x':>7} {'load':>5}"
+    )
+    previous: dict[str, tuple[float, float]] = {}
+    for size in sizes:
+        bib = inputs[size]() if size in inputs else generated(cache)
+        mb = bib.stat().st_size / 2**20
+        for case, fmt in (("->RIS", "ris"), ("->CSL-JSON", "csljson")):
+            command = " ".join(
+                corpus.citekit("export", str(bib), "-f", fmt, "-q", "-o", str(out / f"s.{fmt}"))
+            )
+            wall, peak, cpu = timed_run(command)
+            grown = (
+                f"{mb / previous[case][0]:7.2f} {cpu / previous[case][1]:7.2f}"
+                if case in previous
+                else f"{'':7} {'':7}"
+            )
+            previous[case] = (mb, cpu)
+            print(
+                f"{bib.name:<24} {mb:6.0f} {case:<10} {wall:8.1f} {cpu:8.1f} {peak:8.0f} {grown} {load():>5}",
+                flush=True,
+            )
 
 
 def jobs(cache: Path, out: Path) -> None:
@@ -214,7 +255,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--only", nargs="*", default=[], help="convert jobs stdin styles")
+    parser.add_argument("--only", nargs="*", default=[], help="convert linear jobs stdin styles")
     parser.add_argument("--sizes", nargs="*", default=["1", "10", "100", "gb"])
     args = parser.parse_args()
     cache = corpus.cache_dir()
@@ -223,6 +264,7 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} cores; cache {cache}; load {load()}", flush=True)
     cases = {
         "convert": lambda: convert(cache, out, args.sizes),
+        "linear": lambda: linear(cache, out, args.sizes),
         "jobs": lambda: jobs(cache, out),
         "stdin": lambda: stdin_stream(cache, out),
         "styles": lambda: styles(cache, out),
