@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from citekit.csl.rules.names.initials import initialized
-from tests.csl.minimal import citations
+from tests.csl.minimal import bibliography, citations
 
 PEOPLE = [
     {"family": "Doe", "given": "John Quincy"},
@@ -173,3 +173,27 @@ def test_names_in_a_choose_of_a_substitute_inherit_the_name_and_label() -> None:
     )
     item = {"id": "a", "type": "book", "editor": [{"family": "King", "given": "Peter R."}]}
     assert citations([item], [[{"id": "a"}]], citation_layout=layout) == ["King, Peter R., ed."]
+
+
+def test_two_names_ending_in_an_institution_are_joined_by_and_alone() -> None:
+    """delimiter-precedes-last="always" puts no comma before the "and" of a person and an
+    institution (Zotero's "Abbott, B. P. & LIGO Scientific Collaboration": 23 styles in the
+    agreement run), as citeproc-js joins them; an institution first, or three names, keep it."""
+    person, org = {"family": "Abbott", "given": "B. P."}, {"literal": "LIGO Collaboration"}
+    lists = [
+        [person, org],
+        [org, person],
+        [person, {"family": "Smith", "given": "J."}, org],
+        [org, {"literal": "Org"}],
+    ]
+    items = [{"id": str(n), "type": "book", "author": names} for n, names in enumerate(lists)]
+    layout = (
+        '<names variable="author"><name and="symbol" delimiter-precedes-last="always" initialize-with=". "'
+        ' name-as-sort-order="all"/></names>'
+    )
+    assert bibliography(items, bibliography_layout=layout) == [  # HTML: & is &#38;
+        "Abbott, B. P. &#38; LIGO Collaboration",
+        "LIGO Collaboration, &#38; Abbott, B. P.",
+        "Abbott, B. P., Smith, J., &#38; LIGO Collaboration",
+        "LIGO Collaboration &#38; Org",
+    ]

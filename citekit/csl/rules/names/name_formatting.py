@@ -148,7 +148,8 @@ class NameFormatting(Element):
             # in a sort key only the names shown count, not the "et al." after them (citeproc-js)
             return self._with_et_al(texts, inverted, option, None if in_key else self.et_al())
         # in a sort key only the names count, not the "and" between them
-        return self._with_and(texts, inverted, option, None if in_key else option("and"))
+        institution_last = len(shown) == 2 and "literal" in shown[-1]
+        return self._with_and(texts, inverted, option, None if in_key else option("and"), institution_last)
 
     def _with_et_al(self, texts: list[Any], inverted: list[bool], option: Option, et_al: Any) -> Any:
         """The names shown, then the "et al." term (cs:et-al), if there is one."""
@@ -160,14 +161,24 @@ class NameFormatting(Element):
         glue = delimiter if use else _term_space(et_al)
         return self._join_with_delimiter(texts, delimiter) + glue + et_al
 
-    def _with_and(self, texts: list[Any], inverted: list[bool], option: Option, and_: Any) -> Any:
-        """The names joined, the last after "and" (the term, or ``&`` for ``and="symbol"``)."""
+    def _with_and(
+        self,
+        texts: list[Any],
+        inverted: list[bool],
+        option: Option,
+        and_: Any,
+        institution_last: bool = False,
+    ) -> Any:
+        """The names joined, the last after "and" (the term, or ``&`` for ``and="symbol"``). Two
+        names of which the second is an institution (a literal name) are joined by "and" alone,
+        whatever ``delimiter-precedes-last`` says: citeproc-js joins its run of persons and its
+        institutions so (``Abbott, B. P. & LIGO Collaboration``, but ``Org, & Abbott, B. P.``)."""
         delimiter = option("delimiter")
         if not and_ or len(texts) < 2:
             return self._join_with_delimiter(texts, delimiter)
         term = self.get_single_term("and") if and_ == "text" else self.preformat("&")
         rule = option("delimiter-precedes-last")
-        use = _precedes(rule, len(texts) - 1, inverted[-2])
+        use = _precedes(rule, len(texts) - 1, inverted[-2]) and not institution_last
         head = self._join_with_delimiter(texts[:-1], delimiter)
         space = _term_space(term)
         return head + (delimiter if use else space) + term + space + texts[-1]
@@ -386,6 +397,7 @@ FIXTURES: tuple[str, ...] = (
     "textcase_Uppercase",
 )
 TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_names.py::test_two_names_ending_in_an_institution_are_joined_by_and_alone",
     "tests/csl/test_rules_bibliography_numbers.py::test_et_al_does_not_count_in_a_name_sort_key",
     "tests/csl/test_rules_disambiguation.py::test_added_names_tell_cites_apart",
     "tests/csl/test_rules_disambiguation.py::test_all_names_rule_expands_names_shared_by_different_people",
