@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.csl.minimal import citations
+from tests.csl.minimal import bibliography, citations
 
 
 def cite(title: str, language: str, case: str) -> str:
@@ -37,3 +37,21 @@ def test_text_case_on_a_macro_call_is_not_applied() -> None:
     )
     [out] = citations([item], [[{"id": "a"}]], citation_layout=layout, macros=macros)
     assert out == "a history of tides; Edition"
+
+
+def test_title_case_reads_the_language_field_by_its_first_two_letters() -> None:
+    """Zotero writes "English" where a code belongs; citeproc-js title-cases it as en (25 styles
+    in the agreement run), and "German" as not English."""
+    items = [
+        {"id": "a", "type": "book", "title": "the gospel according to luke", "language": "English"},
+        {"id": "b", "type": "book", "title": "the gospel according to luke", "language": "German"},
+        {"id": "c", "type": "book", "title": "the gospel according to luke", "language": "en-GB"},
+        {"id": "d", "type": "book", "title": "the gospel according to luke", "language": "1"},
+    ]
+    out = bibliography(items, bibliography_layout='<text variable="title" text-case="title"/>')
+    assert out == [
+        "The Gospel According to Luke",
+        "the gospel according to luke",
+        "The Gospel According to Luke",
+        "the gospel according to luke",
+    ]

@@ -253,10 +253,17 @@ def apply_case(text: Any, case: str | None, language: str | None) -> Any:
         ]
         return _rebuild(_first_letter(segments, False))
     if case == "title":
-        if language and not language.startswith("en"):
+        if language and not _english(language):
             return text
         return _rebuild(_title(segments))
     return text
+
+
+def _english(language: str) -> bool:
+    """Whether an item in ``language`` is English to title case: its first two letters, in any
+    case and whatever follows them, are "en" ("en-GB", "English", "eng"), as citeproc-js reads the
+    field (anything not starting with two letters is some other language)."""
+    return re.match(r"[a-zA-Z]{2}", language) is not None and language[:2].lower() == "en"
 
 
 class TextCase(Element):
@@ -301,6 +308,7 @@ FIXTURES: tuple[str, ...] = (
 TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_richtext.py::test_text_case_leaves_nocase_spans_alone",
     "tests/csl/test_rules_text_case.py::test_text_case_on_a_macro_call_is_not_applied",
+    "tests/csl/test_rules_text_case.py::test_title_case_reads_the_language_field_by_its_first_two_letters",
     "tests/csl/test_rules_text_case.py::test_turkish_lowercase_writes_dotless_i",
     "tests/csl/test_rules_text_case.py::test_turkish_uppercase_keeps_the_dot_on_i",
 )
