@@ -55,3 +55,21 @@ def test_title_case_reads_the_language_field_by_its_first_two_letters() -> None:
         "The Gospel According to Luke",
         "the gospel according to luke",
     ]
+
+
+def test_terms_are_title_cased_whatever_the_locale() -> None:
+    """citeproc-js asks the language only of an item's fields: in a German style a term and a
+    label take title case, a title does not (university-college-lillebaelt-apa's "(Red.)": 61 of
+    its entries in the agreement run)."""
+    item = {
+        "id": "a",
+        "type": "book",
+        "title": "der weg zum ziel",
+        "editor": [{"family": "Roe", "given": "Jane"}],
+    }
+    layout = (
+        '<group delimiter=" | "><text term="no date" text-case="title"/><text variable="title" text-case="title"/>'
+        '<names variable="editor"><name/><label form="short" text-case="title" prefix=" "/></names></group>'
+    )
+    out = bibliography([item], bibliography_layout=layout, options='default-locale="de-DE"')
+    assert out == ["Ohne Datum | der weg zum ziel | Jane Roe Hrsg."]

@@ -280,6 +280,8 @@ class TextCase(Element):
             # ``<text macro="title" text-case="title"/>`` leaves the macro's output as it is
             # (CSL schema issue #417 records this reading of the specification)
             return text
+        if self.get("term") is not None and self.get("text-case") == "title":
+            language = "en"  # a term is title-cased whatever the locale (citeproc-js)
         if language is None:
             language = str(self.get_root().get("default-locale", "en"))[:2]
         return apply_case(text, self.get("text-case"), language)
@@ -309,6 +311,7 @@ TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_richtext.py::test_text_case_leaves_nocase_spans_alone",
     "tests/csl/test_rules_text_case.py::test_text_case_on_a_macro_call_is_not_applied",
     "tests/csl/test_rules_text_case.py::test_title_case_reads_the_language_field_by_its_first_two_letters",
+    "tests/csl/test_rules_text_case.py::test_terms_are_title_cased_whatever_the_locale",
     "tests/csl/test_rules_text_case.py::test_turkish_lowercase_writes_dotless_i",
     "tests/csl/test_rules_text_case.py::test_turkish_uppercase_keeps_the_dot_on_i",
 )
