@@ -73,3 +73,11 @@ def test_terms_are_title_cased_whatever_the_locale() -> None:
     )
     out = bibliography([item], bibliography_layout=layout, options='default-locale="de-DE"')
     assert out == ["Ohne Datum | der weg zum ziel | Jane Roe Hrsg."]
+
+
+def test_a_labels_title_case_capitalizes_its_last_word() -> None:
+    """canadian-journal-of-fisheries-and-aquatic-sciences: "Edited By" as citeproc-js writes it
+    (citeproc-py's own title case for labels lowercased the stop word ending the term)."""
+    item = {"id": "a", "type": "book", "editor": [{"family": "Cope", "given": "E. M."}]}
+    layout = '<names variable="editor"><label form="verb" text-case="title" suffix=" "/><name/></names>'
+    assert bibliography([item], bibliography_layout=layout) == ["Edited By E. M. Cope"]

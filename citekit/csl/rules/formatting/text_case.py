@@ -312,6 +312,7 @@ TESTS: tuple[str, ...] = (
     "tests/csl/test_rules_text_case.py::test_text_case_on_a_macro_call_is_not_applied",
     "tests/csl/test_rules_text_case.py::test_title_case_reads_the_language_field_by_its_first_two_letters",
     "tests/csl/test_rules_text_case.py::test_terms_are_title_cased_whatever_the_locale",
+    "tests/csl/test_rules_text_case.py::test_a_labels_title_case_capitalizes_its_last_word",
     "tests/csl/test_rules_text_case.py::test_turkish_lowercase_writes_dotless_i",
     "tests/csl/test_rules_text_case.py::test_turkish_uppercase_keeps_the_dot_on_i",
 )
@@ -322,4 +323,5 @@ ELEMENTS = {
     "date-part": TextCase,
     "number": TextCase,
     "name-part": TextCase,
+    "label": TextCase,  # citeproc-py's own title case lowercased a last stop word ("Edited by")
 }
