@@ -197,3 +197,13 @@ def test_two_names_ending_in_an_institution_are_joined_by_and_alone() -> None:
         "Abbott, B. P., Smith, J., &#38; LIGO Collaboration",
         "LIGO Collaboration &#38; Org",
     ]
+
+
+def test_a_label_is_plural_only_for_a_value_numeric_as_a_whole() -> None:
+    """citeproc-js: "12-14" and "12 and 14" take "nos.", "Pub. L. No. 88-352", "S. 12-14" and
+    "1/2" take "no." (APA's Civil Rights Act: "Pub. L. No.", not "Nos.", in 5 styles)."""
+    values = ["12-14", "12 and 14", "2nd-3rd", "Pub. L. No. 88-352", "S. 12-14", "1/2"]
+    items = [{"id": str(n), "type": "report", "number": v} for n, v in enumerate(values)]
+    layout = '<label variable="number" form="short" suffix=" "/><text variable="number"/>'
+    out = bibliography(items, bibliography_layout=layout)
+    assert [entry.split(" ")[0] for entry in out] == ["nos.", "nos.", "nos.", "no.", "no.", "no."]

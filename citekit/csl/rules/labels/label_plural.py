@@ -1,5 +1,7 @@
 """CSL 1.0.2 ``cs:label`` plurals: for ``number-of-pages`` and ``number-of-volumes`` the term is
-plural when the number is above one (NLM's ``400 p.``); citeproc-py failed on these variables."""
+plural when the number is above one (NLM's ``400 p.``); citeproc-py failed on these variables. For
+the other variables a value holding several numbers is plural only when it is numeric as a whole
+(``12-14``, ``12 and 14``, ``2nd-3rd``), as citeproc-js counts it."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from citeproc.source import VariableError
 
+from citekit.csl.rules.groups.conditions import is_numeric
 from citekit.csl.style.element import Element
 
 if TYPE_CHECKING:
@@ -17,8 +20,12 @@ if TYPE_CHECKING:
 class LabelPlural(Element):
     def _is_plural(self, item: CitationItem) -> bool:
         variable = self.get("variable") or ""
-        if not variable.startswith("number-of-"):
+        if variable == "locator":
             return bool(super()._is_plural(item))
+        if not variable.startswith("number-of-"):
+            # several numbers make a plural only where the whole value is numeric: "Pub. L. No.
+            # 88-352" and "S. 12-14" are one number to citeproc-js ("No.", not "Nos.")
+            return bool(super()._is_plural(item)) and is_numeric(item.reference[variable.replace("-", "_")])
         try:
             value = str(item.reference[variable.replace("-", "_")])
         except VariableError:
@@ -33,6 +40,7 @@ FIXTURES: tuple[str, ...] = (
     "label_PluralNumberOfVolumes",
 )
 TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_names.py::test_a_label_is_plural_only_for_a_value_numeric_as_a_whole",
     "tests/csl/test_rules.py::test_number_of_pages_label",
     "tests/csl/test_rules_agreement.py::test_number_element_reads_hyphenated_variables",
 )
