@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.csl.minimal import citations
+from tests.csl.minimal import bibliography, citations
 
 MACROS = """<macro name="container">
   <text term="in" suffix=" "/><text variable="container-title" font-style="italic"/>
@@ -35,3 +35,20 @@ def test_nested_group_with_output_keeps_its_parent() -> None:
     layout = '<group delimiter=" "><text variable="title"/><group><text value="untitled"/></group></group>'
     [out] = citations([{"id": "a", "type": "book"}], [[{"id": "a"}]], citation_layout=layout)
     assert out == "untitled"
+
+
+def test_a_group_that_printed_keeps_the_macro_around_it() -> None:
+    """annual-reviews: a manuscript's ``<group><text value="Work. Pap."/></group>`` beside an
+    empty publisher-place, in a cs:choose of a macro, is printed (citeproc-js counts a group that
+    printed as a rendered variable, through a cs:choose too); a bare value beside it is not."""
+    item = {"id": "a", "type": "manuscript", "title": "T"}
+    macros = (
+        '<macro name="grouped"><choose><if type="manuscript"><group><text value="W"/></group>'
+        '<text variable="publisher-place"/></if></choose></macro>'
+        '<macro name="bare"><text value="W"/><text variable="publisher-place"/></macro>'
+    )
+    layouts = ['<text macro="grouped"/>', '<text macro="bare"/>']
+    assert [bibliography([item], bibliography_layout=layout, macros=macros) for layout in layouts] == [
+        ["W"],
+        [],
+    ]

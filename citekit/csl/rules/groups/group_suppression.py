@@ -59,7 +59,7 @@ class GroupSuppression(Element):
         called, rendered = tally.called, tally.rendered
         delimiter = self.get("delimiter", "")
         output = []
-        for child, choose, group in kept_children(self):
+        for child, choose, _group in kept_children(self):
             try:
                 if choose:
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -69,13 +69,15 @@ class GroupSuppression(Element):
                 continue
             if text is not None:
                 output.append(text)
-                if text and group:
-                    # a nested group that printed something counts as a rendered variable
-                    # (citeproc-js): ``<group><text variable="title"/><group>…</group></group>``
-                    tally.rendered += 1
         if not output or (tally.called > called and tally.rendered == rendered):
             raise VariableError
-        return self.join(output)
+        joined = self.join(output)
+        if joined:
+            # a group that printed something counts as a rendered variable for the groups and
+            # macros around it, a cs:choose between them or not (citeproc-js): annual-reviews'
+            # ``<group><text value="Work. Pap."/></group>`` beside an empty variable in a macro
+            tally.rendered += 1
+        return joined
 
 
 class MacroSuppression(Element):
@@ -100,6 +102,7 @@ FIXTURES: tuple[str, ...] = (
 )
 TESTS: tuple[str, ...] = (
     "tests/csl/test_rules.py::test_group_with_only_empty_variables_is_suppressed",
+    "tests/csl/test_rules_groups.py::test_a_group_that_printed_keeps_the_macro_around_it",
     "tests/csl/test_rules_agreement.py::test_macro_output_keeps_its_group",
     "tests/csl/test_rules_groups.py::test_macro_with_only_empty_variables_prints_no_term",
 )
