@@ -207,3 +207,20 @@ def test_a_label_is_plural_only_for_a_value_numeric_as_a_whole() -> None:
     layout = '<label variable="number" form="short" suffix=" "/><text variable="number"/>'
     out = bibliography(items, bibliography_layout=layout)
     assert [entry.split(" ")[0] for entry in out] == ["nos.", "nos.", "nos.", "no.", "no.", "no."]
+
+
+def test_cs_name_formatting_and_prefix_go_on_each_name() -> None:
+    """citeproc-js writes cs:name's formatting and prefix around each name (APS: ``<b>Oaho AV</b>,
+    <b>Ullman JD</b>``); a prefix's space after the delimiter's is dropped but before the last name
+    (frontiers-medical-journals: ``Lawrie DH,  Sameh AH``); the suffix comes once, after the list."""
+    people = [{"family": "Aa", "given": "B"}, {"family": "Cc", "given": "D"}, {"family": "Ee", "given": "F"}]
+    item = {"id": "a", "type": "book", "editor": people}
+    tail = 'initialize-with="" name-as-sort-order="all" sort-separator=" "/>'
+    layouts = [
+        f'<names variable="editor"><name font-weight="bold" suffix="." {tail}</names>',
+        f'<text value="In:"/><names variable="editor"><name prefix=" " {tail}</names>',
+    ]
+    assert [bibliography([item], bibliography_layout=layout)[0] for layout in layouts] == [
+        "<b>Aa B</b>, <b>Cc D</b>, <b>Ee F</b>.",
+        "In: Aa B, Cc D,  Ee F",
+    ]

@@ -16,7 +16,8 @@ in the rendering's state (``citekit.csl.engine.state``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -141,8 +142,13 @@ class NameFormatting(Element):
         # an institution (a literal name) is never written inverted
         inverted = [self._inverted(i, option) and "literal" not in name for i, name in enumerate(shown)]
         delimiter = option("delimiter")
+        self._citekit_each = not in_key
+        if not in_key:
+            texts = self._each_affixed(texts, delimiter, final=not cut.truncated and len(texts) > 1)
         if cut.last:
-            last = self._one_name(item, names[-1], len(names) - 1, variable, option, givens)
+            last = self._each_affixed(
+                [self._one_name(item, names[-1], len(names) - 1, variable, option, givens)], delimiter, True
+            )[0]
             return _join(*self._joined(texts, delimiter), sep="") + delimiter + "… " + last
         if cut.truncated:
             # in a sort key only the names shown count, not the "et al." after them (citeproc-js)
@@ -186,7 +192,41 @@ class NameFormatting(Element):
     def markup(self, text: Any) -> Any:
         if isinstance(text, int):  # form="count": cs:names adds the counts of its variables
             return text
+        if self.__dict__.get("_citekit_each"):
+            with self._affixes("", self.get("suffix", "")):
+                return self.wrap(text)  # the suffix once, after the list (the suite's plural_Name*)
         return super().markup(text)
+
+    def _each_affixed(self, texts: list[Any], delimiter: str, final: bool) -> list[Any]:
+        """Each name with cs:name's formatting and prefix, as citeproc-js writes them (``<b>Oaho
+        AV</b>, <b>Ullman JD</b>``). A prefix's space after a delimiter's is dropped, but before the
+        last name of a list that ends in one (frontiers: ``Lawrie DH,  Sameh AH``)."""
+        prefix = self.get("prefix", "")
+        collapse = prefix.startswith(" ") and delimiter.endswith(" ")
+        out = []
+        for index, text in enumerate(texts):
+            dropped = collapse and index > 0 and not (final and index == len(texts) - 1)
+            with self._affixes(prefix[1:] if dropped else prefix, ""):
+                out.append(self.wrap(self.format(text)))
+        return out
+
+    @contextmanager
+    def _affixes(self, prefix: str, suffix: str) -> Iterator[None]:
+        """The element's affixes set to these while inside (wrap reads them from the element)."""
+        kept = {name: self.get(name) for name in ("prefix", "suffix")}
+        for name, value in (("prefix", prefix), ("suffix", suffix)):
+            if value:
+                self.set(name, value)
+            elif name in self.attrib:
+                del self.attrib[name]
+        try:
+            yield
+        finally:
+            for name, value in kept.items():
+                if value is not None:
+                    self.set(name, value)
+                elif name in self.attrib:
+                    del self.attrib[name]
 
     def _joined(self, texts: list[Any], delimiter: str) -> list[Any]:
         out: list[Any] = []
@@ -397,6 +437,7 @@ FIXTURES: tuple[str, ...] = (
     "textcase_Uppercase",
 )
 TESTS: tuple[str, ...] = (
+    "tests/csl/test_rules_names.py::test_cs_name_formatting_and_prefix_go_on_each_name",
     "tests/csl/test_rules_names.py::test_two_names_ending_in_an_institution_are_joined_by_and_alone",
     "tests/csl/test_rules_bibliography_numbers.py::test_et_al_does_not_count_in_a_name_sort_key",
     "tests/csl/test_rules_disambiguation.py::test_added_names_tell_cites_apart",
